@@ -1,0 +1,75 @@
+package io.gridloop.casefile;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The case file's delegates, named as the BPMN calls them ({@code ${registerCase}} …). Each records a state change of
+ * the case; none decides where the flow goes.
+ */
+@Configuration
+public class CaseDelegates {
+
+    public static final String SYSTEM = "system";
+
+    static long caseId(DelegateExecution execution) {
+        Object id = execution.getVariable(CaseVariables.CASE_ID);
+        if (id == null) {
+            throw new IllegalStateException("process instance " + execution.getProcessInstanceId() + " has no caseId");
+        }
+        return ((Number) id).longValue();
+    }
+
+    static String text(DelegateExecution execution, String name) {
+        Object v = execution.getVariable(name);
+        return v == null ? null : v.toString();
+    }
+
+    @Bean
+    public JavaDelegate registerCase(CaseFileService cases) {
+        return execution -> cases.registered(caseId(execution));
+    }
+
+    @Bean
+    public JavaDelegate rejectCase(CaseFileService cases) {
+        return execution -> cases.rejected(caseId(execution));
+    }
+
+    @Bean
+    public JavaDelegate mergeDuplicate(CaseFileService cases) {
+        return execution -> {
+            long caseId = caseId(execution);
+            CaseRecord self = cases.get(caseId);
+            String target = text(execution, CaseVariables.DUPLICATE_OF);
+            CaseRecord into = target == null ? null : cases.findByNumber(target.trim()).orElse(null);
+            if (into == null) {
+                throw new CaseRuleException("error.duplicate.notFound", target);
+            }
+            if (into.id() == caseId) {
+                throw new CaseRuleException("error.duplicate.self", target);
+            }
+            if (into.status() == CaseStatus.REJECTED || into.status() == CaseStatus.MERGED) {
+                throw new CaseRuleException("error.duplicate.closed", target);
+            }
+            cases.merged(caseId, into.caseNumber());
+            cases.addTimeline(into.id(), SYSTEM, "REGISTER", "MERGED_IN", self.caseNumber(), self.description(), null,
+                    java.util.List.of());
+        };
+    }
+
+    @Bean
+    public JavaDelegate reworkCase(CaseFileService cases) {
+        return execution -> cases.reworked(caseId(execution));
+    }
+
+    @Bean
+    public JavaDelegate fileCase(CaseFileService cases) {
+        return execution -> {
+            long caseId = caseId(execution);
+            cases.filed(caseId, text(execution, CaseVariables.SATISFACTION));
+            cases.addTimeline(caseId, SYSTEM, "FILE", "FILED", null, null, null, java.util.List.of());
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package io.gridloop.casefile;
+
+/** Ids of the case-loop process and its elements, as in {@code processes/caseLoop.bpmn}: the one place Java names them. */
+public final class CaseLoop {
+
+    private CaseLoop() {}
+
+    public static final String PROCESS_ID = "caseLoop";
+    public static final String DECISION_ROUTING = "routing";
+    public static final String DECISION_TIME_LIMITS = "timeLimits";
+
+    public static final String TASK_VERIFY = "Task_Verify";
+    public static final String TASK_REGISTER = "Task_Register";
+    public static final String TASK_DISPATCH = "Task_Dispatch";
+    public static final String TASK_CO_HANDLE = "Task_CoHandle";
+    public static final String TASK_HANDLE = "Task_Handle";
+    public static final String TASK_APPROVE_EXTENSION = "Task_ApproveExtension";
+    public static final String TASK_APPROVE_HOLD = "Task_ApproveHold";
+    public static final String TASK_ON_HOLD = "Task_OnHold";
+    public static final String TASK_CHECK = "Task_Check";
+    public static final String TASK_CALLBACK = "Task_Callback";
+    public static final String TASK_REVIEW_DISSATISFACTION = "Task_ReviewDissatisfaction";
+
+    public static final String END_FILED = "End_Filed";
+    public static final String END_REJECTED = "End_Rejected";
+    public static final String END_MERGED = "End_Merged";
+
+    /** Extension property on the deadline end events naming the step whose timer fired. */
+    public static final String PROPERTY_DEADLINE_STEP = "deadlineStep";
+}

@@ -1,0 +1,7 @@
+package io.gridloop.casefile;
+
+/** Urgent cases have their own, shorter time limits. */
+public enum Urgency {
+    NORMAL,
+    URGENT
+}

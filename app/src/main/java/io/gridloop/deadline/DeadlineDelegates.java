@@ -1,0 +1,103 @@
+package io.gridloop.deadline;
+
+import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseLoop;
+import io.gridloop.casefile.CaseVariables;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Delegates of time limits: the limits from DMN, warnings, overdue marks, extension and hold. */
+@Configuration
+public class DeadlineDelegates {
+
+    static final String SYSTEM = "system";
+
+    static long caseId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
+    }
+
+    /** Evaluates the timeLimits table for the case and keeps one variable per step limit. */
+    @Bean
+    public JavaDelegate applyTimeLimits(DecisionService decisions) {
+        return execution -> {
+            Map<String, Object> limits = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_TIME_LIMITS)
+                    .variables(Map.of(
+                            CaseVariables.SUBCATEGORY_CODE, execution.getVariable(CaseVariables.SUBCATEGORY_CODE),
+                            CaseVariables.URGENCY, execution.getVariable(CaseVariables.URGENCY)))
+                    .evaluate()
+                    .getSingleResult()
+                    .getEntryMap();
+            limits.forEach((name, value) -> TimeLimits.parse((String) value));
+            execution.setVariables(limits);
+        };
+    }
+
+    @Bean
+    public JavaDelegate markWarning(CaseFileService cases) {
+        return execution -> {
+            long caseId = caseId(execution);
+            cases.markWarning(caseId);
+            cases.addTimeline(caseId, SYSTEM, deadlineStep(execution), "WARNING", null, null, null, List.of());
+        };
+    }
+
+    @Bean
+    public JavaDelegate markOverdue(CaseFileService cases) {
+        return execution -> {
+            long caseId = caseId(execution);
+            cases.markOverdue(caseId);
+            cases.addTimeline(caseId, SYSTEM, deadlineStep(execution), "OVERDUE", null, null, null, List.of());
+        };
+    }
+
+    /** An approved extension gives the handling step the approved number of days from now. */
+    @Bean
+    public JavaDelegate extendDeadline(CaseFileService cases) {
+        return execution -> {
+            Object days = execution.getVariable(CaseVariables.APPROVED_DAYS);
+            if (days == null) {
+                days = execution.getVariable(CaseVariables.EXTENSION_DAYS);
+            }
+            int n = Math.max(1, ((Number) days).intValue());
+            execution.setVariable(CaseVariables.HANDLE_LIMIT, "P" + n + "D");
+            long caseId = caseId(execution);
+            cases.extended(caseId);
+            cases.addTimeline(caseId, SYSTEM, "HANDLE", "EXTENDED", "P" + n + "D", null, null, List.of());
+        };
+    }
+
+    @Bean
+    public JavaDelegate holdCase(CaseFileService cases) {
+        return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "HELD", null, null, null, List.of());
+    }
+
+    @Bean
+    public JavaDelegate resumeCase(CaseFileService cases) {
+        return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "RESUMED", null, null, null, List.of());
+    }
+
+    /** The step named by the end event's {@code deadlineStep} property, as the BPMN declares it. */
+    static String deadlineStep(DelegateExecution execution) {
+        BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
+        ExtensionElements ext = element == null ? null : element.getExtensionElements();
+        if (ext != null) {
+            for (CamundaProperties props : ext.getChildElementsByType(CamundaProperties.class)) {
+                for (CamundaProperty p : props.getCamundaProperties()) {
+                    if (CaseLoop.PROPERTY_DEADLINE_STEP.equals(p.getCamundaName())) {
+                        return p.getCamundaValue();
+                    }
+                }
+            }
+        }
+        return execution.getCurrentActivityId();
+    }
+}

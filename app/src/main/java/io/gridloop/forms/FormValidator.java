@@ -1,0 +1,216 @@
+package io.gridloop.forms;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a submission against its Camunda Form on the server, whatever the browser let through: required, lengths,
+ * patterns, e-mail and phone, number bounds, choices from the form's options. Hidden fields are neither checked nor
+ * submitted, as in form-js.
+ */
+@Component
+public class FormValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9()\\- ]{5,20}$");
+
+    /** A refusal of one field; the message key is translated for the user. */
+    public record FieldError(String field, String messageKey, Object... args) {}
+
+    /** What is to be submitted (visible input fields only) and what is wrong with it. */
+    public record Result(Map<String, Object> values, Map<String, Integer> fileCounts, List<FieldError> errors) {
+        public boolean isValid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final FormExpressions expressions;
+
+    public FormValidator(FormExpressions expressions) {
+        this.expressions = expressions;
+    }
+
+    /**
+     * @param input      the values entered, by key
+     * @param data       the task's variables and option lists, against which conditions and choices are read
+     * @param fileCounts how many files each filepicker got, by key
+     */
+    public Result validate(FormSchema form, Map<String, Object> input, Map<String, Object> data, Map<String, Integer> fileCounts) {
+        Map<String, Object> context = new HashMap<>(data);
+        context.putAll(input);
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Integer> files = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        check(form.components(), input, context, data, fileCounts, out, files, errors);
+        return new Result(out, files, errors);
+    }
+
+    private void check(List<FormField> fields, Map<String, Object> input, Map<String, Object> context, Map<String, Object> data,
+                       Map<String, Integer> fileCounts, Map<String, Object> out, Map<String, Integer> files, List<FieldError> errors) {
+        for (FormField f : fields) {
+            if (expressions.isHidden(f, context)) {
+                continue;
+            }
+            if (!f.components().isEmpty()) {
+                check(f.components(), input, context, data, fileCounts, out, files, errors);
+            }
+            if (!f.isInput() || f.disabled()) {
+                continue;
+            }
+            if ("filepicker".equals(f.type())) {
+                int n = fileCounts.getOrDefault(f.key(), 0);
+                if (f.required() && n == 0) {
+                    errors.add(new FieldError(f.key(), "form.required", label(f)));
+                }
+                files.put(f.key(), n);
+                continue;
+            }
+            if ("expression".equals(f.type())) {
+                String expr = f.raw().path("expression").asText(null);
+                if (expr != null) {
+                    out.put(f.key(), expressions.evaluate(expr, context));
+                }
+                continue;
+            }
+            Object value = input.get(f.key());
+            if (isEmpty(value)) {
+                if (f.required()) {
+                    errors.add(new FieldError(f.key(), "form.required", label(f)));
+                }
+                if ("checkbox".equals(f.type())) {
+                    out.put(f.key(), Boolean.FALSE);
+                } else if (f.isMultiValued()) {
+                    out.put(f.key(), List.of());
+                }
+                continue;
+            }
+            FieldError error = switch (f.type()) {
+                case "textfield", "textarea" -> checkText(f, value.toString());
+                case "number" -> checkNumber(f, value);
+                case "radio", "select" -> checkChoice(f, value, data);
+                case "checklist", "taglist" -> checkChoices(f, value, data);
+                case "checkbox" -> value instanceof Boolean ? null : new FieldError(f.key(), "form.invalid", label(f));
+                default -> null;
+            };
+            if (error != null) {
+                errors.add(error);
+            } else {
+                out.put(f.key(), value);
+            }
+        }
+    }
+
+    private static boolean isEmpty(Object v) {
+        return v == null || (v instanceof String s && s.isBlank()) || (v instanceof Collection<?> c && c.isEmpty());
+    }
+
+    private static String label(FormField f) {
+        return f.label() != null ? f.label() : f.key();
+    }
+
+    private static FieldError checkText(FormField f, String s) {
+        if (f.minLength() != null && s.length() < f.minLength()) {
+            return new FieldError(f.key(), "form.minLength", label(f), f.minLength());
+        }
+        if (f.maxLength() != null && s.length() > f.maxLength()) {
+            return new FieldError(f.key(), "form.maxLength", label(f), f.maxLength());
+        }
+        if (f.pattern() != null && !f.pattern().isBlank()) {
+            try {
+                if (!Pattern.compile(f.pattern()).matcher(s).matches()) {
+                    return new FieldError(f.key(), "form.pattern", label(f));
+                }
+            } catch (PatternSyntaxException e) {
+                return new FieldError(f.key(), "form.pattern", label(f));
+            }
+        }
+        if ("email".equals(f.validationType()) && !EMAIL.matcher(s).matches()) {
+            return new FieldError(f.key(), "form.email", label(f));
+        }
+        if ("phone".equals(f.validationType()) && !PHONE.matcher(s).matches()) {
+            return new FieldError(f.key(), "form.phone", label(f));
+        }
+        return null;
+    }
+
+    private static FieldError checkNumber(FormField f, Object value) {
+        double d;
+        if (value instanceof Number n) {
+            d = n.doubleValue();
+        } else {
+            try {
+                d = Double.parseDouble(value.toString());
+            } catch (NumberFormatException e) {
+                return new FieldError(f.key(), "form.number", label(f));
+            }
+        }
+        if (f.min() != null && d < f.min()) {
+            return new FieldError(f.key(), "form.min", label(f), format(f.min()));
+        }
+        if (f.max() != null && d > f.max()) {
+            return new FieldError(f.key(), "form.max", label(f), format(f.max()));
+        }
+        return null;
+    }
+
+    private static String format(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private FieldError checkChoice(FormField f, Object value, Map<String, Object> data) {
+        return allowed(f, data).stream().anyMatch(o -> same(o.value(), value)) ? null : new FieldError(f.key(), "form.choice", label(f));
+    }
+
+    private FieldError checkChoices(FormField f, Object value, Map<String, Object> data) {
+        if (!(value instanceof Collection<?> values)) {
+            return new FieldError(f.key(), "form.choice", label(f));
+        }
+        List<FormField.Option> allowed = allowed(f, data);
+        for (Object v : values) {
+            if (allowed.stream().noneMatch(o -> same(o.value(), v))) {
+                return new FieldError(f.key(), "form.choice", label(f));
+            }
+        }
+        return null;
+    }
+
+    private static boolean same(Object a, Object b) {
+        return Objects.equals(a, b) || (a != null && b != null && a.toString().equals(b.toString()));
+    }
+
+    /** The field's choices: static values, or the list the task data holds under its valuesKey. */
+    public List<FormField.Option> allowed(FormField f, Map<String, Object> data) {
+        if (f.valuesKey() != null) {
+            return options(data.get(f.valuesKey()));
+        }
+        if (f.valuesExpression() != null) {
+            return options(expressions.evaluate(f.valuesExpression(), data));
+        }
+        return f.options();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<FormField.Option> options(Object source) {
+        List<FormField.Option> out = new ArrayList<>();
+        if (source instanceof Collection<?> c) {
+            for (Object o : c) {
+                if (o instanceof Map<?, ?> m) {
+                    Object value = m.get("value");
+                    Object label = m.containsKey("label") ? m.get("label") : value;
+                    out.add(new FormField.Option(String.valueOf(label), value));
+                } else if (o != null) {
+                    out.add(new FormField.Option(o.toString(), o));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,257 @@
+package io.gridloop.grid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The district as configured in {@code config/}: streets, communities, grids (GeoJSON polygons), departments and the
+ * category catalogue. Loaded at start-up and written to GridLoop's tables idempotently, so that a district replaces the
+ * files and restarts.
+ */
+@Service
+public class ReferenceData {
+
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
+
+    private final ResourceLoader resources;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final String location;
+
+    private final Map<String, Street> streets = new LinkedHashMap<>();
+    private final Map<String, Community> communities = new LinkedHashMap<>();
+    private final Map<String, Grid> grids = new LinkedHashMap<>();
+    private final Map<String, Department> departments = new LinkedHashMap<>();
+    private final Map<String, Category> categories = new LinkedHashMap<>();
+    private final Map<String, Category> subcategories = new LinkedHashMap<>();
+    private final STRtree gridIndex = new STRtree();
+    private final List<IndexedGrid> indexed = new ArrayList<>();
+    private String districtName = "";
+
+    public ReferenceData(ResourceLoader resources, JdbcClient jdbc, ObjectMapper json,
+                         @Value("${gridloop.reference-data:classpath:config/}") String location) {
+        this.resources = resources;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.location = location.endsWith("/") ? location : location + "/";
+    }
+
+    @jakarta.annotation.PostConstruct
+    public void load() throws IOException {
+        loadGrids(read("grids.geojson"));
+        loadDepartments(read("departments.json"));
+        loadCategories(read("categories.json"));
+        gridIndex.build();
+        store();
+    }
+
+    private JsonNode read(String file) throws IOException {
+        Resource resource = resources.getResource(location + file);
+        try (InputStream in = resource.getInputStream()) {
+            return json.readTree(in);
+        }
+    }
+
+    private void loadGrids(JsonNode root) {
+        districtName = root.path("district").path("name").asText("");
+        for (JsonNode feature : root.path("features")) {
+            JsonNode p = feature.path("properties");
+            Street street = new Street(p.path("street").asText(), p.path("streetName").asText(), p.path("streetNameEn").asText());
+            streets.putIfAbsent(street.code(), street);
+            Community community = new Community(p.path("community").asText(), street.code(), p.path("communityName").asText(),
+                    p.path("communityNameEn").asText());
+            communities.putIfAbsent(community.code(), community);
+            Grid grid = new Grid(p.path("code").asText(), community.code(), street.code(), p.path("name").asText(),
+                    p.path("nameEn").asText());
+            if (grids.put(grid.code(), grid) != null) {
+                throw new IllegalStateException("grid " + grid.code() + " appears twice in grids.geojson");
+            }
+            Geometry shape = toGeometry(feature.path("geometry"));
+            IndexedGrid entry = new IndexedGrid(grid, PreparedGeometryFactory.prepare(shape), shape.toText());
+            indexed.add(entry);
+            gridIndex.insert(shape.getEnvelopeInternal(), entry);
+        }
+    }
+
+    private static Geometry toGeometry(JsonNode geometry) {
+        String type = geometry.path("type").asText();
+        JsonNode coords = geometry.path("coordinates");
+        return switch (type) {
+            case "Polygon" -> polygon(coords);
+            case "MultiPolygon" -> {
+                Polygon[] parts = new Polygon[coords.size()];
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = polygon(coords.get(i));
+                }
+                yield GEOMETRY.createMultiPolygon(parts);
+            }
+            default -> throw new IllegalStateException("grid geometry must be a Polygon or MultiPolygon, not " + type);
+        };
+    }
+
+    private static Polygon polygon(JsonNode rings) {
+        LinearRing shell = ring(rings.get(0));
+        LinearRing[] holes = new LinearRing[rings.size() - 1];
+        for (int i = 1; i < rings.size(); i++) {
+            holes[i - 1] = ring(rings.get(i));
+        }
+        return GEOMETRY.createPolygon(shell, holes);
+    }
+
+    private static LinearRing ring(JsonNode points) {
+        Coordinate[] c = new Coordinate[points.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = new Coordinate(points.get(i).get(0).asDouble(), points.get(i).get(1).asDouble());
+        }
+        return GEOMETRY.createLinearRing(c);
+    }
+
+    private void loadDepartments(JsonNode root) {
+        for (JsonNode d : root.path("departments")) {
+            Department department = new Department(d.path("code").asText(), d.path("name").asText(), d.path("nameEn").asText(),
+                    d.path("group").asText("dept-" + d.path("code").asText()));
+            departments.put(department.code(), department);
+        }
+    }
+
+    private void loadCategories(JsonNode root) {
+        for (JsonNode c : root.path("categories")) {
+            CategoryKind kind = CategoryKind.valueOf(c.path("kind").asText());
+            String code = c.path("code").asText();
+            List<Category> subs = new ArrayList<>();
+            for (JsonNode s : c.path("subcategories")) {
+                Category sub = new Category(s.path("code").asText(), code, kind, s.path("name").asText(), s.path("nameEn").asText(), List.of());
+                subs.add(sub);
+                if (subcategories.put(sub.code(), sub) != null) {
+                    throw new IllegalStateException("subcategory " + sub.code() + " appears twice in categories.json");
+                }
+            }
+            categories.put(code, new Category(code, null, kind, c.path("name").asText(), c.path("nameEn").asText(), List.copyOf(subs)));
+        }
+    }
+
+    private void store() {
+        streets.values().forEach(s -> upsert("gl_street", "code", s.code(),
+                Map.of("name", s.name(), "name_en", s.nameEn())));
+        communities.values().forEach(c -> upsert("gl_community", "code", c.code(),
+                Map.of("street_code", c.streetCode(), "name", c.name(), "name_en", c.nameEn())));
+        indexed.forEach(g -> upsert("gl_grid", "code", g.grid().code(), Map.of("community_code", g.grid().communityCode(),
+                "street_code", g.grid().streetCode(), "name", g.grid().name(), "name_en", g.grid().nameEn(), "geometry", g.wkt())));
+        departments.values().forEach(d -> upsert("gl_department", "code", d.code(),
+                Map.of("name", d.name(), "name_en", d.nameEn(), "group_id", d.groupId())));
+        int order = 0;
+        for (Category c : categories.values()) {
+            upsertCategory(c, order++);
+            for (Category s : c.subcategories()) {
+                upsertCategory(s, order++);
+            }
+        }
+    }
+
+    private void upsertCategory(Category c, int order) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("parent_code", c.parentCode());
+        values.put("kind", c.kind().name());
+        values.put("name", c.name());
+        values.put("name_en", c.nameEn());
+        values.put("sort_order", order);
+        upsert("gl_category", "code", c.code(), values);
+    }
+
+    /** Update, or insert when absent: portable across PostgreSQL and H2, and safe to repeat at every start. */
+    private void upsert(String table, String keyColumn, String key, Map<String, Object> values) {
+        StringBuilder set = new StringBuilder();
+        values.keySet().forEach(col -> set.append(set.isEmpty() ? "" : ", ").append(col).append(" = :").append(col));
+        var update = jdbc.sql("update " + table + " set " + set + " where " + keyColumn + " = :key").param("key", key);
+        values.forEach(update::param);
+        if (update.update() == 0) {
+            String cols = String.join(", ", values.keySet());
+            String params = ":" + String.join(", :", values.keySet());
+            var insert = jdbc.sql("insert into " + table + " (" + keyColumn + ", " + cols + ") values (:key, " + params + ")")
+                    .param("key", key);
+            values.forEach(insert::param);
+            insert.update();
+        }
+    }
+
+    /** The grid whose polygon contains the point, if any. */
+    public Optional<Grid> locate(double longitude, double latitude) {
+        Point point = GEOMETRY.createPoint(new Coordinate(longitude, latitude));
+        @SuppressWarnings("unchecked")
+        List<IndexedGrid> candidates = gridIndex.query(point.getEnvelopeInternal());
+        return candidates.stream().filter(g -> g.shape().covers(point)).map(IndexedGrid::grid).findFirst();
+    }
+
+    public String districtName() {
+        return districtName;
+    }
+
+    public Collection<Street> streets() {
+        return Collections.unmodifiableCollection(streets.values());
+    }
+
+    public Collection<Community> communities() {
+        return Collections.unmodifiableCollection(communities.values());
+    }
+
+    public Collection<Grid> grids() {
+        return Collections.unmodifiableCollection(grids.values());
+    }
+
+    public Collection<Department> departments() {
+        return Collections.unmodifiableCollection(departments.values());
+    }
+
+    public Collection<Category> categories() {
+        return Collections.unmodifiableCollection(categories.values());
+    }
+
+    public Optional<Grid> grid(String code) {
+        return Optional.ofNullable(code).map(grids::get);
+    }
+
+    public Optional<Street> street(String code) {
+        return Optional.ofNullable(code).map(streets::get);
+    }
+
+    public Optional<Community> community(String code) {
+        return Optional.ofNullable(code).map(communities::get);
+    }
+
+    public Optional<Department> department(String code) {
+        return Optional.ofNullable(code).map(departments::get);
+    }
+
+    public Optional<Category> category(String code) {
+        return Optional.ofNullable(code).map(categories::get);
+    }
+
+    public Optional<Category> subcategory(String code) {
+        return Optional.ofNullable(code).map(subcategories::get);
+    }
+
+    private record IndexedGrid(Grid grid, PreparedGeometry shape, String wkt) {}
+}

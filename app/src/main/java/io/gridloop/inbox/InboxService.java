@@ -1,0 +1,306 @@
+package io.gridloop.inbox;
+
+import io.gridloop.casefile.Attachments;
+import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseRuleException;
+import io.gridloop.casefile.CaseVariables;
+import io.gridloop.casefile.NewAttachment;
+import io.gridloop.casefile.Step;
+import io.gridloop.forms.FormField;
+import io.gridloop.forms.FormSchema;
+import io.gridloop.forms.FormSchemas;
+import io.gridloop.forms.FormValidator;
+import io.gridloop.grid.Department;
+import io.gridloop.grid.ReferenceData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The officials' task inboxes: pages read from the projection, and claim, unclaim, hand over and complete through the
+ * engine. A completion checks the form on the server, writes the timeline and completes the task in one transaction.
+ */
+@Service
+public class InboxService {
+
+    private final JdbcClient jdbc;
+    private final TaskService tasks;
+    private final FormService forms;
+    private final IdentityService identity;
+    private final CaseFileService cases;
+    private final ReferenceData reference;
+    private final FormValidator validator;
+    private final Clock clock;
+    private final long maxPhotoBytes;
+
+    public InboxService(JdbcClient jdbc, TaskService tasks, FormService forms, IdentityService identity, CaseFileService cases,
+                        ReferenceData reference, FormValidator validator, Clock clock,
+                        @Value("${gridloop.attachments.max-bytes:10485760}") long maxPhotoBytes) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.forms = forms;
+        this.identity = identity;
+        this.cases = cases;
+        this.reference = reference;
+        this.validator = validator;
+        this.clock = clock;
+        this.maxPhotoBytes = maxPhotoBytes;
+    }
+
+    // ---- pages
+
+    @Transactional(readOnly = true)
+    public List<InboxTask> page(String user, Collection<String> groups, InboxQuery q) {
+        Map<String, Object> p = new HashMap<>();
+        String where = where(user, groups, q, p);
+        String order = switch (q.sort() == null ? InboxQuery.Sort.DUE : q.sort()) {
+            case DUE -> "due_at asc nulls last, created_at asc";
+            case CREATED -> "created_at desc";
+            case CASE_NUMBER -> "case_number desc";
+        };
+        var spec = jdbc.sql("select * from gl_inbox_task where " + where + " order by " + order + ", task_id limit "
+                + Math.max(1, Math.min(500, q.limit())) + " offset " + Math.max(0, q.offset()));
+        p.forEach(spec::param);
+        return spec.query(InboxService::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public int count(String user, Collection<String> groups, InboxQuery q) {
+        Map<String, Object> p = new HashMap<>();
+        var spec = jdbc.sql("select count(*) from gl_inbox_task where " + where(user, groups, q, p));
+        p.forEach(spec::param);
+        return spec.query(Integer.class).single();
+    }
+
+    private String where(String user, Collection<String> groups, InboxQuery q, Map<String, Object> p) {
+        List<String> clauses = new ArrayList<>();
+        p.put("user", user);
+        boolean hasGroups = groups != null && !groups.isEmpty();
+        if (hasGroups) {
+            p.put("groups", List.copyOf(groups));
+        }
+        String group = hasGroups ? "(assignee is null and candidate_group in (:groups))" : "1 = 0";
+        clauses.add(switch (q.scope()) {
+            case MINE -> "assignee = :user";
+            case GROUP -> group;
+            case ALL -> "(assignee = :user or " + group + ")";
+        });
+        eq(clauses, p, "task_key", q.taskKey());
+        eq(clauses, p, "grid_code", q.gridCode());
+        eq(clauses, p, "subcategory_code", q.subcategoryCode());
+        eq(clauses, p, "urgency", q.urgency());
+        if (q.timeState() != null) {
+            p.put("now", OffsetDateTime.now(clock));
+            clauses.add(switch (q.timeState()) {
+                case OVERDUE -> "due_at <= :now";
+                case WARNING -> "warn_at <= :now and due_at > :now";
+                case NORMAL -> "(warn_at is null or warn_at > :now) and due_at > :now";
+                case NONE -> "due_at is null";
+            });
+        }
+        return String.join(" and ", clauses);
+    }
+
+    private static void eq(List<String> clauses, Map<String, Object> p, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            clauses.add(column + " = :" + column);
+            p.put(column, value);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<InboxTask> find(String taskId) {
+        return jdbc.sql("select * from gl_inbox_task where task_id = :id").param("id", taskId).query(InboxService::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<InboxTask> openTasksOfCase(long caseId) {
+        return jdbc.sql("select * from gl_inbox_task where case_id = :case order by created_at").param("case", caseId)
+                .query(InboxService::map).list();
+    }
+
+    // ---- actions
+
+    @Transactional
+    public void claim(String taskId, String user, Collection<String> groups) {
+        InboxTask t = mayWork(taskId, user, groups);
+        if (t.assignee() != null) {
+            if (!t.assignee().equals(user)) {
+                throw new InboxException("error.task.claimedByOther", t.assignee());
+            }
+            return;
+        }
+        try {
+            tasks.claim(taskId, user);
+        } catch (ProcessEngineException e) {
+            throw translate(e);
+        }
+    }
+
+    @Transactional
+    public void unclaim(String taskId, String user) {
+        InboxTask t = find(taskId).orElseThrow(() -> new InboxException("error.task.gone"));
+        if (!user.equals(t.assignee())) {
+            throw new InboxException("error.task.notYours");
+        }
+        tasks.setAssignee(taskId, null);
+    }
+
+    /** Hands a task to a named colleague who may work it (a member of the task's group). */
+    @Transactional
+    public void handOver(String taskId, String user, Collection<String> groups, String colleague) {
+        InboxTask t = mayWork(taskId, user, groups);
+        if (t.assignee() != null && !t.assignee().equals(user)) {
+            throw new InboxException("error.task.claimedByOther", t.assignee());
+        }
+        if (colleague == null || identity.createUserQuery().userId(colleague).count() == 0) {
+            throw new InboxException("error.task.colleagueUnknown", colleague);
+        }
+        if (t.candidateGroup() != null && identity.createUserQuery().userId(colleague).memberOfGroup(t.candidateGroup()).count() == 0) {
+            throw new InboxException("error.task.colleagueNotInGroup", colleague);
+        }
+        tasks.setAssignee(taskId, colleague);
+    }
+
+    /** The colleagues a task can be handed to: the members of its group. */
+    @Transactional(readOnly = true)
+    public List<String> colleagues(String taskId) {
+        return find(taskId).map(InboxTask::candidateGroup)
+                .map(g -> identity.createUserQuery().memberOfGroup(g).orderByUserId().asc().list().stream().map(u -> u.getId()).toList())
+                .orElse(List.of());
+    }
+
+    @Transactional(readOnly = true)
+    public TaskWork open(String taskId, String user, Collection<String> groups) {
+        InboxTask t = mayWork(taskId, user, groups);
+        return new TaskWork(t, cases.get(t.caseId()), form(taskId), data(taskId));
+    }
+
+    /**
+     * Completes a task with a form submission. Checks the form, the photos and that the task is still the user's to do;
+     * then writes the timeline entry and completes the task, all or nothing.
+     */
+    @Transactional
+    public void complete(String taskId, String user, Collection<String> groups, Submission submission) {
+        InboxTask t = mayWork(taskId, user, groups);
+        if (t.assignee() != null && !t.assignee().equals(user)) {
+            throw new InboxException("error.task.claimedByOther", t.assignee());
+        }
+        FormSchema form = form(taskId);
+        Map<String, Integer> fileCounts = new HashMap<>();
+        submission.files().forEach((k, v) -> fileCounts.put(k, v.size()));
+        FormValidator.Result result = validator.validate(form, submission.values(), data(taskId), fileCounts);
+        if (!result.isValid()) {
+            throw new FormRejectedException(result.errors());
+        }
+        List<NewAttachment> attachments = new ArrayList<>();
+        for (String key : result.fileCounts().keySet()) {
+            for (Submission.UploadedFile f : submission.files().getOrDefault(key, List.of())) {
+                try {
+                    attachments.add(Attachments.checkedPhoto(key, f.fileName(), f.content(), maxPhotoBytes));
+                } catch (CaseRuleException e) {
+                    throw new FormRejectedException(List.of(new FormValidator.FieldError(key, e.messageKey(), e.args())));
+                }
+            }
+        }
+        Map<String, Object> variables = new LinkedHashMap<>(result.values());
+        Object comment = variables.remove(CaseVariables.COMMENT);
+        String decision = form.allFields().stream().filter(FormField::isDecision).map(f -> result.values().get(f.key()))
+                .filter(v -> v != null).map(Object::toString).findFirst().orElse(null);
+        String step = Step.ofTask(t.taskKey()).map(Enum::name).orElse(t.taskKey());
+        cases.addTimeline(t.caseId(), user, step, "COMPLETED", decision, comment == null ? null : comment.toString(),
+                details(form, variables), attachments);
+        try {
+            if (t.assignee() == null) {
+                tasks.claim(taskId, user);
+            }
+            tasks.complete(taskId, variables);
+        } catch (ProcessEngineException e) {
+            throw translate(e);
+        }
+    }
+
+    /** The values of the other fields, for the timeline: "label: value" lines. */
+    private static String details(FormSchema form, Map<String, Object> values) {
+        String s = form.allFields().stream().filter(f -> f.hasKey() && values.containsKey(f.key()) && !f.isDecision())
+                .filter(f -> values.get(f.key()) != null && !values.get(f.key()).toString().isBlank())
+                .map(f -> (f.label() == null ? f.key() : f.label()) + ": " + values.get(f.key()))
+                .collect(Collectors.joining("\n"));
+        return s.isEmpty() ? null : s.length() > 4000 ? s.substring(0, 4000) : s;
+    }
+
+    private InboxTask mayWork(String taskId, String user, Collection<String> groups) {
+        InboxTask t = find(taskId).orElseThrow(() -> new InboxException("error.task.gone"));
+        boolean mine = user.equals(t.assignee());
+        boolean group = t.candidateGroup() != null && groups != null && groups.contains(t.candidateGroup());
+        if (!mine && !group) {
+            throw new InboxException("error.task.notYours");
+        }
+        return t;
+    }
+
+    private FormSchema form(String taskId) {
+        try (InputStream in = forms.getDeployedTaskForm(taskId)) {
+            return FormSchemas.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ProcessEngineException e) {
+            throw new InboxException("error.task.noForm");
+        }
+    }
+
+    /** The task's variables, plus the option lists the forms read through valuesKey. */
+    private Map<String, Object> data(String taskId) {
+        Map<String, Object> data = new HashMap<>(tasks.getVariables(taskId));
+        List<Map<String, Object>> departments = new ArrayList<>();
+        for (Department d : reference.departments()) {
+            departments.add(Map.of("label", d.name(), "value", d.code()));
+        }
+        data.put(CaseVariables.DEPARTMENTS_OPTIONS, departments);
+        return data;
+    }
+
+    private static RuntimeException translate(ProcessEngineException e) {
+        if (e instanceof OptimisticLockingException) {
+            return new InboxException("error.task.gone");
+        }
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("already claimed")) {
+            return new InboxException("error.task.claimedByOther", "");
+        }
+        if (m.contains("Cannot find task") || m.contains("No task exists")) {
+            return new InboxException("error.task.gone");
+        }
+        return e;
+    }
+
+    private static InboxTask map(ResultSet rs, int n) throws SQLException {
+        return new InboxTask(rs.getString("task_id"), rs.getLong("case_id"), rs.getString("case_number"), rs.getString("task_key"),
+                rs.getString("task_name"), rs.getString("candidate_group"), rs.getString("assignee"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class),
+                rs.getObject("warn_at", OffsetDateTime.class), rs.getString("category_code"), rs.getString("subcategory_code"),
+                rs.getString("grid_code"), rs.getString("street_code"), rs.getString("urgency"), rs.getString("channel"));
+    }
+}

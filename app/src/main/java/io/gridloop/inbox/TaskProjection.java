@@ -1,0 +1,137 @@
+package io.gridloop.inbox;
+
+import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseLoop;
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.CaseVariables;
+import io.gridloop.casefile.Step;
+import io.gridloop.deadline.TimeLimits;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the inbox table in step with the engine's tasks, inside the engine's own transaction (Polyflow's pattern
+ * without its dependency): inbox pages read one indexed table, never the engine's variable tables. Also tells the case
+ * file what work is open on a case now.
+ */
+@Component
+public class TaskProjection {
+
+    private final JdbcClient jdbc;
+    private final CaseFileService cases;
+    private final TimeLimits timeLimits;
+
+    public TaskProjection(JdbcClient jdbc, CaseFileService cases, TimeLimits timeLimits) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.timeLimits = timeLimits;
+    }
+
+    @EventListener
+    public void onTaskEvent(DelegateTask task) {
+        if (task.getProcessDefinitionId() == null || !task.getProcessDefinitionId().startsWith(CaseLoop.PROCESS_ID + ":")) {
+            return;
+        }
+        Object caseIdValue = task.getVariable(CaseVariables.CASE_ID);
+        if (!(caseIdValue instanceof Number number)) {
+            return;
+        }
+        long caseId = number.longValue();
+        switch (task.getEventName()) {
+            case TaskListener.EVENTNAME_CREATE -> insert(task, cases.get(caseId));
+            case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE -> update(task);
+            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE ->
+                    jdbc.sql("delete from gl_inbox_task where task_id = :id").param("id", task.getId()).update();
+            default -> {
+                return;
+            }
+        }
+        refreshCurrentWork(caseId);
+    }
+
+    private void insert(DelegateTask task, CaseRecord c) {
+        OffsetDateTime created = at(task.getCreateTime());
+        OffsetDateTime due = at(task.getDueDate());
+        jdbc.sql("""
+                insert into gl_inbox_task (task_id, case_id, case_number, process_instance_id, task_key, task_name, candidate_group,
+                  assignee, created_at, due_at, warn_at, category_code, subcategory_code, grid_code, street_code, urgency, channel)
+                values (:id, :caseId, :number, :pi, :key, :name, :grp, :assignee, :created, :due, :warn, :category, :subcategory,
+                  :grid, :street, :urgency, :channel)""")
+                .param("id", task.getId())
+                .param("caseId", c.id())
+                .param("number", c.caseNumber())
+                .param("pi", task.getProcessInstanceId())
+                .param("key", task.getTaskDefinitionKey())
+                .param("name", task.getName())
+                .param("grp", candidateGroup(task))
+                .param("assignee", task.getAssignee())
+                .param("created", created)
+                .param("due", due)
+                .param("warn", warnAt(created, due))
+                .param("category", c.categoryCode())
+                .param("subcategory", c.subcategoryCode())
+                .param("grid", c.gridCode())
+                .param("street", c.streetCode())
+                .param("urgency", c.urgency().name())
+                .param("channel", c.channel().name())
+                .update();
+    }
+
+    private void update(DelegateTask task) {
+        OffsetDateTime due = at(task.getDueDate());
+        jdbc.sql("""
+                update gl_inbox_task set assignee = :assignee, candidate_group = :grp, due_at = :due,
+                  warn_at = :warn, task_name = :name where task_id = :id""")
+                .param("id", task.getId())
+                .param("assignee", task.getAssignee())
+                .param("grp", candidateGroup(task))
+                .param("due", due)
+                .param("warn", warnAt(at(task.getCreateTime()), due))
+                .param("name", task.getName())
+                .update();
+    }
+
+    private OffsetDateTime warnAt(OffsetDateTime created, OffsetDateTime due) {
+        if (created == null || due == null) {
+            return null;
+        }
+        long seconds = Duration.between(created, due).getSeconds();
+        return created.plusSeconds(Math.round(seconds * timeLimits.warningShare()));
+    }
+
+    /** The newest open task of the case decides its step, group, assignee and due date in the read model. */
+    private void refreshCurrentWork(long caseId) {
+        jdbc.sql("""
+                select task_key, candidate_group, assignee, due_at from gl_inbox_task where case_id = :case
+                order by created_at desc, task_id desc limit 1""")
+                .param("case", caseId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)})
+                .optional()
+                .ifPresentOrElse(
+                        row -> cases.currentWork(caseId, Step.ofTask((String) row[0]).orElse(null), (String) row[1], (String) row[2],
+                                (OffsetDateTime) row[3]),
+                        () -> cases.currentWork(caseId, null, null, null, null));
+    }
+
+    private static String candidateGroup(DelegateTask task) {
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                return link.getGroupId();
+            }
+        }
+        return null;
+    }
+
+    private static OffsetDateTime at(Date date) {
+        return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

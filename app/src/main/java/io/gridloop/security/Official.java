@@ -1,0 +1,15 @@
+package io.gridloop.security;
+
+import java.util.List;
+
+/** The signed-in official: user id, display name, and the groups that decide which inboxes and views they see. */
+public record Official(String userId, String displayName, List<String> groups) {
+
+    public boolean isIn(String group) {
+        return groups.contains(group);
+    }
+
+    public boolean isHandler() {
+        return groups.stream().anyMatch(g -> g.startsWith(Roles.DEPARTMENT_GROUP_PREFIX));
+    }
+}

@@ -1,0 +1,335 @@
+package io.gridloop.casefile;
+
+import static io.gridloop.casefile.CaseLoop.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.gridloop.inbox.FormRejectedException;
+import io.gridloop.support.GridLoopTest;
+import io.gridloop.support.LoopDriver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+
+/** Every path of the case loop on the real engine, one test per path, with the read model checked on the way. */
+@GridLoopTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class CaseLoopProcessTest {
+
+    @Autowired
+    LoopDriver loop;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    CaseFileService cases;
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterEach
+    void clock() {
+        loop.resetClock();
+    }
+
+    private ProcessInstance instance(CaseRecord c) {
+        return runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult();
+    }
+
+    private void assertEnded(CaseRecord c, String endEvent) {
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
+                .activityId(endEvent).count()).as("passed " + endEvent).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count()).isZero();
+    }
+
+    private void dispatchTo(long caseId, String department, List<String> co) {
+        loop.complete(caseId, TASK_DISPATCH, "zhangmin", Map.of("department", department, "coDepartments", co, "comment", "请尽快处置"));
+    }
+
+    private void register(long caseId) {
+        loop.complete(caseId, TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+    }
+
+    private void feedback(long caseId, String handler) {
+        loop.complete(caseId, TASK_HANDLE, handler, Map.of("handleOutcome", "FEEDBACK", "feedback", "已更换井盖"));
+    }
+
+    private void checkPassed(long caseId) {
+        loop.complete(caseId, TASK_CHECK, "wangwei", Map.of("checkResult", "PASSED"));
+    }
+
+    @Test
+    void gridWorkerReportIsRegisteredDispatchedHandledCheckedAndFiled() {
+        CaseRecord c = loop.reportByGridWorker("MANHOLE");
+        assertThat(c.caseNumber()).matches("\\d{4}-\\d{6}");
+        assertThat(instance(c)).isWaitingAt(TASK_REGISTER);
+        assertThat(c.status()).isEqualTo(CaseStatus.REGISTERING);
+        assertThat(c.candidateGroup()).isEqualTo("intake");
+        assertThat(c.dueAt()).isNotNull();
+
+        register(c.id());
+        c = loop.caseFile(c.id());
+        assertThat(instance(c)).isWaitingAt(TASK_DISPATCH);
+        assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHING);
+        assertThat(c.registeredAt()).isNotNull();
+        // the routing table suggests the water authority for manholes, and the dispatch form is prefilled with it
+        assertThat(runtime.getVariable(c.processInstanceId(), "department")).isEqualTo("water");
+
+        dispatchTo(c.id(), "water", List.of());
+        c = loop.caseFile(c.id());
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        assertThat(c.status()).isEqualTo(CaseStatus.HANDLING);
+        assertThat(c.departmentCode()).isEqualTo("water");
+        assertThat(c.candidateGroup()).isEqualTo("dept-water");
+
+        feedback(c.id(), "zhaolei");
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
+        assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.CHECKING);
+
+        checkPassed(c.id());
+        c = loop.caseFile(c.id());
+        assertEnded(c, END_FILED);
+        assertThat(c.status()).isEqualTo(CaseStatus.FILED);
+        assertThat(c.closedAt()).isNotNull();
+        assertThat(c.currentStep()).isNull();
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::step, TimelineEntry::actor, TimelineEntry::decision)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("REPORT", "wangwei", "GRID_WORKER"),
+                        org.assertj.core.groups.Tuple.tuple("REGISTER", "lina", "REGISTER"),
+                        org.assertj.core.groups.Tuple.tuple("DISPATCH", "zhangmin", "water"),
+                        org.assertj.core.groups.Tuple.tuple("HANDLE", "zhaolei", "FEEDBACK"),
+                        org.assertj.core.groups.Tuple.tuple("CHECK", "wangwei", "PASSED"),
+                        org.assertj.core.groups.Tuple.tuple("FILE", "system", null));
+    }
+
+    @Test
+    void citizenReportIsVerifiedOnSiteAndCalledBackBeforeFiling() {
+        CaseRecord c = loop.reportByCitizen("STREETLIGHT");
+        assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
+        assertThat(c.status()).isEqualTo(CaseStatus.VERIFYING);
+        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED", "comment", "属实"));
+        register(c.id());
+        dispatchTo(c.id(), "roads", List.of());
+        feedback(c.id(), "sunli");
+        checkPassed(c.id());
+        assertThat(instance(c)).isWaitingAt(TASK_CALLBACK);
+        assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.CALLBACK);
+        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "SATISFIED"));
+        c = loop.caseFile(c.id());
+        assertEnded(c, END_FILED);
+        assertThat(c.satisfaction()).isEqualTo("SATISFIED");
+    }
+
+    @Test
+    void rejectedAtRegistration() {
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_ADS");
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REJECT")))
+                .isInstanceOf(FormRejectedException.class);
+        assertThat(instance(c)).isWaitingAt(TASK_REGISTER);
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REJECT", "rejectReason", "不属于受理范围"));
+        CaseRecord after = loop.caseFile(c.id());
+        assertEnded(after, END_REJECTED);
+        assertThat(after.status()).isEqualTo(CaseStatus.REJECTED);
+        assertThat(cases.timeline(c.id())).last().satisfies(e -> assertThat(e.details()).contains("不属于受理范围"));
+    }
+
+    @Test
+    void duplicateIsMergedIntoTheEarlierCase() {
+        CaseRecord first = loop.reportByGridWorker("EXPOSED_RUBBISH");
+        CaseRecord second = loop.reportByGridWorker("EXPOSED_RUBBISH");
+        // merging into a case that does not exist is refused, and nothing changes
+        assertThatThrownBy(() -> loop.complete(second.id(), TASK_REGISTER, "lina",
+                Map.of("registerDecision", "DUPLICATE", "duplicateOf", "1999-999999")))
+                .isInstanceOf(CaseRuleException.class).hasMessage("error.duplicate.notFound");
+        assertThat(instance(second)).isWaitingAt(TASK_REGISTER);
+        assertThat(cases.timeline(second.id())).hasSize(1);
+
+        loop.complete(second.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "DUPLICATE", "duplicateOf", first.caseNumber()));
+        CaseRecord merged = loop.caseFile(second.id());
+        assertEnded(merged, END_MERGED);
+        assertThat(merged.status()).isEqualTo(CaseStatus.MERGED);
+        assertThat(merged.mergedInto()).isEqualTo(first.caseNumber());
+        assertThat(cases.timeline(first.id())).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("MERGED_IN");
+            assertThat(e.decision()).isEqualTo(second.caseNumber());
+        });
+        assertThat(instance(first)).isWaitingAt(TASK_REGISTER);
+    }
+
+    @Test
+    void selfResolvedOnTheSpotIsRegisteredAndFiled() {
+        CaseRecord c = loop.reportSelfResolved("ILLEGAL_ADS");
+        assertThat(cases.attachments(c.id())).hasSize(1);
+        assertThat(instance(c)).isWaitingAt(TASK_REGISTER);
+        register(c.id());
+        c = loop.caseFile(c.id());
+        assertEnded(c, END_FILED);
+        assertThat(c.selfResolved()).isTrue();
+        assertThat(c.departmentCode()).isNull();
+    }
+
+    @Test
+    void coordinatedCaseEachCoDepartmentFeedsBackThenTheLeadCloses() {
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_BUILDING");
+        register(c.id());
+        dispatchTo(c.id(), "citymgmt", List.of("housing", "police", "citymgmt"));
+        c = loop.caseFile(c.id());
+        assertThat(c.coDepartments()).isEqualTo("housing,police");
+        assertThat(instance(c)).isWaitingAt(TASK_CO_HANDLE);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(c.processInstanceId()).taskDefinitionKey(TASK_CO_HANDLE)
+                .list()).extracting(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+                .containsExactlyInAnyOrder("dept-housing", "dept-police");
+        loop.complete(c.id(), TASK_CO_HANDLE, "housing1", Map.of("coFeedback", "房屋手续核查完毕"));
+        assertThat(instance(c)).isWaitingAt(TASK_CO_HANDLE);
+        loop.complete(c.id(), TASK_CO_HANDLE, "police1", Map.of("coFeedback", "现场秩序已维护"));
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        feedback(c.id(), "liuyang");
+        checkPassed(c.id());
+        assertEnded(loop.caseFile(c.id()), END_FILED);
+    }
+
+    @Test
+    void returnedToTheDispatcherAndDispatchedAgain() {
+        CaseRecord c = loop.reportByGridWorker("ROAD_DAMAGE");
+        register(c.id());
+        dispatchTo(c.id(), "water", List.of());
+        loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of("handleOutcome", "RETURN", "returnReason", "不属于水务职责"));
+        c = loop.caseFile(c.id());
+        assertThat(instance(c)).isWaitingAt(TASK_DISPATCH);
+        assertThat(c.returnCount()).isEqualTo(1);
+        assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHING);
+        dispatchTo(c.id(), "roads", List.of());
+        feedback(c.id(), "sunli");
+        checkPassed(c.id());
+        assertEnded(loop.caseFile(c.id()), END_FILED);
+    }
+
+    @Test
+    void extensionApprovedGivesTheApprovedDays() {
+        CaseRecord c = handling("MANHOLE", "water");
+        loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of("handleOutcome", "EXTENSION", "extensionDays", 5, "extensionReason", "需采购配件"));
+        assertThat(instance(c)).isWaitingAt(TASK_APPROVE_EXTENSION);
+        assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.APPROVING);
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 3));
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P3D");
+        CaseRecord after = loop.caseFile(c.id());
+        assertThat(after.extensionCount()).isEqualTo(1);
+        assertThat(Duration.between(after.reportedAt(), after.dueAt()).toHours()).isBetween(71L, 73L);
+        feedback(c.id(), "zhaolei");
+        checkPassed(c.id());
+        assertEnded(loop.caseFile(c.id()), END_FILED);
+    }
+
+    @Test
+    void extensionRefusedGoesBackToHandling() {
+        CaseRecord c = handling("MANHOLE", "water");
+        loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of("handleOutcome", "EXTENSION", "extensionDays", 5, "extensionReason", "需采购配件"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "REFUSED", "comment", "应急处置即可"));
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        assertThat(loop.caseFile(c.id()).extensionCount()).isZero();
+        assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("PT4H");
+    }
+
+    @Test
+    void holdApprovedStopsTheClockUntilReleased() {
+        CaseRecord c = handling("DANGEROUS_HOUSE", "housing");
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        c = loop.caseFile(c.id());
+        assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
+        assertThat(c.status()).isEqualTo(CaseStatus.ON_HOLD);
+        assertThat(c.dueAt()).isNull();
+        // no timer runs while the case is on hold
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(c.processInstanceId()).timers().count()).isZero();
+        loop.complete(c.id(), TASK_ON_HOLD, "housing1", Map.of("resumeNote", "资金到位"));
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).contains("HELD", "RESUMED");
+    }
+
+    @Test
+    void holdRefusedGoesBackToHandling() {
+        CaseRecord c = handling("DANGEROUS_HOUSE", "housing");
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "REFUSED"));
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+    }
+
+    @Test
+    void checkFailedIsReworkedOnceThenFiled() {
+        CaseRecord c = handling("MANHOLE", "water");
+        feedback(c.id(), "zhaolei");
+        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "井盖仍松动"));
+        c = loop.caseFile(c.id());
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        assertThat(c.reworkCount()).isEqualTo(1);
+        feedback(c.id(), "zhaolei");
+        checkPassed(c.id());
+        assertEnded(loop.caseFile(c.id()), END_FILED);
+        assertThat(loop.caseFile(c.id()).reworkCount()).isEqualTo(1);
+    }
+
+    @Test
+    void dissatisfiedCitizenWithAnAcceptedReasonGetsTheCaseRedone() {
+        CaseRecord c = calledBack();
+        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "DISSATISFIED", "dissatisfactionReason", "路灯又坏了"));
+        assertThat(instance(c)).isWaitingAt(TASK_REVIEW_DISSATISFACTION);
+        loop.complete(c.id(), TASK_REVIEW_DISSATISFACTION, "zhangmin", Map.of("dissatisfactionDecision", "ACCEPTED"));
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        assertThat(loop.caseFile(c.id()).reworkCount()).isEqualTo(1);
+        feedback(c.id(), "sunli");
+        checkPassed(c.id());
+        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "BASICALLY_SATISFIED"));
+        assertEnded(loop.caseFile(c.id()), END_FILED);
+    }
+
+    @Test
+    void dissatisfiedCitizenWithoutAnAcceptedReasonIsFiled() {
+        CaseRecord c = calledBack();
+        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "DISSATISFIED", "dissatisfactionReason", "希望更换新款路灯"));
+        loop.complete(c.id(), TASK_REVIEW_DISSATISFACTION, "zhangmin", Map.of("dissatisfactionDecision", "NOT_ACCEPTED"));
+        CaseRecord after = loop.caseFile(c.id());
+        assertEnded(after, END_FILED);
+        assertThat(after.satisfaction()).isEqualTo("DISSATISFIED");
+    }
+
+    private CaseRecord handling(String subcategory, String department) {
+        CaseRecord c = loop.reportByGridWorker(subcategory);
+        register(c.id());
+        dispatchTo(c.id(), department, List.of());
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        return loop.caseFile(c.id());
+    }
+
+    private CaseRecord calledBack() {
+        CaseRecord c = loop.reportByCitizen("STREETLIGHT");
+        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED"));
+        register(c.id());
+        dispatchTo(c.id(), "roads", List.of());
+        feedback(c.id(), "sunli");
+        checkPassed(c.id());
+        assertThat(instance(c)).isWaitingAt(TASK_CALLBACK);
+        return loop.caseFile(c.id());
+    }
+}

@@ -1,0 +1,125 @@
+package io.gridloop.deadline;
+
+import static io.gridloop.casefile.CaseLoop.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.Step;
+import io.gridloop.casefile.TimelineEntry;
+import io.gridloop.support.GridLoopTest;
+import io.gridloop.support.LoopDriver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+
+/** Every waiting step warns at 80% of its limit and turns overdue at the limit: time moved forward, timers fired. */
+@GridLoopTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class DeadlineTimersTest {
+
+    @Autowired
+    LoopDriver loop;
+    @Autowired
+    CaseFileService cases;
+
+    @AfterEach
+    void clock() {
+        loop.resetClock();
+    }
+
+    /** The default limits of the timeLimits table for a street light (no row of its own). */
+    private static Duration limitOf(Step step) {
+        return switch (step) {
+            case VERIFY -> Duration.ofHours(2);
+            case REGISTER, DISPATCH -> Duration.ofHours(1);
+            case CO_HANDLE, HANDLE -> Duration.ofDays(3);
+            case CHECK, APPROVE_EXTENSION, APPROVE_HOLD, REVIEW_DISSATISFACTION -> Duration.ofHours(4);
+            case CALLBACK -> Duration.ofDays(1);
+            case ON_HOLD -> throw new IllegalArgumentException("no clock on hold");
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Step.class, mode = EnumSource.Mode.EXCLUDE, names = "ON_HOLD")
+    void stepWarnsAtEightyPercentAndTurnsOverdueAtItsLimit(Step step) {
+        CaseRecord c = reach(step);
+        assertThat(c.currentStep()).isEqualTo(step.name());
+        Duration limit = limitOf(step);
+        Duration warning = Duration.ofSeconds(Math.round(limit.getSeconds() * 0.8));
+
+        loop.advance(warning.minusMinutes(1));
+        assertThat(loop.caseFile(c.id()).warning()).as("no warning before 80%").isFalse();
+
+        loop.advance(Duration.ofMinutes(2));
+        CaseRecord warned = loop.caseFile(c.id());
+        assertThat(warned.warning()).isTrue();
+        assertThat(warned.overdue()).isFalse();
+
+        loop.advance(limit.minus(warning).minusMinutes(2));
+        assertThat(loop.caseFile(c.id()).overdue()).as("not overdue before the limit").isFalse();
+
+        loop.advance(Duration.ofMinutes(2));
+        assertThat(loop.caseFile(c.id()).overdue()).isTrue();
+        List<TimelineEntry> marks = cases.timeline(c.id()).stream()
+                .filter(e -> e.action().equals("WARNING") || e.action().equals("OVERDUE")).toList();
+        assertThat(marks).extracting(TimelineEntry::step, TimelineEntry::action)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(step.name(), "WARNING"),
+                        org.assertj.core.groups.Tuple.tuple(step.name(), "OVERDUE"));
+        // firing again later marks nothing twice
+        loop.advance(Duration.ofDays(1));
+        assertThat(cases.timeline(c.id()).stream().filter(e -> e.action().equals("OVERDUE"))).hasSize(1);
+    }
+
+    private CaseRecord reach(Step step) {
+        CaseRecord c = step == Step.VERIFY || step == Step.CALLBACK || step == Step.REVIEW_DISSATISFACTION
+                ? loop.reportByCitizen("STREETLIGHT") : loop.reportByGridWorker("STREETLIGHT");
+        long id = c.id();
+        if (step == Step.VERIFY || step == Step.REGISTER) {
+            return loop.caseFile(id);
+        }
+        if (c.channel().name().equals("CITIZEN")) {
+            loop.complete(id, TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED"));
+        }
+        loop.complete(id, TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        if (step == Step.DISPATCH) {
+            return loop.caseFile(id);
+        }
+        loop.complete(id, TASK_DISPATCH, "zhangmin", Map.of("department", "roads",
+                "coDepartments", step == Step.CO_HANDLE ? List.of("police") : List.of()));
+        switch (step) {
+            case CO_HANDLE, HANDLE -> {
+                return loop.caseFile(id);
+            }
+            case APPROVE_EXTENSION -> {
+                loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "EXTENSION", "extensionDays", 2, "extensionReason", "等待配件"));
+                return loop.caseFile(id);
+            }
+            case APPROVE_HOLD -> {
+                loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "HOLD", "holdReason", "需整体改造"));
+                return loop.caseFile(id);
+            }
+            default -> { }
+        }
+        loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+        if (step == Step.CHECK) {
+            return loop.caseFile(id);
+        }
+        loop.complete(id, TASK_CHECK, "wangwei", Map.of("checkResult", "PASSED"));
+        if (step == Step.CALLBACK) {
+            return loop.caseFile(id);
+        }
+        loop.complete(id, TASK_CALLBACK, "lina", Map.of("satisfaction", "DISSATISFIED", "dissatisfactionReason", "仍不亮"));
+        return loop.caseFile(id);
+    }
+}
