@@ -1,0 +1,103 @@
+package io.gridloop.casefile;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.gridloop.grid.Category;
+import io.gridloop.grid.Department;
+import io.gridloop.grid.Labels;
+import io.gridloop.grid.ReferenceData;
+import io.gridloop.grid.Street;
+import io.gridloop.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+
+/** Case search by number, status, street, grid, department, category and reporting date. */
+@Route(value = "cases", layout = MainLayout.class)
+@PageTitle("GridLoop")
+@Menu(title = "nav.cases", order = 3, icon = "SEARCH")
+@PermitAll
+public class CaseSearchView extends VerticalLayout {
+
+    private final CaseFileService cases;
+
+    final TextField number = new TextField();
+    final ComboBox<CaseStatus> status = new ComboBox<>();
+    final ComboBox<Street> street = new ComboBox<>();
+    final ComboBox<io.gridloop.grid.Grid> grid = new ComboBox<>();
+    final ComboBox<Department> department = new ComboBox<>();
+    final ComboBox<Category> category = new ComboBox<>();
+    final DatePicker from = new DatePicker();
+    final DatePicker to = new DatePicker();
+    final Checkbox overdue = new Checkbox();
+    final Grid<CaseRecord> results = new Grid<>();
+
+    public CaseSearchView(CaseFileService cases, ReferenceData reference, CaseLabels labels) {
+        this.cases = cases;
+        setSizeFull();
+        number.setLabel(getTranslation("cases.number"));
+        number.setId("case-number");
+        status.setLabel(getTranslation("cases.status"));
+        status.setItems(CaseStatus.values());
+        status.setItemLabelGenerator(s -> getTranslation("status." + s.name()));
+        street.setLabel(getTranslation("cases.street"));
+        street.setItems(List.copyOf(reference.streets()));
+        street.setItemLabelGenerator(s -> Labels.pick(getLocale(), s.name(), s.nameEn()));
+        grid.setLabel(getTranslation("cases.grid"));
+        grid.setItems(List.copyOf(reference.grids()));
+        grid.setItemLabelGenerator(g -> Labels.pick(getLocale(), g.name(), g.nameEn()));
+        department.setLabel(getTranslation("cases.department"));
+        department.setItems(List.copyOf(reference.departments()));
+        department.setItemLabelGenerator(d -> Labels.pick(getLocale(), d.name(), d.nameEn()));
+        category.setLabel(getTranslation("cases.category"));
+        category.setItems(List.copyOf(reference.categories()));
+        category.setItemLabelGenerator(c -> Labels.pick(getLocale(), c.name(), c.nameEn()));
+        from.setLabel(getTranslation("cases.from"));
+        to.setLabel(getTranslation("cases.to"));
+        overdue.setLabel(getTranslation("cases.overdueOnly"));
+        for (ComboBox<?> c : List.of(status, street, grid, department, category)) {
+            c.setClearButtonVisible(true);
+        }
+        Button search = new Button(getTranslation("cases.search"), e -> search());
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        search.setId("search-cases");
+        HorizontalLayout filters = new HorizontalLayout(number, status, street, grid, department, category, from, to, overdue, search);
+        filters.setWrap(true);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        results.setId("case-results");
+        results.addColumn(CaseRecord::caseNumber).setHeader(getTranslation("cases.number")).setAutoWidth(true);
+        results.addColumn(c -> getTranslation("status." + c.status().name())).setHeader(getTranslation("cases.column.status")).setAutoWidth(true);
+        results.addColumn(c -> c.currentStep() == null ? "" : getTranslation("step." + c.currentStep()))
+                .setHeader(getTranslation("cases.column.step")).setAutoWidth(true);
+        results.addColumn(c -> labels.categoryPath(c.categoryCode(), c.subcategoryCode(), getLocale())).setHeader(getTranslation("cases.category"));
+        results.addColumn(c -> labels.grid(c.gridCode(), getLocale())).setHeader(getTranslation("cases.grid"));
+        results.addColumn(c -> labels.department(c.departmentCode(), getLocale())).setHeader(getTranslation("cases.department"));
+        results.addColumn(c -> labels.time(c.reportedAt())).setHeader(getTranslation("cases.column.reportedAt")).setAutoWidth(true);
+        results.setPartNameGenerator(c -> c.overdue() ? "gl-row-overdue" : c.warning() ? "gl-row-warning" : null);
+        results.addItemClickListener(e -> UI.getCurrent().navigate("case/" + e.getItem().caseNumber()));
+        results.setSizeFull();
+        add(new H2(getTranslation("cases.title")), filters, results);
+        expand(results);
+        search();
+    }
+
+    void search() {
+        results.setItems(cases.search(new CaseQuery(number.getValue(), status.getValue(),
+                grid.getValue() == null ? null : grid.getValue().code(), street.getValue() == null ? null : street.getValue().code(),
+                department.getValue() == null ? null : department.getValue().code(), category.getValue() == null ? null : category.getValue().code(),
+                from.getValue(), to.getValue(), overdue.getValue() ? Boolean.TRUE : null, 500)));
+    }
+}

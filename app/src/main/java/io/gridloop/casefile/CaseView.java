@@ -1,0 +1,34 @@
+package io.gridloop.casefile;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.gridloop.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
+
+/** One case by its number: the case file and its timeline. */
+@Route(value = "case/:caseNumber", layout = MainLayout.class)
+@PageTitle("GridLoop")
+@PermitAll
+public class CaseView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final CaseFileService cases;
+    private final CaseLabels labels;
+
+    public CaseView(CaseFileService cases, CaseLabels labels) {
+        this.cases = cases;
+        this.labels = labels;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String number = event.getRouteParameters().get("caseNumber").orElse("");
+        cases.findByNumber(number).ifPresentOrElse(
+                c -> add(new CaseDetails(c, cases, labels, getLocale())),
+                () -> add(new H2(getTranslation("case.notFound", number))));
+    }
+}

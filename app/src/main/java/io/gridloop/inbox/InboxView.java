@@ -1,0 +1,321 @@
+package io.gridloop.inbox;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.gridloop.casefile.CaseLabels;
+import io.gridloop.casefile.Step;
+import io.gridloop.grid.ReferenceData;
+import io.gridloop.security.CurrentOfficial;
+import io.gridloop.security.Official;
+import io.gridloop.ui.MainLayout;
+import io.gridloop.ui.Notices;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The official's inbox: my tasks and my groups' tasks, coloured by time left (normal, warning, overdue), filtered,
+ * sorted and saved as named filters, claimed, released or handed over several at once; it refreshes by itself.
+ */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("GridLoop")
+@Menu(title = "nav.inbox", order = 1, icon = "INBOX")
+@PermitAll
+public class InboxView extends VerticalLayout {
+
+    static final int POLL_MILLIS = 15_000;
+
+    private final InboxService inbox;
+    private final SavedFilters savedFilters;
+    private final CaseLabels labels;
+    private final Clock clock;
+    private final Official official;
+
+    final Tabs scopes = new Tabs();
+    final Grid<InboxTask> grid = new Grid<>();
+    final Select<String> step = new Select<>();
+    final ComboBox<io.gridloop.grid.Grid> gridFilter = new ComboBox<>();
+    final Select<String> urgency = new Select<>();
+    final Select<InboxTask.TimeState> timeState = new Select<>();
+    final Select<InboxQuery.Sort> sort = new Select<>();
+    final ComboBox<String> saved = new ComboBox<>();
+    final Button claim = new Button();
+    final Button unclaim = new Button();
+    final Button handOver = new Button();
+    final Button open = new Button();
+    private final Span selection = new Span();
+    private Map<String, InboxQuery> filters = Map.of();
+    private int lastCount = -1;
+    private Registration poll;
+
+    public InboxView(InboxService inbox, SavedFilters savedFilters, CaseLabels labels, ReferenceData reference, Clock clock,
+                     CurrentOfficial current) {
+        this.inbox = inbox;
+        this.savedFilters = savedFilters;
+        this.labels = labels;
+        this.clock = clock;
+        this.official = current.require();
+        setSizeFull();
+
+        for (InboxQuery.Scope s : InboxQuery.Scope.values()) {
+            Tab tab = new Tab(getTranslation("inbox.scope." + s.name()));
+            tab.setId("scope-" + s.name());
+            scopes.add(tab);
+        }
+        scopes.setSelectedIndex(2);
+        scopes.addSelectedChangeListener(e -> refresh());
+
+        step.setLabel(getTranslation("inbox.filter.step"));
+        step.setItems(Arrays.stream(Step.values()).map(Step::taskKey).toList());
+        step.setItemLabelGenerator(k -> k == null ? "" : getTranslation("step." + Step.ofTask(k).map(Enum::name).orElse(k)));
+        step.setEmptySelectionAllowed(true);
+        gridFilter.setLabel(getTranslation("inbox.filter.grid"));
+        gridFilter.setItems(List.copyOf(reference.grids()));
+        gridFilter.setItemLabelGenerator(g -> labels.grid(g.code(), getLocale()));
+        gridFilter.setClearButtonVisible(true);
+        urgency.setLabel(getTranslation("inbox.filter.urgency"));
+        urgency.setItems("NORMAL", "URGENT");
+        urgency.setItemLabelGenerator(u -> u == null ? "" : getTranslation("urgency." + u));
+        urgency.setEmptySelectionAllowed(true);
+        timeState.setLabel(getTranslation("inbox.filter.timeState"));
+        timeState.setItems(InboxTask.TimeState.NORMAL, InboxTask.TimeState.WARNING, InboxTask.TimeState.OVERDUE);
+        timeState.setItemLabelGenerator(t -> t == null ? "" : getTranslation("timeState." + t.name()));
+        timeState.setEmptySelectionAllowed(true);
+        sort.setLabel(getTranslation("inbox.filter.sort"));
+        sort.setItems(InboxQuery.Sort.values());
+        sort.setItemLabelGenerator(s -> getTranslation("inbox.sort." + s.name()));
+        sort.setValue(InboxQuery.Sort.DUE);
+        step.addValueChangeListener(e -> refresh());
+        gridFilter.addValueChangeListener(e -> refresh());
+        urgency.addValueChangeListener(e -> refresh());
+        timeState.addValueChangeListener(e -> refresh());
+        sort.addValueChangeListener(e -> refresh());
+
+        saved.setLabel(getTranslation("inbox.savedFilter"));
+        saved.setClearButtonVisible(true);
+        saved.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null && filters.containsKey(e.getValue())) {
+                apply(filters.get(e.getValue()));
+            }
+        });
+        Button save = new Button(VaadinIcon.BOOKMARK.create(), e -> askFilterName());
+        save.setTooltipText(getTranslation("inbox.saveFilter"));
+        save.setId("save-filter");
+        Button deleteFilter = new Button(VaadinIcon.TRASH.create(), e -> {
+            if (saved.getValue() != null) {
+                savedFilters.delete(official.userId(), saved.getValue());
+                loadFilters();
+            }
+        });
+        deleteFilter.setTooltipText(getTranslation("inbox.deleteFilter"));
+        HorizontalLayout filterBar = new HorizontalLayout(step, gridFilter, urgency, timeState, sort, saved, save, deleteFilter);
+        filterBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filterBar.setWrap(true);
+
+        grid.setId("inbox-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(InboxTask::caseNumber).setHeader(getTranslation("inbox.column.caseNumber")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(t -> getTranslation("step." + Step.ofTask(t.taskKey()).map(Enum::name).orElse(t.taskKey())))
+                .setHeader(getTranslation("inbox.column.step")).setAutoWidth(true);
+        grid.addColumn(t -> labels.categoryPath(t.categoryCode(), t.subcategoryCode(), getLocale()))
+                .setHeader(getTranslation("inbox.column.category")).setFlexGrow(2);
+        grid.addColumn(t -> labels.grid(t.gridCode(), getLocale())).setHeader(getTranslation("inbox.column.grid")).setFlexGrow(1);
+        grid.addColumn(t -> getTranslation("urgency." + t.urgency())).setHeader(getTranslation("inbox.column.urgency")).setAutoWidth(true);
+        grid.addComponentColumn(this::timeLeft).setHeader(getTranslation("inbox.column.timeLeft")).setAutoWidth(true);
+        grid.addColumn(t -> t.assignee() == null ? "" : t.assignee()).setHeader(getTranslation("inbox.column.assignee")).setAutoWidth(true);
+        grid.setPartNameGenerator(t -> switch (t.timeState(now())) {
+            case WARNING -> "gl-row-warning";
+            case OVERDUE -> "gl-row-overdue";
+            default -> null;
+        });
+        grid.setEmptyStateText(getTranslation("inbox.empty"));
+        grid.addItemDoubleClickListener(e -> openTask(e.getItem()));
+        grid.addSelectionListener(e -> updateButtons());
+        grid.setSizeFull();
+
+        claim.setText(getTranslation("inbox.claim"));
+        claim.setId("claim");
+        claim.addClickListener(e -> forSelected(t -> inbox.claim(t.taskId(), official.userId(), official.groups())));
+        unclaim.setText(getTranslation("inbox.unclaim"));
+        unclaim.setId("unclaim");
+        unclaim.addClickListener(e -> forSelected(t -> inbox.unclaim(t.taskId(), official.userId())));
+        handOver.setText(getTranslation("inbox.handOver"));
+        handOver.setId("hand-over");
+        handOver.addClickListener(e -> askColleague());
+        open.setText(getTranslation("inbox.open"));
+        open.setId("open-task");
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        open.addClickListener(e -> grid.getSelectedItems().stream().findFirst().ifPresent(this::openTask));
+        Button reload = new Button(VaadinIcon.REFRESH.create(), e -> refresh());
+        reload.setTooltipText(getTranslation("inbox.refresh"));
+        HorizontalLayout actions = new HorizontalLayout(open, claim, unclaim, handOver, reload, selection);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+
+        add(new H2(getTranslation("inbox.title")), scopes, filterBar, actions, grid);
+        expand(grid);
+        loadFilters();
+        refresh();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private Span timeLeft(InboxTask t) {
+        Span s = new Span(TimeLeft.describe(t, now(), (k, a) -> getTranslation(k, a)));
+        s.addClassName("gl-time-" + t.timeState(now()).name().toLowerCase());
+        return s;
+    }
+
+    InboxQuery query() {
+        InboxQuery.Scope scope = InboxQuery.Scope.values()[Math.max(0, scopes.getSelectedIndex())];
+        return new InboxQuery(scope, step.getValue(), gridFilter.getValue() == null ? null : gridFilter.getValue().code(), null,
+                urgency.getValue(), timeState.getValue(), sort.getValue(), 0, 50);
+    }
+
+    private void apply(InboxQuery q) {
+        scopes.setSelectedIndex(q.scope().ordinal());
+        step.setValue(q.taskKey());
+        gridFilter.setValue(q.gridCode() == null ? null : gridFilter.getListDataView().getItems()
+                .filter(g -> g.code().equals(q.gridCode())).findFirst().orElse(null));
+        urgency.setValue(q.urgency());
+        timeState.setValue(q.timeState());
+        sort.setValue(q.sort() == null ? InboxQuery.Sort.DUE : q.sort());
+        refresh();
+    }
+
+    /** Reloads the page of tasks (lazily, a page at a time, from the inbox projection). */
+    public void refresh() {
+        InboxQuery q = query();
+        grid.setItems(query -> inbox.page(official.userId(), official.groups(), q.page(query.getOffset(), query.getLimit())).stream(),
+                query -> inbox.count(official.userId(), official.groups(), q));
+        lastCount = inbox.count(official.userId(), official.groups(), q);
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        Set<InboxTask> selected = grid.getSelectedItems();
+        boolean any = !selected.isEmpty();
+        claim.setEnabled(any && selected.stream().allMatch(t -> t.assignee() == null));
+        unclaim.setEnabled(any && selected.stream().allMatch(t -> official.userId().equals(t.assignee())));
+        handOver.setEnabled(any);
+        open.setEnabled(selected.size() == 1);
+        selection.setText(any ? getTranslation("inbox.selected", selected.size()) : "");
+    }
+
+    private void forSelected(Consumer<InboxTask> action) {
+        int done = 0;
+        for (InboxTask t : List.copyOf(grid.getSelectedItems())) {
+            try {
+                action.accept(t);
+                done++;
+            } catch (InboxException e) {
+                Notices.error(t.caseNumber() + ": " + getTranslation(e.messageKey(), e.args()));
+            }
+        }
+        if (done > 0) {
+            Notices.success(getTranslation("inbox.done", done));
+        }
+        grid.deselectAll();
+        refresh();
+    }
+
+    private void askColleague() {
+        List<InboxTask> selected = List.copyOf(grid.getSelectedItems());
+        if (selected.isEmpty()) {
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("inbox.handOver"));
+        ComboBox<String> colleague = new ComboBox<>(getTranslation("inbox.handOver.to"));
+        colleague.setItems(inbox.colleagues(selected.get(0).taskId()).stream().filter(u -> !u.equals(official.userId())).toList());
+        colleague.setId("colleague");
+        Button ok = new Button(getTranslation("inbox.handOver"), e -> {
+            if (colleague.getValue() != null) {
+                dialog.close();
+                forSelected(t -> inbox.handOver(t.taskId(), official.userId(), official.groups(), colleague.getValue()));
+            }
+        });
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ok.setId("hand-over-confirm");
+        dialog.add(colleague);
+        dialog.getFooter().add(ok);
+        dialog.open();
+    }
+
+    private void askFilterName() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("inbox.saveFilter"));
+        TextField name = new TextField(getTranslation("inbox.saveFilter.name"));
+        name.setMaxLength(100);
+        Button ok = new Button(getTranslation("inbox.saveFilter"), e -> {
+            if (!name.getValue().isBlank()) {
+                savedFilters.save(official.userId(), name.getValue(), query());
+                dialog.close();
+                loadFilters();
+                saved.setValue(name.getValue().strip());
+            }
+        });
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(name);
+        dialog.getFooter().add(ok);
+        dialog.open();
+    }
+
+    private void loadFilters() {
+        filters = savedFilters.of(official.userId());
+        saved.setItems(filters.keySet());
+    }
+
+    private void openTask(InboxTask t) {
+        UI.getCurrent().navigate(TaskView.class, new com.vaadin.flow.router.RouteParameters("taskId", t.taskId()));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        ui.setPollInterval(POLL_MILLIS);
+        poll = ui.addPollListener(e -> {
+            int before = lastCount;
+            refresh();
+            if (before >= 0 && lastCount > before) {
+                Notices.success(getTranslation("inbox.newTasks"));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (poll != null) {
+            poll.remove();
+        }
+        detachEvent.getUI().setPollInterval(-1);
+    }
+}

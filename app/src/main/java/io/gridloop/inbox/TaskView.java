@@ -1,0 +1,108 @@
+package io.gridloop.inbox;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.gridloop.casefile.CaseDetails;
+import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseLabels;
+import io.gridloop.casefile.CaseRuleException;
+import io.gridloop.casefile.Step;
+import io.gridloop.forms.CamundaFormView;
+import io.gridloop.forms.FormExpressions;
+import io.gridloop.forms.FormValidator;
+import io.gridloop.security.CurrentOfficial;
+import io.gridloop.security.Official;
+import io.gridloop.ui.MainLayout;
+import io.gridloop.ui.Notices;
+import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One task: the step's form beside the case (description, photos, place, timeline). */
+@Route(value = "task/:taskId", layout = MainLayout.class)
+@PageTitle("GridLoop")
+@PermitAll
+public class TaskView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final InboxService inbox;
+    private final CaseFileService cases;
+    private final CaseLabels labels;
+    private final FormExpressions expressions;
+    private final FormValidator validator;
+    private final Official official;
+    CamundaFormView form;
+    final Button submit = new Button();
+    private String taskId;
+
+    public TaskView(InboxService inbox, CaseFileService cases, CaseLabels labels, FormExpressions expressions,
+                    FormValidator validator, CurrentOfficial current) {
+        this.inbox = inbox;
+        this.cases = cases;
+        this.labels = labels;
+        this.expressions = expressions;
+        this.validator = validator;
+        this.official = current.require();
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        taskId = event.getRouteParameters().get("taskId").orElse("");
+        removeAll();
+        TaskWork work;
+        try {
+            work = inbox.open(taskId, official.userId(), official.groups());
+        } catch (InboxException e) {
+            Notices.error(getTranslation(e.messageKey(), e.args()));
+            event.forwardTo(InboxView.class);
+            return;
+        }
+        String step = Step.ofTask(work.task().taskKey()).map(Enum::name).orElse(work.task().taskKey());
+        form = new CamundaFormView(work.form(), work.data(), expressions, validator);
+        form.onSubmit(this::submit);
+        submit.setText(getTranslation("task.submit"));
+        submit.setId("submit-task");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickListener(e -> submit());
+        Button back = new Button(getTranslation("task.back"), e -> UI.getCurrent().navigate(InboxView.class));
+        VerticalLayout left = new VerticalLayout(new H2(work.caseRecord().caseNumber() + " · " + getTranslation("step." + step)), form,
+                new HorizontalLayout(submit, back));
+        left.setPadding(true);
+        CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale());
+        SplitLayout split = new SplitLayout(left, details);
+        split.setSizeFull();
+        split.setSplitterPosition(55);
+        add(split);
+    }
+
+    void submit() {
+        Map<String, List<Submission.UploadedFile>> files = new LinkedHashMap<>();
+        form.files().forEach((key, picked) -> files.put(key, picked.stream()
+                .map(p -> new Submission.UploadedFile(p.fileName(), p.content())).toList()));
+        try {
+            inbox.complete(taskId, official.userId(), official.groups(), new Submission(form.values(), files));
+        } catch (FormRejectedException e) {
+            List<String> rest = form.showErrors(e.errors(), err -> getTranslation(err.messageKey(), err.args()));
+            Notices.error(getTranslation("form.fixErrors") + (rest.isEmpty() ? "" : ": " + String.join(";", rest)));
+            return;
+        } catch (InboxException e) {
+            Notices.error(getTranslation(e.messageKey(), e.args()));
+            return;
+        } catch (CaseRuleException e) {
+            Notices.error(getTranslation(e.messageKey(), e.args()));
+            return;
+        }
+        Notices.success(getTranslation("task.done", "", ""));
+        UI.getCurrent().navigate(InboxView.class);
+    }
+}

@@ -1,0 +1,61 @@
+package io.gridloop.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.gridloop.security.CurrentOfficial;
+import io.gridloop.security.Official;
+import java.util.stream.Collectors;
+
+/**
+ * The frame around every view. Navigation lists only the views the official's roles may open (each view declares its
+ * menu entry and roles itself, so this layout knows no feature).
+ */
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentOfficial current, AuthenticationContext auth) {
+        setPrimarySection(Section.DRAWER);
+        Span title = new Span(getTranslation("app.name"));
+        title.addClassName("gl-title");
+
+        Official official = current.get().orElse(null);
+        Span who = new Span(official == null ? "" : official.displayName() + " · " + official.groups().stream()
+                .map(g -> g.startsWith("dept-") ? getTranslation("role.handler") : getTranslation("role." + g))
+                .distinct().collect(Collectors.joining("、")));
+        who.addClassName("gl-who");
+        Button language = new Button(getTranslation("nav.language"), e -> LanguageSwitch.toggle(UI.getCurrent()));
+        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        language.setId("language-switch");
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("logout");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(who);
+        header.addClassName("gl-header");
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
+            }
+            nav.addItem(item);
+        }
+        addToDrawer(nav);
+        UI.getCurrent().getPage().addStyleSheet("/styles/gridloop.css");
+    }
+}
