@@ -1,0 +1,56 @@
+package io.gridloop.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridloop.casefile.CaseLoop;
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.CaseStatus;
+import io.gridloop.support.Browser;
+import io.gridloop.support.LoopDriver;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A real Chromium: an intake operator signs in, finds the new case in the inbox, opens the task and registers it. */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(LoopDriver.class)
+class InboxJourneyBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoopDriver loop;
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void intakeOperatorSignsInOpensTheTaskAndRegistersTheCase() throws Exception {
+        CaseRecord c = loop.reportByGridWorker("MANHOLE");
+        try (Browser browser = new Browser()) {
+            browser.login("http://localhost:" + port, "lina", "demo");
+            By row = By.xpath("//vaadin-grid-cell-content[contains(., '" + c.caseNumber() + "')]");
+            browser.waitFor(row);
+            assertThat(browser.driver().getPageSource()).contains("待办任务");
+            browser.screenshot("inbox-lina");
+            new Actions(browser.driver()).doubleClick(browser.driver().findElement(row)).perform();
+            browser.waitForClickable(By.id("submit-task"));
+            assertThat(browser.waitFor(By.id("case-description")).getText()).contains("井盖缺失");
+            browser.screenshot("task-register");
+            browser.driver().findElement(By.id("submit-task")).click();
+            browser.waitFor(By.id("inbox-grid"));
+            browser.waitUntil(d -> loop.caseFile(c.id()).status() == CaseStatus.DISPATCHING);
+        }
+        assertThat(tasks.createTaskQuery().processInstanceId(c.processInstanceId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo(CaseLoop.TASK_DISPATCH);
+        assertThat(loop.caseFile(c.id()).registeredAt()).isNotNull();
+    }
+}
