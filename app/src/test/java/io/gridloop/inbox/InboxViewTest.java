@@ -1,0 +1,113 @@
+package io.gridloop.inbox;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static io.gridloop.casefile.CaseLoop.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.RouteParameters;
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.CaseStatus;
+import io.gridloop.forms.FormField;
+import io.gridloop.support.GridLoopTest;
+import io.gridloop.support.KaribuUi;
+import io.gridloop.support.LoopDriver;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The inbox and task views without a browser: officials complete steps through the views as they would by hand. */
+@GridLoopTest
+class InboxViewTest {
+
+    @Autowired
+    ApplicationContext ctx;
+    @Autowired
+    LoopDriver loop;
+
+    @AfterEach
+    void signOut() {
+        KaribuUi.signOut();
+    }
+
+    private List<InboxTask> rows(InboxView view) {
+        return GridKt._fetch(view.grid, 0, 500);
+    }
+
+    @Test
+    void dispatcherSeesTheCaseOpensItAndDispatchesWithTheSuggestedDepartment() {
+        CaseRecord c = loop.reportByGridWorker("MANHOLE");
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+
+        KaribuUi.signIn(ctx, "zhangmin");
+        UI.getCurrent().navigate(InboxView.class);
+        InboxView inbox = _get(InboxView.class);
+        InboxTask row = rows(inbox).stream().filter(t -> t.caseId() == c.id()).findFirst().orElseThrow();
+        assertThat(row.taskKey()).isEqualTo(TASK_DISPATCH);
+
+        UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", row.taskId()));
+        TaskView task = _get(TaskView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<FormField.Option> department = (ComboBox<FormField.Option>) task.form.field("department");
+        assertThat(department.getValue().value()).as("prefilled from the routing table").isEqualTo("water");
+        task.submit.click();
+
+        _get(InboxView.class);
+        CaseRecord after = loop.caseFile(c.id());
+        assertThat(after.status()).isEqualTo(CaseStatus.HANDLING);
+        assertThat(after.departmentCode()).isEqualTo("water");
+    }
+
+    @Test
+    void handlerChoosesReturnAndTheReasonFieldAppearsAndIsRequired() {
+        CaseRecord c = loop.reportByGridWorker("ROAD_DAMAGE");
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of()));
+
+        KaribuUi.signIn(ctx, "sunli");
+        UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", loop.task(c.id(), TASK_HANDLE).taskId()));
+        TaskView task = _get(TaskView.class);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<FormField.Option> outcome = (RadioButtonGroup<FormField.Option>) task.form.field("handleOutcome");
+        TextArea reason = (TextArea) task.form.field("returnReason");
+        assertThat(reason.getParent().orElseThrow().isVisible() && reason.isVisible()).isFalse();
+
+        outcome.setValue(outcome.getListDataView().getItems().filter(o -> o.value().equals("RETURN")).findFirst().orElseThrow());
+        assertThat(reason.isVisible()).isTrue();
+        task.submit.click();
+        assertThat(reason.isInvalid()).as("required on the server too").isTrue();
+        assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.HANDLING);
+
+        reason.setValue("不属于市政职责");
+        task.submit.click();
+        assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.DISPATCHING);
+        assertThat(loop.caseFile(c.id()).returnCount()).isEqualTo(1);
+    }
+
+    @Test
+    void navigationShowsEachRoleOnlyWhatItWorksWith() {
+        KaribuUi.signIn(ctx, "wangwei");
+        UI.getCurrent().navigate(InboxView.class);
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).containsExactly("", "report", "cases");
+        KaribuUi.signOut();
+
+        KaribuUi.signIn(ctx, "liuyang");
+        UI.getCurrent().navigate(InboxView.class);
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).containsExactly("", "cases");
+        // and the report page itself refuses a handler
+        // Karibu turns Vaadin's access-denied page into an error
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            UI.getCurrent().navigate("report");
+            _find(io.gridloop.intake.ReportView.class);
+        }).hasStackTraceContaining("AccessDeniedException");
+    }
+}
