@@ -186,7 +186,8 @@ public class CamundaFormView extends Div {
             case "image" -> image(f);
             case "separator" -> new Hr();
             case "spacer" -> spacer(f);
-            case "group", "dynamiclist" -> group(f);
+            case "group" -> group(f);
+            case "dynamiclist" -> dynamicList(f);
             case "iframe" -> iframe(f);
             case "table" -> table(f);
             case "filepicker" -> filepicker(f);
@@ -477,6 +478,60 @@ public class CamundaFormView extends Div {
             box.add(new H4(f.label()));
         }
         render(f.components()).forEach(box::add);
+        return box;
+    }
+
+    /** A repeating group: each item is a nested form; the value is the list of the items' values. */
+    private Component dynamicList(FormField f) {
+        String path = f.raw().path("path").asText(f.key());
+        Div box = new Div();
+        box.addClassName("gl-form-group");
+        if (f.label() != null) {
+            box.add(new H4(f.label()));
+        }
+        Div items = new Div();
+        List<CamundaFormView> forms = new ArrayList<>();
+        FormSchema itemSchema = new FormSchema(null, f.components());
+        boolean addRemove = f.raw().path("allowAddRemove").asBoolean(true);
+        Runnable[] add = new Runnable[1];
+        java.util.function.Consumer<Map<String, Object>> addItem = values -> {
+            Map<String, Object> itemData = new HashMap<>(data);
+            itemData.putAll(values);
+            CamundaFormView item = new CamundaFormView(itemSchema, itemData, expressions, validator);
+            forms.add(item);
+            Div row = new Div(item);
+            if (addRemove) {
+                row.add(new com.vaadin.flow.component.button.Button(getTranslation("form.removeItem"), e -> {
+                    forms.remove(item);
+                    items.remove(row);
+                }));
+            }
+            items.add(row);
+        };
+        Object initial = path == null ? null : data.get(path);
+        if (initial instanceof Collection<?> list && !list.isEmpty()) {
+            for (Object o : list) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = o instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+                addItem.accept(m);
+            }
+        } else {
+            for (int i = 0; i < f.raw().path("defaultRepetitions").asInt(1); i++) {
+                addItem.accept(Map.of());
+            }
+        }
+        add[0] = () -> addItem.accept(Map.of());
+        box.add(items);
+        if (addRemove) {
+            box.add(new com.vaadin.flow.component.button.Button(getTranslation("form.addItem"), e -> add[0].run()));
+        }
+        if (path != null) {
+            Span error = new Span();
+            error.addClassName("gl-field-error");
+            box.add(error);
+            bindings.put(path, new Binding(f, box, () -> forms.stream().map(CamundaFormView::values).toList(),
+                    msg -> error.setText(msg == null ? "" : msg)));
+        }
         return box;
     }
 

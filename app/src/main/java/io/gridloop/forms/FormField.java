@@ -52,7 +52,7 @@ public record FormField(
     public boolean isInput() {
         return switch (type) {
             case "textfield", "textarea", "number", "datetime", "checkbox", "checklist", "radio", "select", "taglist",
-                 "filepicker", "expression" -> hasKey();
+                 "filepicker", "expression", "dynamiclist" -> hasKey();
             default -> false;
         };
     }

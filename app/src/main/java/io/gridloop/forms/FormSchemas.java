@@ -51,7 +51,8 @@ public final class FormSchemas {
         return new FormField(
                 c.path("id").asText(null),
                 c.path("type").asText(""),
-                c.hasNonNull("key") ? c.get("key").asText() : c.hasNonNull("path") ? c.get("path").asText() : null,
+                c.hasNonNull("key") ? c.get("key").asText()
+                        : "dynamiclist".equals(c.path("type").asText()) && c.hasNonNull("path") ? c.get("path").asText() : null,
                 c.hasNonNull("label") ? c.get("label").asText() : null,
                 c.hasNonNull("description") ? c.get("description").asText() : null,
                 c.has("defaultValue") ? scalar(c.get("defaultValue")) : null,

@@ -59,6 +59,10 @@ public class FormValidator {
             if (expressions.isHidden(f, context)) {
                 continue;
             }
+            if ("dynamiclist".equals(f.type())) {
+                checkList(f, input.get(f.key()), data, out, errors);
+                continue;
+            }
             if (!f.components().isEmpty()) {
                 check(f.components(), input, context, data, fileCounts, out, files, errors);
             }
@@ -106,6 +110,25 @@ public class FormValidator {
                 out.put(f.key(), value);
             }
         }
+    }
+
+    /** Each item of a dynamic list is checked as a small form of its own; errors name the item: {@code items[2].name}. */
+    @SuppressWarnings("unchecked")
+    private void checkList(FormField f, Object value, Map<String, Object> data, Map<String, Object> out, List<FieldError> errors) {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        if (value instanceof Collection<?> c) {
+            int i = 0;
+            for (Object o : c) {
+                Map<String, Object> item = o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                Result r = validate(new FormSchema(null, f.components()), item, data, Map.of());
+                for (FieldError e : r.errors()) {
+                    errors.add(new FieldError(f.key() + "[" + i + "]." + e.field(), e.messageKey(), e.args()));
+                }
+                items.add(r.values());
+                i++;
+            }
+        }
+        out.put(f.key(), items);
     }
 
     private static boolean isEmpty(Object v) {

@@ -1,0 +1,73 @@
+package io.gridloop.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridloop.casefile.CaseLoop;
+import io.gridloop.casefile.Step;
+import java.io.File;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/** House rules of the model, checked on the file process owners edit in Modeler. */
+class CaseLoopModelTest {
+
+    private static final Pattern MEANINGFUL = Pattern.compile("^(Task|Gateway|Start|End|Timer|Flow)_[A-Z][A-Za-z]+$");
+    private final BpmnModelInstance model = Bpmn.readModelFromFile(new File("../processes/caseLoop.bpmn"));
+
+    @Test
+    void everyElementHasAMeaningfulId() {
+        Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
+        assertThat(elements).hasSizeGreaterThan(50);
+        assertThat(elements).allSatisfy(e -> assertThat(e.getId()).matches(MEANINGFUL));
+    }
+
+    @Test
+    void everyUserTaskHasAGroupAFormAndADueDate() {
+        for (UserTask t : model.getModelElementsByType(UserTask.class)) {
+            assertThat(t.getCamundaCandidateGroups()).as(t.getId()).isNotBlank();
+            assertThat(t.getCamundaFormRef()).as(t.getId()).isNotBlank();
+            assertThat(Path.of("../forms", t.getCamundaFormRef() + ".form")).as(t.getId()).exists();
+            boolean timed = !t.getId().equals(CaseLoop.TASK_ON_HOLD);
+            if (timed) {
+                assertThat(t.getCamundaDueDate()).as(t.getId()).isNotBlank();
+                List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
+                        .filter(b -> b.getAttachedTo() == t).toList();
+                assertThat(timers).as(t.getId() + " warns and turns overdue").extracting(BaseElement::getId)
+                        .containsExactlyInAnyOrder(t.getId().replace("Task_", "Timer_") + "Warning",
+                                t.getId().replace("Task_", "Timer_") + "Overdue");
+            }
+        }
+    }
+
+    @Test
+    void javaIsReachedOnlyThroughNamedBeans() throws Exception {
+        String xml = Files.readString(Path.of("../processes/caseLoop.bpmn"));
+        assertThat(xml).doesNotContain("camunda:class=").doesNotContain("camunda:expression=");
+        assertThat(model.getModelElementsByType(ServiceTask.class))
+                .allSatisfy(s -> assertThat(s.getCamundaDelegateExpression()).matches("\\$\\{[a-z][A-Za-z]+}"));
+    }
+
+    @Test
+    void theTypedConstantsNameRealElements() throws Exception {
+        for (var f : CaseLoop.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && (f.getName().startsWith("TASK_") || f.getName().startsWith("END_"))) {
+                String id = (String) f.get(null);
+                assertThat((Object) model.getModelElementById(id)).as(f.getName()).isNotNull();
+            }
+        }
+        assertThat(Arrays.stream(Step.values()).map(Step::taskKey)).allSatisfy(k -> assertThat((Object) model.getModelElementById(k)).isNotNull());
+    }
+}

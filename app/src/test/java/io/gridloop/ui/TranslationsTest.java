@@ -1,0 +1,56 @@
+package io.gridloop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Chinese is the default bundle; English must say the same things. */
+class TranslationsTest {
+
+    private static Properties load(String name) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = TranslationsTest.class.getResourceAsStream("/i18n/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void englishHasExactlyTheKeysOfChinese() throws Exception {
+        Properties zh = load("messages.properties");
+        Properties en = load("messages_en.properties");
+        assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
+    }
+
+    @Test
+    void chineseIsTheDefaultAndArgumentsAreFilledIn() {
+        Translations t = new Translations();
+        assertThat(t.getTranslation("nav.inbox", Locale.SIMPLIFIED_CHINESE)).isEqualTo("待办任务");
+        assertThat(t.getTranslation("nav.inbox", Locale.GERMAN)).as("unknown languages get Chinese").isEqualTo("待办任务");
+        assertThat(t.getTranslation("nav.inbox", Locale.ENGLISH)).isEqualTo("Inbox");
+        assertThat(t.getTranslation("report.done", Locale.SIMPLIFIED_CHINESE, "2026-000001")).isEqualTo("已上报,案件编号 2026-000001");
+        assertThat(t.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key");
+    }
+
+    @Test
+    void everyErrorKeyTheCodeRaisesIsTranslated() throws Exception {
+        Properties zh = load("messages.properties");
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"((?:error|form)\\.[a-zA-Z.]+)\"");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                var m = key.matcher(java.nio.file.Files.readString(p));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(zh.stringPropertyNames()).containsAll(used);
+    }
+}
