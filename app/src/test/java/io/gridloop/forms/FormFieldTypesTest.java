@@ -249,8 +249,10 @@ class FormFieldTypesTest {
         Map<String, Object> values = v.values();
         assertThat(values).containsEntry("amount", 3L).containsEntry("size", "S").containsEntry("agree", false)
                 .containsEntry("day", "2026-10-08").containsEntry("tools", List.of());
-        assertThat((List<?>) values.get("items")).singleElement()
-                .satisfies(item -> assertThat((Map<?, ?>) item).containsOnlyKeys("item").containsEntry("item", null));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) values.get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0)).containsOnlyKeys("item").containsEntry("item", null);
     }
 
     @Test
