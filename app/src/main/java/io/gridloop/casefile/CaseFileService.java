@@ -162,19 +162,21 @@ public class CaseFileService {
 
     /**
      * The work open on a case now, from the inbox projection: the status follows the step, and a new step starts with
-     * its own clock, so its warning and overdue flags start clear.
+     * its own clock, so its warning and overdue flags start clear. With no step the status stays as it was (the
+     * closing delegate sets it).
      */
     public void currentWork(long caseId, Step step, String candidateGroup, String assignee, OffsetDateTime dueAt) {
-        CaseRecord before = get(caseId);
-        boolean newStep = step != null && !step.name().equals(before.currentStep());
         Map<String, Object> p = new java.util.HashMap<>();
         p.put("step", step == null ? null : step.name());
-        p.put("status", step == null ? before.status().name() : step.status().name());
+        p.put("status", step == null ? null : step.status().name());
         p.put("grp", candidateGroup);
         p.put("assignee", assignee);
         p.put("due", dueAt);
-        String flags = newStep ? ", warning = false, overdue = false" : "";
-        update(caseId, "current_step = :step, status = :status, candidate_group = :grp, assignee = :assignee, due_at = :due" + flags, p);
+        update(caseId, """
+                warning = case when current_step = :step then warning else false end,
+                overdue = case when current_step = :step then overdue else false end,
+                current_step = :step, status = coalesce(:status, status), candidate_group = :grp, assignee = :assignee,
+                due_at = :due""", p);
     }
 
     private void close(long caseId, CaseStatus status, Map<String, Object> extra) {
