@@ -36,7 +36,11 @@ public class DeadlineDelegates {
                     .evaluate()
                     .getSingleResult()
                     .getEntryMap();
-            limits.forEach((name, value) -> TimeLimits.parse((String) value));
+            limits.forEach((name, value) -> {
+                if (name.endsWith("Limit")) {
+                    TimeLimit.parse((String) value);
+                }
+            });
             execution.setVariables(limits);
         };
     }

@@ -33,7 +33,9 @@ final class BareEngine {
                 "returnCase", "reworkCase", "holdCase", "resumeCase", "extendDeadline", "fileCase", "markWarning", "markOverdue"}) {
             beans.put(name, nothing);
         }
-        beans.put("timeLimits", new TimeLimits(0.8));
+        // bare Camunda keeps its default calendars; this only gives the timers' warning expression something to compute
+        beans.put("timeLimits", new TimeLimits(0.8, new io.gridloop.deadline.WorkingTime(new io.gridloop.deadline.HolidayCalendar(),
+                io.gridloop.deadline.WorkingTime.periods("00:00-23:59"), java.time.ZoneId.systemDefault())));
         beans.put("departmentCodes", new DepartmentCodes());
         cfg.setBeans(beans);
         ProcessEngine engine = cfg.buildProcessEngine();

@@ -225,8 +225,12 @@ class CaseLoopProcessTest {
         assertEnded(loop.caseFile(c.id()), END_FILED);
     }
 
+    @Autowired
+    io.gridloop.deadline.WorkingTime workingTime;
+
     @Test
     void extensionApprovedGivesTheApprovedDays() {
+        loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = handling("MANHOLE", "water");
         loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of("handleOutcome", "EXTENSION", "extensionDays", 5, "extensionReason", "需采购配件"));
         assertThat(instance(c)).isWaitingAt(TASK_APPROVE_EXTENSION);
@@ -236,7 +240,9 @@ class CaseLoopProcessTest {
         assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P3D");
         CaseRecord after = loop.caseFile(c.id());
         assertThat(after.extensionCount()).isEqualTo(1);
-        assertThat(Duration.between(after.reportedAt(), after.dueAt()).toHours()).isBetween(71L, 73L);
+        // three working days from Monday 09:00 is Thursday 09:00
+        assertThat(after.dueAt().toInstant()).isEqualTo(workingTime.plus(LoopDriver.MONDAY_0900, io.gridloop.deadline.TimeLimit.parse("P3D")));
+        assertThat(after.dueAt().toInstant()).isEqualTo(LoopDriver.MONDAY_0900.plus(Duration.ofDays(3)));
         feedback(c.id(), "zhaolei");
         checkPassed(c.id());
         assertEnded(loop.caseFile(c.id()), END_FILED);

@@ -10,6 +10,7 @@ import io.gridloop.casefile.TimelineEntry;
 import io.gridloop.support.GridLoopTest;
 import io.gridloop.support.LoopDriver;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -38,38 +39,46 @@ class DeadlineTimersTest {
         loop.resetClock();
     }
 
-    /** The default limits of the timeLimits table for a street light (no row of its own). */
-    private static Duration limitOf(Step step) {
+    @Autowired
+    WorkingTime workingTime;
+    @Autowired
+    TimeLimits timeLimits;
+
+    /** The default limits of the timeLimits table for a street light (no row of its own), in working time. */
+    private static String limitOf(Step step) {
         return switch (step) {
-            case VERIFY -> Duration.ofHours(2);
-            case REGISTER, DISPATCH -> Duration.ofHours(1);
-            case CO_HANDLE, HANDLE -> Duration.ofDays(3);
-            case CHECK, APPROVE_EXTENSION, APPROVE_HOLD, REVIEW_DISSATISFACTION -> Duration.ofHours(4);
-            case CALLBACK -> Duration.ofDays(1);
+            case VERIFY -> "PT2H";
+            case REGISTER, DISPATCH -> "PT1H";
+            case CO_HANDLE, HANDLE -> "P3D";
+            case CHECK, APPROVE_EXTENSION, APPROVE_HOLD, REVIEW_DISSATISFACTION -> "PT4H";
+            case CALLBACK -> "P1D";
             case ON_HOLD -> throw new IllegalArgumentException("no clock on hold");
         };
     }
 
     @ParameterizedTest
     @EnumSource(value = Step.class, mode = EnumSource.Mode.EXCLUDE, names = "ON_HOLD")
-    void stepWarnsAtEightyPercentAndTurnsOverdueAtItsLimit(Step step) {
+    void stepWarnsAtEightyPercentAndTurnsOverdueAtItsLimitInWorkingTime(Step step) {
+        Instant start = LoopDriver.MONDAY_0900;
+        loop.at(start);
         CaseRecord c = reach(step);
         assertThat(c.currentStep()).isEqualTo(step.name());
-        Duration limit = limitOf(step);
-        Duration warning = Duration.ofSeconds(Math.round(limit.getSeconds() * 0.8));
+        Instant warnAt = workingTime.plus(start, TimeLimit.parse(timeLimits.warningOf(limitOf(step), LimitClock.WORKING)));
+        Instant dueAt = workingTime.plus(start, TimeLimit.parse(limitOf(step)));
+        assertThat(c.dueAt().toInstant()).as("the task's due date counts working time").isEqualTo(dueAt);
 
-        loop.advance(warning.minusMinutes(1));
+        loop.at(warnAt.minusSeconds(60));
         assertThat(loop.caseFile(c.id()).warning()).as("no warning before 80%").isFalse();
 
-        loop.advance(Duration.ofMinutes(2));
+        loop.at(warnAt.plusSeconds(60));
         CaseRecord warned = loop.caseFile(c.id());
         assertThat(warned.warning()).isTrue();
         assertThat(warned.overdue()).isFalse();
 
-        loop.advance(limit.minus(warning).minusMinutes(2));
+        loop.at(dueAt.minusSeconds(60));
         assertThat(loop.caseFile(c.id()).overdue()).as("not overdue before the limit").isFalse();
 
-        loop.advance(Duration.ofMinutes(2));
+        loop.at(dueAt.plusSeconds(60));
         assertThat(loop.caseFile(c.id()).overdue()).isTrue();
         List<TimelineEntry> marks = cases.timeline(c.id()).stream()
                 .filter(e -> e.action().equals("WARNING") || e.action().equals("OVERDUE")).toList();

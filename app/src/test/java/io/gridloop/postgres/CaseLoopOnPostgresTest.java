@@ -72,6 +72,7 @@ class CaseLoopOnPostgresTest {
         try (Connection c = dataSource.getConnection()) {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
         }
+        loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = loop.reportByCitizen("STREETLIGHT");
         long id = c.id();
         expect(id, CaseStatus.VERIFYING, Step.VERIFY, "grid-worker", 1);
@@ -113,10 +114,12 @@ class CaseLoopOnPostgresTest {
         loop.complete(id, TASK_ON_HOLD, "sunli", Map.of("resumeNote", "线路已批复"));
         expect(id, CaseStatus.HANDLING, Step.HANDLE, "dept-roads", 15);
 
-        // the handling step's warning and overdue reach the read model as the timers fire
-        loop.advance(Duration.ofDays(2).plusHours(1));
+        // the handling step (3 working days from Monday 09:00) warns after 2 working days and 3 hours, Wednesday 12:00,
+        // and is overdue on Thursday 09:00
+        loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(2)).plus(Duration.ofHours(3)).plusSeconds(60));
         assertThat(loop.caseFile(id).warning()).isTrue();
-        loop.advance(Duration.ofDays(1));
+        assertThat(loop.caseFile(id).overdue()).isFalse();
+        loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(3)).plusSeconds(60));
         assertThat(loop.caseFile(id).overdue()).isTrue();
 
         loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已更换灯具"));

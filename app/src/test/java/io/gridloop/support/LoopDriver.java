@@ -97,6 +97,21 @@ public class LoopDriver {
         return fired;
     }
 
+    /** Sets the engine clock to a moment (it stays there until moved) and runs every timer due by then. */
+    public int at(java.time.Instant moment) {
+        ClockUtil.setCurrentTime(Date.from(moment));
+        int fired = 0;
+        for (Job job : management.createJobQuery().timers().executable().list()) {
+            management.executeJob(job.getId());
+            fired++;
+        }
+        return fired;
+    }
+
+    /** Monday 23 November 2026, 09:00 in the district: a plain working morning to start tests from. */
+    public static final java.time.Instant MONDAY_0900 = java.time.ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0,
+            java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+
     public void resetClock() {
         ClockUtil.reset();
     }
