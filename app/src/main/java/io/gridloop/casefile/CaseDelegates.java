@@ -64,12 +64,17 @@ public class CaseDelegates {
         return execution -> cases.reworked(caseId(execution));
     }
 
+    /** Files the case; a reporter who left an address is told by mail. */
     @Bean
-    public JavaDelegate fileCase(CaseFileService cases) {
+    public JavaDelegate fileCase(CaseFileService cases, io.gridloop.notify.Outbox outbox) {
         return execution -> {
             long caseId = caseId(execution);
             cases.filed(caseId, text(execution, CaseVariables.SATISFACTION));
             cases.addTimeline(caseId, SYSTEM, "FILE", "FILED", null, null, null, java.util.List.of());
+            CaseRecord c = cases.get(caseId);
+            if (c.reporterEmail() != null) {
+                outbox.toAddress("filed:" + caseId, c.reporterEmail(), "mail.filed", null, c.caseNumber(), c.description());
+            }
         };
     }
 }

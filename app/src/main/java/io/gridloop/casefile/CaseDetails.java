@@ -57,7 +57,7 @@ public class CaseDetails extends Div {
             String step = getTranslation("step." + e.step());
             String what = getTranslation("action." + e.action());
             Span meta = new Span(labels.time(e.at()) + " · " + e.actor() + " · " + (step.startsWith("!") ? e.step() : step)
-                    + " · " + what + (e.decision() == null ? "" : " · " + e.decision()));
+                    + " · " + what + (e.decision() == null ? "" : " · " + decision(e.decision(), labels, l)));
             meta.addClassName("gl-meta");
             entry.add(meta);
             if (e.comment() != null) {
@@ -74,6 +74,16 @@ public class CaseDetails extends Div {
             timeline.add(entry);
         }
         add(timeline);
+    }
+
+    /** A decision as officials read it: its label, a department's name, or the value itself. */
+    private String decision(String value, CaseLabels labels, Locale l) {
+        String t = getTranslation("decision." + value);
+        if (!t.startsWith("!")) {
+            return t;
+        }
+        String department = labels.department(value, l);
+        return department.equals(value) ? value : department;
     }
 
     private static Image photo(Attachment a, CaseFileService cases) {

@@ -46,20 +46,37 @@ public class DeadlineDelegates {
     }
 
     @Bean
-    public JavaDelegate markWarning(CaseFileService cases) {
+    public JavaDelegate markWarning(CaseFileService cases, Supervision supervision) {
         return execution -> {
             long caseId = caseId(execution);
+            String step = deadlineStep(execution);
             cases.markWarning(caseId);
-            cases.addTimeline(caseId, SYSTEM, deadlineStep(execution), "WARNING", null, null, null, List.of());
+            cases.addTimeline(caseId, SYSTEM, step, "WARNING", null, null, null, List.of());
+            supervision.warn(caseId, step);
         };
     }
 
+    /** Overdue (超期): the case is marked and the group working the step gets a reminder (催办) at once. */
     @Bean
-    public JavaDelegate markOverdue(CaseFileService cases) {
+    public JavaDelegate markOverdue(CaseFileService cases, Supervision supervision) {
         return execution -> {
             long caseId = caseId(execution);
+            String step = deadlineStep(execution);
             cases.markOverdue(caseId);
-            cases.addTimeline(caseId, SYSTEM, deadlineStep(execution), "OVERDUE", null, null, null, List.of());
+            cases.addTimeline(caseId, SYSTEM, step, "OVERDUE", null, null, null, List.of());
+            supervision.openForDeadline(caseId, step, SupervisionOrder.Kind.REMINDER, SupervisionOrder.Level.DEPARTMENT);
+        };
+    }
+
+    /** Still overdue: a supervision order at the level the BPMN names (street, district), or the notice list. */
+    @Bean
+    public JavaDelegate openSupervision(Supervision supervision) {
+        return execution -> {
+            String level = property(execution, PROPERTY_SUPERVISION_LEVEL);
+            boolean notice = "NOTICE".equals(level);
+            supervision.openForDeadline(caseId(execution), deadlineStep(execution),
+                    notice ? SupervisionOrder.Kind.NOTICE : SupervisionOrder.Kind.SUPERVISION,
+                    notice ? SupervisionOrder.Level.DISTRICT : SupervisionOrder.Level.valueOf(level));
         };
     }
 
@@ -89,19 +106,26 @@ public class DeadlineDelegates {
         return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "RESUMED", null, null, null, List.of());
     }
 
+    static final String PROPERTY_SUPERVISION_LEVEL = "supervisionLevel";
+
     /** The step named by the end event's {@code deadlineStep} property, as the BPMN declares it. */
     static String deadlineStep(DelegateExecution execution) {
+        String step = property(execution, CaseLoop.PROPERTY_DEADLINE_STEP);
+        return step != null ? step : execution.getCurrentActivityId();
+    }
+
+    static String property(DelegateExecution execution, String name) {
         BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
         ExtensionElements ext = element == null ? null : element.getExtensionElements();
         if (ext != null) {
             for (CamundaProperties props : ext.getChildElementsByType(CamundaProperties.class)) {
                 for (CamundaProperty p : props.getCamundaProperties()) {
-                    if (CaseLoop.PROPERTY_DEADLINE_STEP.equals(p.getCamundaName())) {
+                    if (name.equals(p.getCamundaName())) {
                         return p.getCamundaValue();
                     }
                 }
             }
         }
-        return execution.getCurrentActivityId();
+        return null;
     }
 }

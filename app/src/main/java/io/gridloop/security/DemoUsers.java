@@ -44,7 +44,10 @@ public class DemoUsers {
                 new DemoUser("chenjing", "陈", "静", List.of("dept-citymgmt"), "城管执法局处置人员 handler"),
                 new DemoUser("zhaolei", "赵", "磊", List.of("dept-water"), "水务局处置人员 handler"),
                 new DemoUser("sunli", "孙", "丽", List.of("dept-roads"), "市政市容委处置人员 handler"),
-                new DemoUser("zhoujie", "周", "杰", List.of(Roles.SUPERVISOR), "督查员 supervisor"),
+                new DemoUser("zhoujie", "周", "杰", List.of(Roles.SUPERVISOR), "区督查员 district supervisor"),
+                new DemoUser("qianfeng", "钱", "峰", List.of("supervisor-S01"), "德胜街道督查员 street supervisor"),
+                new DemoUser("xuli", "徐", "丽", List.of("supervisor-S02"), "新街口街道督查员 street supervisor"),
+                new DemoUser("hejun", "何", "军", List.of("supervisor-S03"), "金融街街道督查员 street supervisor"),
                 new DemoUser("wuqiang", "吴", "强", List.of(Roles.MANAGER), "领导 manager"),
                 new DemoUser("owner", "流程", "管理员", List.of(Roles.PROCESS_OWNER), "流程管理员 process owner"),
                 new DemoUser("admin", "系统", "管理员", List.of(Roles.ADMIN, Roles.PROCESS_OWNER), "系统管理员 administrator")));
@@ -69,6 +72,7 @@ public class DemoUsers {
         groups.put(Roles.PROCESS_OWNER, "流程管理员");
         groups.put(Roles.ADMIN, "系统管理员");
         reference.departments().forEach(d -> groups.put(d.groupId(), d.name()));
+        reference.streets().forEach(st -> groups.put("supervisor-" + st.code(), st.name() + "督查员"));
         groups.forEach((id, name) -> {
             if (identity.createGroupQuery().groupId(id).count() == 0) {
                 Group g = identity.newGroup(id);

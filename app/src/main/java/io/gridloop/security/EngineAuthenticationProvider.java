@@ -46,12 +46,18 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
     public static List<GrantedAuthority> authorities(IdentityService identity, String user) {
         List<GrantedAuthority> roles = new ArrayList<>();
         boolean handler = false;
+        boolean supervisor = false;
         for (Group g : identity.createGroupQuery().groupMember(user).list()) {
             roles.add(new SimpleGrantedAuthority("ROLE_" + g.getId()));
             handler |= g.getId().startsWith(Roles.DEPARTMENT_GROUP_PREFIX);
+            supervisor |= g.getId().startsWith(Roles.SUPERVISOR + "-");
         }
         if (handler) {
             roles.add(new SimpleGrantedAuthority("ROLE_" + Roles.HANDLER));
+        }
+        if (supervisor) {
+            // a street's supervisors are supervisors, at their street's level
+            roles.add(new SimpleGrantedAuthority("ROLE_" + Roles.SUPERVISOR));
         }
         return roles;
     }

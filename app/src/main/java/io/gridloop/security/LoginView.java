@@ -19,7 +19,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 
-    public LoginView() {
+    public LoginView(org.springframework.beans.factory.ObjectProvider<DemoUsers> demo) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -35,6 +35,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
         add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("app.tagline")), form);
+        // the embedded default lists its demo officials, so that anyone can try every role
+        demo.ifAvailable(d -> {
+            com.vaadin.flow.component.html.Div list = new com.vaadin.flow.component.html.Div();
+            list.setId("demo-users");
+            list.getStyle().set("max-width", "40em").set("font-size", "var(--lumo-font-size-s)")
+                    .set("color", "var(--lumo-secondary-text-color)").set("text-align", "center");
+            list.add(new Paragraph(getTranslation("login.demo") + ": " + d.users().stream()
+                    .map(u -> u.id() + " (" + u.roleLabel().split(" ")[0] + ")").collect(java.util.stream.Collectors.joining("、"))));
+            add(list);
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Cross-cutting beans: the clock and the district's time zone. */
 @Configuration
+@org.springframework.scheduling.annotation.EnableScheduling
 public class SystemConfiguration {
 
     @Bean

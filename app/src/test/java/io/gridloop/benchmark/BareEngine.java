@@ -30,7 +30,7 @@ final class BareEngine {
         Map<Object, Object> beans = new HashMap<>();
         JavaDelegate nothing = execution -> { };
         for (String name : new String[] {"applyTimeLimits", "registerCase", "rejectCase", "mergeDuplicate", "dispatchCase",
-                "returnCase", "reworkCase", "holdCase", "resumeCase", "extendDeadline", "fileCase", "markWarning", "markOverdue"}) {
+                "returnCase", "reworkCase", "holdCase", "resumeCase", "extendDeadline", "fileCase", "markWarning", "markOverdue", "openSupervision"}) {
             beans.put(name, nothing);
         }
         // bare Camunda keeps its default calendars; this only gives the timers' warning expression something to compute

@@ -1,0 +1,115 @@
+package io.gridloop.notify;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox by SMTP: claims a due message (so two nodes never send the same one), sends it, marks it sent; when
+ * the server is down it backs off (doubling from {@code gridloop.mail.retry-base}) and tries again, up to
+ * {@code gridloop.mail.max-attempts}. Without an SMTP server nothing is queued for it.
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Clock clock;
+    private final String from;
+    private final Duration retryBase;
+    private final int maxAttempts;
+
+    public OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock,
+                        @Value("${gridloop.mail.from:gridloop@localhost}") String from,
+                        @Value("${gridloop.mail.retry-base:PT30S}") Duration retryBase,
+                        @Value("${gridloop.mail.max-attempts:10}") int maxAttempts) {
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.clock = clock;
+        this.from = from;
+        this.retryBase = retryBase;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Scheduled(fixedDelayString = "${gridloop.mail.poll:PT10S}", initialDelayString = "${gridloop.mail.poll:PT10S}")
+    public void scheduled() {
+        if (mail.getIfAvailable() != null) {
+            sendDue();
+        }
+    }
+
+    /** Sends what is due now; returns how many were sent. */
+    public int sendDue() {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Long> due = jdbc.sql("""
+                select id from gl_outbox where status = 'PENDING' and next_attempt_at <= :now
+                and (claimed_until is null or claimed_until < :now) order by id limit 100""")
+                .param("now", now).query(Long.class).list();
+        int sent = 0;
+        for (long id : due) {
+            int claimed = jdbc.sql("""
+                    update gl_outbox set claimed_until = :until where id = :id and status = 'PENDING'
+                    and (claimed_until is null or claimed_until < :now)""")
+                    .param("until", now.plusMinutes(2)).param("id", id).param("now", now).update();
+            if (claimed == 0) {
+                continue;
+            }
+            OutboxMessage m = jdbc.sql("select * from gl_outbox where id = :id").param("id", id).query(OutboxSender::map).single();
+            try {
+                MimeMessage message = sender.createMimeMessage();
+                MimeMessageHelper h = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+                h.setFrom(from);
+                h.setTo(m.email());
+                h.setSubject(m.subject());
+                h.setText(m.body());
+                message.setHeader("X-GridLoop-Event", m.eventKey());
+                sender.send(message);
+                jdbc.sql("update gl_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1, claimed_until = null where id = :id")
+                        .param("now", OffsetDateTime.now(clock)).param("id", id).update();
+                sent++;
+            } catch (RuntimeException | jakarta.mail.MessagingException e) {
+                int attempts = m.attempts() + 1;
+                boolean giveUp = attempts >= maxAttempts;
+                Duration wait = retryBase.multipliedBy(1L << Math.min(attempts - 1, 10));
+                LOG.warn("Mail {} to {} failed (attempt {}): {}", id, m.email(), attempts, e.getMessage());
+                jdbc.sql("""
+                        update gl_outbox set attempts = :a, status = :s, next_attempt_at = :next, claimed_until = null,
+                        last_error = :err where id = :id""")
+                        .param("a", attempts)
+                        .param("s", giveUp ? "FAILED" : "PENDING")
+                        .param("next", now.plus(wait))
+                        .param("err", String.valueOf(e.getMessage()).substring(0, Math.min(900, String.valueOf(e.getMessage()).length())))
+                        .param("id", id)
+                        .update();
+            }
+        }
+        return sent;
+    }
+
+    static OutboxMessage map(ResultSet rs, int n) throws SQLException {
+        return new OutboxMessage(rs.getLong("id"), rs.getString("event_key"), rs.getString("recipient"), rs.getString("email"),
+                rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getObject("created_at", OffsetDateTime.class),
+                OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getObject("sent_at", OffsetDateTime.class),
+                rs.getString("last_error"));
+    }
+}

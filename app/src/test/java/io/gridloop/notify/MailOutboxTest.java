@@ -1,0 +1,162 @@
+package io.gridloop.notify;
+
+import static io.gridloop.casefile.CaseLoop.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.Channel;
+import io.gridloop.casefile.Urgency;
+import io.gridloop.intake.Report;
+import io.gridloop.intake.ReportService;
+import io.gridloop.support.GridLoopTest;
+import io.gridloop.support.LoopDriver;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Mail through the outbox to a real SMTP server (GreenMail): content, recipients, retry after an outage, no duplicates. */
+@GridLoopTest
+class MailOutboxTest {
+
+    static final int PORT = freePort();
+    static GreenMail smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry r) {
+        r.add("spring.mail.host", () -> "127.0.0.1");
+        r.add("spring.mail.port", () -> PORT);
+        // the test sends; the scheduled sender waits
+        r.add("gridloop.mail.poll", () -> "PT1H");
+        r.add("gridloop.mail.retry-base", () -> "PT1M");
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Autowired
+    LoopDriver loop;
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void start() throws Exception {
+        if (!smtp.isRunning()) {
+            smtp.start();
+        }
+        sender.sendDue();
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterEach
+    void clock() {
+        loop.resetClock();
+    }
+
+    @AfterAll
+    static void stop() {
+        smtp.stop();
+    }
+
+    private CaseRecord overdueHandling() {
+        loop.at(LoopDriver.MONDAY_0900);
+        CaseRecord c = loop.reportByGridWorker("STREETLIGHT");
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of()));
+        loop.at(loop.caseFile(c.id()).dueAt().toInstant().plusSeconds(60));
+        return loop.caseFile(c.id());
+    }
+
+    private List<MimeMessage> to(String address, String caseNumber) {
+        return to(address, caseNumber, "");
+    }
+
+    private List<MimeMessage> to(String address, String caseNumber, String keyword) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address) && m.getSubject().contains(caseNumber)
+                        && m.getSubject().contains(keyword);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void overdueReminderIsMailedToTheDepartmentInChineseAndEnglish() throws Exception {
+        CaseRecord c = overdueHandling();
+        assertThat(sender.sendDue()).isPositive();
+        // the warning at 80% and the reminder at the limit
+        assertThat(to("sunli@gridloop.local", c.caseNumber(), "预警")).hasSize(1);
+        List<MimeMessage> mails = to("sunli@gridloop.local", c.caseNumber(), "超期催办");
+        assertThat(mails).hasSize(1);
+        MimeMessage m = mails.get(0);
+        assertThat(m.getSubject()).isEqualTo("【超期催办】案件 " + c.caseNumber() + " 处置环节已超期");
+        String body = GreenMailUtil.getBody(m);
+        assertThat(m.getContent().toString()).contains("请立即办理并反馈", "English", "[Overdue] Case " + c.caseNumber(),
+                "/case/" + c.caseNumber());
+        assertThat(body).isNotBlank();
+        // warned and reminded groups only: nobody outside dept-roads got the reminder
+        assertThat(to("zhaolei@gridloop.local", c.caseNumber())).isEmpty();
+    }
+
+    @Test
+    void aMailQueuedWhileTheServerIsDownIsSentOnceWhenItIsBack() throws Exception {
+        smtp.stop();
+        CaseRecord c = overdueHandling();
+        assertThat(sender.sendDue()).isZero();
+        Map<String, Object> row = jdbc.sql("select status, attempts, last_error from gl_outbox where recipient = 'sunli' and subject like :s")
+                .param("s", "%" + c.caseNumber() + "%超期%").query().singleRow();
+        assertThat(row.get("status")).isEqualTo("PENDING");
+        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+        assertThat(row.get("last_error")).isNotNull();
+
+        smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        assertThat(sender.sendDue()).as("backing off: not yet").isZero();
+        loop.at(loop.caseFile(c.id()).dueAt().toInstant().plus(Duration.ofMinutes(5)));
+        assertThat(sender.sendDue()).isPositive();
+        assertThat(to("sunli@gridloop.local", c.caseNumber(), "超期催办")).hasSize(1);
+        sender.sendDue();
+        assertThat(to("sunli@gridloop.local", c.caseNumber(), "超期催办")).as("never twice").hasSize(1);
+    }
+
+    @Test
+    void theReporterIsToldWhenTheCaseIsFiled() throws Exception {
+        Report r = new Report(Channel.HOTLINE, Urgency.NORMAL, null, "STREETLIGHT", "S03C01G02", null, null, null, "路灯不亮", "王先生",
+                "13900000000", "wang@example.cn", false, List.of());
+        CaseRecord c = reports.report(r, "lina");
+        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED"));
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of()));
+        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "PASSED"));
+        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "SATISFIED"));
+        sender.sendDue();
+        List<MimeMessage> mails = to("wang@example.cn", c.caseNumber());
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).contains("您反映的问题已办结");
+    }
+}
