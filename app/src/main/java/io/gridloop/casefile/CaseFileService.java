@@ -175,8 +175,16 @@ public class CaseFileService {
         update(caseId, """
                 warning = case when current_step = :step then warning else false end,
                 overdue = case when current_step = :step then overdue else false end,
+                handling_due_at = case when :step = 'HANDLE' then :due else handling_due_at end,
                 current_step = :step, status = coalesce(:status, status), candidate_group = :grp, assignee = :assignee,
                 due_at = :due""", p);
+    }
+
+    /** The handling step's deadline, which stays known while an extension or a hold is being approved. */
+    @Transactional(readOnly = true)
+    public Optional<OffsetDateTime> handlingDueAt(long caseId) {
+        return jdbc.sql("select handling_due_at from gl_case where id = :id").param("id", caseId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
     }
 
     private void close(long caseId, CaseStatus status, Map<String, Object> extra) {

@@ -3,7 +3,10 @@ package io.gridloop.deadline;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseLoop;
 import io.gridloop.casefile.CaseVariables;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -80,30 +83,55 @@ public class DeadlineDelegates {
         };
     }
 
-    /** An approved extension gives the handling step the approved number of days from now. */
+    /** The working time the handling step had left when an approval started (zero when it was already overdue). */
+    static Duration remaining(CaseFileService cases, WorkingTime workingTime, long caseId, LimitClock clock) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        return cases.handlingDueAt(caseId).map(due -> clock == LimitClock.CALENDAR
+                ? (due.toInstant().isAfter(now) ? Duration.between(now, due.toInstant()) : Duration.ZERO)
+                : workingTime.between(now, due.toInstant())).orElse(Duration.ZERO);
+    }
+
+    /**
+     * An approved extension moves the handling deadline by the approved working days: the step starts again with what it
+     * had left plus the extension.
+     */
     @Bean
-    public JavaDelegate extendDeadline(CaseFileService cases) {
+    public JavaDelegate extendDeadline(CaseFileService cases, WorkingTime workingTime) {
         return execution -> {
             Object days = execution.getVariable(CaseVariables.APPROVED_DAYS);
             if (days == null) {
                 days = execution.getVariable(CaseVariables.EXTENSION_DAYS);
             }
             int n = Math.max(1, ((Number) days).intValue());
-            execution.setVariable(CaseVariables.HANDLE_LIMIT, "P" + n + "D");
             long caseId = caseId(execution);
+            LimitClock clock = LimitClock.of(execution);
+            Duration left = remaining(cases, workingTime, caseId, clock);
+            TimeLimit leftLimit = clock == LimitClock.CALENDAR ? new TimeLimit(0, left) : workingTime.asDaysAndHours(left);
+            TimeLimit limit = new TimeLimit(leftLimit.days() + n, leftLimit.time());
+            execution.setVariable(CaseVariables.HANDLE_LIMIT, limit.toString());
             cases.extended(caseId);
-            cases.addTimeline(caseId, SYSTEM, "HANDLE", "EXTENDED", "P" + n + "D", null, null, List.of());
+            cases.addTimeline(caseId, SYSTEM, "HANDLE", "EXTENDED", "P" + n + "D", null, limit.toString(), List.of());
+        };
+    }
+
+    /** Hold (挂账) stops the handling clock: what was left is kept and given back on release. */
+    @Bean
+    public JavaDelegate holdCase(CaseFileService cases, WorkingTime workingTime) {
+        return execution -> {
+            long caseId = caseId(execution);
+            LimitClock clock = LimitClock.of(execution);
+            Duration left = remaining(cases, workingTime, caseId, clock);
+            TimeLimit limit = clock == LimitClock.CALENDAR ? new TimeLimit(0, left) : workingTime.asDaysAndHours(left);
+            // a case already overdue when held resumes overdue, with a minute to mark it again
+            execution.setVariable(CaseVariables.HANDLE_LIMIT, left.isZero() ? "PT1M" : limit.toString());
+            cases.addTimeline(caseId, SYSTEM, "HANDLE", "HELD", null, null, limit.toString(), List.of());
         };
     }
 
     @Bean
-    public JavaDelegate holdCase(CaseFileService cases) {
-        return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "HELD", null, null, null, List.of());
-    }
-
-    @Bean
     public JavaDelegate resumeCase(CaseFileService cases) {
-        return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "RESUMED", null, null, null, List.of());
+        return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "RESUMED", null, null,
+                String.valueOf(execution.getVariable(CaseVariables.HANDLE_LIMIT)), List.of());
     }
 
     static final String PROPERTY_SUPERVISION_LEVEL = "supervisionLevel";

@@ -237,12 +237,13 @@ class CaseLoopProcessTest {
         assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.APPROVING);
         loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 3));
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
-        assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P3D");
+        // the 4 working hours it had left, plus the 3 working days approved
+        assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P3DT4H");
         CaseRecord after = loop.caseFile(c.id());
         assertThat(after.extensionCount()).isEqualTo(1);
-        // three working days from Monday 09:00 is Thursday 09:00
-        assertThat(after.dueAt().toInstant()).isEqualTo(workingTime.plus(LoopDriver.MONDAY_0900, io.gridloop.deadline.TimeLimit.parse("P3D")));
-        assertThat(after.dueAt().toInstant()).isEqualTo(LoopDriver.MONDAY_0900.plus(Duration.ofDays(3)));
+        // from Monday 09:00: three working days to Thursday 09:00, then four working hours to 14:30
+        assertThat(after.dueAt().toInstant()).isEqualTo(workingTime.plus(LoopDriver.MONDAY_0900, io.gridloop.deadline.TimeLimit.parse("P3DT4H")));
+        assertThat(after.dueAt().toInstant()).isEqualTo(LoopDriver.MONDAY_0900.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(330)));
         feedback(c.id(), "zhaolei");
         checkPassed(c.id());
         assertEnded(loop.caseFile(c.id()), END_FILED);
@@ -260,6 +261,7 @@ class CaseLoopProcessTest {
 
     @Test
     void holdApprovedStopsTheClockUntilReleased() {
+        loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = handling("DANGEROUS_HOUSE", "housing");
         loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
         loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
@@ -269,8 +271,13 @@ class CaseLoopProcessTest {
         assertThat(c.dueAt()).isNull();
         // no timer runs while the case is on hold
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(c.processInstanceId()).timers().count()).isZero();
+        // released a month later, the handling step has the 15 working days it had left when it was held
+        loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(30)));
         loop.complete(c.id(), TASK_ON_HOLD, "housing1", Map.of("resumeNote", "资金到位"));
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P15D");
+        assertThat(loop.caseFile(c.id()).dueAt().toInstant()).isEqualTo(
+                workingTime.plus(LoopDriver.MONDAY_0900.plus(Duration.ofDays(30)), io.gridloop.deadline.TimeLimit.parse("P15D")));
         assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).contains("HELD", "RESUMED");
     }
 

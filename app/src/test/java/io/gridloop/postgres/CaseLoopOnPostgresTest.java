@@ -114,33 +114,35 @@ class CaseLoopOnPostgresTest {
         loop.complete(id, TASK_ON_HOLD, "sunli", Map.of("resumeNote", "线路已批复"));
         expect(id, CaseStatus.HANDLING, Step.HANDLE, "dept-roads", 15);
 
-        // the handling step (3 working days from Monday 09:00) warns after 2 working days and 3 hours, Wednesday 12:00,
-        // and is overdue on Thursday 09:00
-        loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(2)).plus(Duration.ofHours(3)).plusSeconds(60));
+        // handling had 3 working days, 2 more were approved, and the hold kept all 5: due next Monday 09:00, warned at 80%
+        // (4 working days, Friday 09:00)
+        assertThat(loop.caseFile(id).dueAt().toInstant()).isEqualTo(LoopDriver.MONDAY_0900.plus(Duration.ofDays(7)));
+        loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(4)).plusSeconds(60));
         assertThat(loop.caseFile(id).warning()).isTrue();
         assertThat(loop.caseFile(id).overdue()).isFalse();
-        loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(3)).plusSeconds(60));
+        loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(7)).plusSeconds(60));
         assertThat(loop.caseFile(id).overdue()).isTrue();
+        assertThat(cases.timeline(id)).last().satisfies(e -> assertThat(e.action()).isEqualTo("REMINDER"));
 
         loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已更换灯具"));
-        expect(id, CaseStatus.CHECKING, Step.CHECK, "grid-worker", 18);
+        expect(id, CaseStatus.CHECKING, Step.CHECK, "grid-worker", 19);
         assertThat(loop.caseFile(id).overdue()).as("a new step starts with its own clock").isFalse();
 
         loop.complete(id, TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "仍有一盏不亮"));
-        expect(id, CaseStatus.HANDLING, Step.HANDLE, "dept-roads", 19);
+        expect(id, CaseStatus.HANDLING, Step.HANDLE, "dept-roads", 20);
         assertThat(loop.caseFile(id).reworkCount()).isEqualTo(1);
         loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "全部修复"));
         loop.complete(id, TASK_CHECK, "wangwei", Map.of("checkResult", "PASSED"));
-        expect(id, CaseStatus.CALLBACK, Step.CALLBACK, "intake", 21);
+        expect(id, CaseStatus.CALLBACK, Step.CALLBACK, "intake", 22);
 
         loop.complete(id, TASK_CALLBACK, "lina", Map.of("satisfaction", "SATISFIED"));
-        expect(id, CaseStatus.FILED, null, null, 23);
+        expect(id, CaseStatus.FILED, null, null, 24);
         CaseRecord filed = loop.caseFile(id);
         assertThat(filed.closedAt()).isNotNull();
         assertThat(filed.satisfaction()).isEqualTo("SATISFIED");
         assertThat(cases.timeline(id)).extracting(TimelineEntry::step).containsExactly(
                 "REPORT", "VERIFY", "REGISTER", "DISPATCH", "CO_HANDLE", "HANDLE", "DISPATCH", "HANDLE", "APPROVE_EXTENSION",
-                "HANDLE", "HANDLE", "APPROVE_HOLD", "HANDLE", "ON_HOLD", "HANDLE", "HANDLE", "HANDLE", "HANDLE", "CHECK", "HANDLE",
+                "HANDLE", "HANDLE", "APPROVE_HOLD", "HANDLE", "ON_HOLD", "HANDLE", "HANDLE", "HANDLE", "HANDLE", "HANDLE", "CHECK", "HANDLE",
                 "CHECK", "CALLBACK", "FILE");
     }
 }
