@@ -96,12 +96,21 @@ public class Supervision {
 
     @Transactional(readOnly = true)
     public List<SupervisionOrder> ofCase(long caseId) {
-        return jdbc.sql("select * from gl_supervision_order where case_id = :c order by id").param("c", caseId)
-                .query((rs, n) -> new SupervisionOrder(rs.getLong("id"), rs.getLong("case_id"), rs.getString("step"),
-                        SupervisionOrder.Kind.valueOf(rs.getString("kind")), SupervisionOrder.Level.valueOf(rs.getString("level")),
-                        rs.getString("recipient_group"), rs.getObject("opened_at", OffsetDateTime.class), rs.getString("opened_by"),
-                        rs.getString("reason")))
-                .list();
+        return jdbc.sql("select * from gl_supervision_order where case_id = :c order by id").param("c", caseId).query(Supervision::map).list();
+    }
+
+    /** Orders on cases still open, newest first: the command centre's list of what is being chased. */
+    @Transactional(readOnly = true)
+    public List<SupervisionOrder> openOrders(int limit) {
+        return jdbc.sql("select o.* from gl_supervision_order o join gl_case c on c.id = o.case_id where c.closed_at is null "
+                + "order by o.opened_at desc, o.id desc limit " + Math.max(1, limit)).query(Supervision::map).list();
+    }
+
+    private static SupervisionOrder map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new SupervisionOrder(rs.getLong("id"), rs.getLong("case_id"), rs.getString("step"),
+                SupervisionOrder.Kind.valueOf(rs.getString("kind")), SupervisionOrder.Level.valueOf(rs.getString("level")),
+                rs.getString("recipient_group"), rs.getObject("opened_at", OffsetDateTime.class), rs.getString("opened_by"),
+                rs.getString("reason"));
     }
 
     /** Warns the group working a step that its deadline is near. */

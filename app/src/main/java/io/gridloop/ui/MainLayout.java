@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentOfficial current, AuthenticationContext auth) {
+    public MainLayout(CurrentOfficial current, AuthenticationContext auth, java.util.List<LayoutNotices> notices) {
         setPrimarySection(Section.DRAWER);
         Span title = new Span(getTranslation("app.name"));
         title.addClassName("gl-title");
@@ -56,6 +56,16 @@ public class MainLayout extends AppLayout {
             nav.addItem(item);
         }
         addToDrawer(nav);
+        if (official != null) {
+            for (LayoutNotices source : notices) {
+                for (LayoutNotices.Notice n : source.noticesFor(official)) {
+                    Span notice = new Span(getTranslation(n.messageKey(), n.args()));
+                    notice.addClassName("gl-layout-notice");
+                    notice.getStyle().set("color", "var(--lumo-error-text-color)").set("padding", "var(--lumo-space-s)");
+                    addToDrawer(notice);
+                }
+            }
+        }
         UI.getCurrent().getPage().addStyleSheet("/styles/gridloop.css");
     }
 }

@@ -97,12 +97,22 @@ class InboxViewTest {
     void navigationShowsEachRoleOnlyWhatItWorksWith() {
         KaribuUi.signIn(ctx, "wangwei");
         UI.getCurrent().navigate(InboxView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).containsExactly("", "report", "cases");
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).containsExactly("", "report", "cases", "messages");
         KaribuUi.signOut();
 
         KaribuUi.signIn(ctx, "liuyang");
         UI.getCurrent().navigate(InboxView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).containsExactly("", "cases");
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).containsExactly("", "cases", "messages");
+        KaribuUi.signOut();
+
+        KaribuUi.signIn(ctx, "qianfeng");
+        UI.getCurrent().navigate(InboxView.class);
+        assertThat(_find(SideNavItem.class)).as("a street supervisor").extracting(SideNavItem::getPath)
+                .containsExactly("", "cases", "supervision", "messages");
+        KaribuUi.signOut();
+
+        KaribuUi.signIn(ctx, "liuyang");
+        UI.getCurrent().navigate(InboxView.class);
         // and the report page itself refuses a handler
         // Karibu turns Vaadin's access-denied page into an error
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> {

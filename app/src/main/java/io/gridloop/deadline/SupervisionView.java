@@ -1,0 +1,99 @@
+package io.gridloop.deadline;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseLabels;
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.security.CurrentOfficial;
+import io.gridloop.security.Official;
+import io.gridloop.security.Roles;
+import io.gridloop.ui.MainLayout;
+import io.gridloop.ui.Notices;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Open reminders, supervision orders and the district's notice list; supervisors open an order by hand here. */
+@Route(value = "supervision", layout = MainLayout.class)
+@PageTitle("GridLoop")
+@Menu(title = "nav.supervision", order = 4, icon = "BELL")
+@RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.ADMIN})
+public class SupervisionView extends VerticalLayout {
+
+    private final Supervision supervision;
+    private final CaseFileService cases;
+    private final Official official;
+    final Grid<SupervisionOrder> orders = new Grid<>();
+    final TextField caseNumber = new TextField();
+    final Select<SupervisionOrder.Level> level = new Select<>();
+    final TextField reason = new TextField();
+    final Button open = new Button();
+    private Map<Long, String> numbers = Map.of();
+
+    public SupervisionView(Supervision supervision, CaseFileService cases, CaseLabels labels, CurrentOfficial current) {
+        this.supervision = supervision;
+        this.cases = cases;
+        this.official = current.require();
+        setSizeFull();
+        caseNumber.setLabel(getTranslation("supervision.caseNumber"));
+        caseNumber.setId("supervise-case");
+        level.setLabel(getTranslation("supervision.level"));
+        level.setItems(SupervisionOrder.Level.STREET, SupervisionOrder.Level.DISTRICT);
+        level.setItemLabelGenerator(l -> getTranslation("supervision.level." + l.name()));
+        level.setValue(SupervisionOrder.Level.DISTRICT);
+        reason.setLabel(getTranslation("supervision.reason"));
+        reason.setMaxLength(1000);
+        open.setText(getTranslation("supervision.open"));
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        open.setId("supervise");
+        open.addClickListener(e -> supervise());
+        boolean mayOpen = official.isIn(Roles.SUPERVISOR) || official.groups().stream().anyMatch(g -> g.startsWith(Roles.SUPERVISOR + "-"));
+        HorizontalLayout form = new HorizontalLayout(caseNumber, level, reason, open);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setVisible(mayOpen);
+
+        orders.setId("supervision-orders");
+        orders.addColumn(o -> numbers.getOrDefault(o.caseId(), "")).setHeader(getTranslation("supervision.caseNumber")).setAutoWidth(true);
+        orders.addColumn(o -> getTranslation("supervision.kind." + o.kind().name())).setHeader(getTranslation("supervision.column.kind"));
+        orders.addColumn(o -> getTranslation("supervision.level." + o.level().name())).setHeader(getTranslation("supervision.column.level"));
+        orders.addColumn(o -> o.step().equals("-") ? "" : getTranslation("step." + o.step())).setHeader(getTranslation("inbox.column.step"));
+        orders.addColumn(SupervisionOrder::recipientGroup).setHeader(getTranslation("supervision.column.group"));
+        orders.addColumn(o -> labels.time(o.openedAt())).setHeader(getTranslation("supervision.column.openedAt")).setAutoWidth(true);
+        orders.addColumn(SupervisionOrder::openedBy).setHeader(getTranslation("supervision.column.openedBy"));
+        orders.setSizeFull();
+        add(new H2(getTranslation("supervision.title")), form, orders);
+        expand(orders);
+        refresh();
+    }
+
+    private void refresh() {
+        var list = supervision.openOrders(500);
+        numbers = list.stream().map(SupervisionOrder::caseId).distinct()
+                .collect(Collectors.toMap(id -> id, id -> cases.get(id).caseNumber()));
+        orders.setItems(list);
+    }
+
+    void supervise() {
+        CaseRecord c = cases.findByNumber(caseNumber.getValue().trim()).orElse(null);
+        if (c == null || c.status().isClosed()) {
+            caseNumber.setErrorMessage(getTranslation("error.duplicate.notFound", caseNumber.getValue()));
+            caseNumber.setInvalid(true);
+            return;
+        }
+        caseNumber.setInvalid(false);
+        supervision.openByHand(c.id(), official.userId(), level.getValue(), reason.getValue().isBlank() ? null : reason.getValue());
+        Notices.success(getTranslation("supervision.done", c.caseNumber()));
+        refresh();
+    }
+}
