@@ -19,7 +19,8 @@ public record InboxTask(
         String gridCode,
         String streetCode,
         String urgency,
-        String channel) {
+        String channel,
+        String limitClock) {
 
     /** Normal, warning (预警) or overdue (超期) at the given moment; the inbox colours rows by it. */
     public TimeState timeState(OffsetDateTime now) {

@@ -74,8 +74,11 @@ public class InboxView extends VerticalLayout {
     private int lastCount = -1;
     private Registration poll;
 
+    private final io.gridloop.deadline.WorkingTime workingTime;
+
     public InboxView(InboxService inbox, SavedFilters savedFilters, CaseLabels labels, ReferenceData reference, Clock clock,
-                     CurrentOfficial current) {
+                     CurrentOfficial current, io.gridloop.deadline.WorkingTime workingTime) {
+        this.workingTime = workingTime;
         this.inbox = inbox;
         this.savedFilters = savedFilters;
         this.labels = labels;
@@ -189,7 +192,7 @@ public class InboxView extends VerticalLayout {
     }
 
     private Span timeLeft(InboxTask t) {
-        Span s = new Span(TimeLeft.describe(t, now(), (k, a) -> getTranslation(k, a)));
+        Span s = new Span(TimeLeft.describe(t, now(), workingTime, (k, a) -> getTranslation(k, a)));
         s.addClassName("gl-time-" + t.timeState(now()).name().toLowerCase());
         return s;
     }

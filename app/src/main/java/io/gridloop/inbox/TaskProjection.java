@@ -63,9 +63,10 @@ public class TaskProjection {
         OffsetDateTime due = at(task.getDueDate());
         jdbc.sql("""
                 insert into gl_inbox_task (task_id, case_id, case_number, process_instance_id, task_key, task_name, candidate_group,
-                  assignee, created_at, due_at, warn_at, category_code, subcategory_code, grid_code, street_code, urgency, channel)
+                  assignee, created_at, due_at, warn_at, category_code, subcategory_code, grid_code, street_code, urgency, channel,
+                  limit_clock)
                 values (:id, :caseId, :number, :pi, :key, :name, :grp, :assignee, :created, :due, :warn, :category, :subcategory,
-                  :grid, :street, :urgency, :channel)""")
+                  :grid, :street, :urgency, :channel, :clock)""")
                 .param("id", task.getId())
                 .param("caseId", c.id())
                 .param("number", c.caseNumber())
@@ -83,6 +84,7 @@ public class TaskProjection {
                 .param("street", c.streetCode())
                 .param("urgency", c.urgency().name())
                 .param("channel", c.channel().name())
+                .param("clock", io.gridloop.deadline.LimitClock.of(task).name())
                 .update();
     }
 
