@@ -128,6 +128,21 @@ public class DeadlineDelegates {
         };
     }
 
+    /** The department that asked is told how its extension request was decided. */
+    @Bean
+    public org.camunda.bpm.engine.delegate.TaskListener notifyExtensionDecided(CaseFileService cases, io.gridloop.notify.Outbox outbox) {
+        return task -> {
+            long caseId = ((Number) task.getVariable(CaseVariables.CASE_ID)).longValue();
+            var c = cases.get(caseId);
+            Object department = task.getVariable(CaseVariables.DEPARTMENT);
+            boolean approved = "APPROVED".equals(String.valueOf(task.getVariable(CaseVariables.EXTENSION_DECISION)));
+            if (department != null) {
+                outbox.toGroup("extension:" + task.getId(), "dept-" + department, "mail.extension", "/case/" + c.caseNumber(),
+                        c.caseNumber(), io.gridloop.notify.Outbox.label(approved ? "decision.APPROVED" : "decision.REFUSED"));
+            }
+        };
+    }
+
     @Bean
     public JavaDelegate resumeCase(CaseFileService cases) {
         return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "RESUMED", null, null,

@@ -37,6 +37,7 @@ final class BareEngine {
         beans.put("timeLimits", new TimeLimits(0.8, new io.gridloop.deadline.WorkingTime(new io.gridloop.deadline.HolidayCalendar(),
                 io.gridloop.deadline.WorkingTime.periods("00:00-23:59"), java.time.ZoneId.systemDefault())));
         beans.put("departmentCodes", new DepartmentCodes());
+        beans.put("notifyExtensionDecided", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
         cfg.setBeans(beans);
         ProcessEngine engine = cfg.buildProcessEngine();
         var deployment = engine.getRepositoryService().createDeployment().name("bare").enableDuplicateFiltering(true);

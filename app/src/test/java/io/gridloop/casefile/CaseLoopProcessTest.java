@@ -42,6 +42,8 @@ class CaseLoopProcessTest {
     HistoryService history;
     @Autowired
     CaseFileService cases;
+    @Autowired
+    io.gridloop.notify.Outbox outbox;
 
     @BeforeEach
     void init() {
@@ -255,6 +257,8 @@ class CaseLoopProcessTest {
         loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of("handleOutcome", "EXTENSION", "extensionDays", 5, "extensionReason", "需采购配件"));
         loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "REFUSED", "comment", "应急处置即可"));
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        // the department that asked is told
+        assertThat(outbox.of("zhaolei", 100)).anySatisfy(m -> assertThat(m.subject()).contains(c.caseNumber(), "未获批准"));
         assertThat(loop.caseFile(c.id()).extensionCount()).isZero();
         assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("PT4H");
     }
