@@ -15,11 +15,7 @@ public class CaseDelegates {
     public static final String SYSTEM = "system";
 
     static long caseId(DelegateExecution execution) {
-        Object id = execution.getVariable(CaseVariables.CASE_ID);
-        if (id == null) {
-            throw new IllegalStateException("process instance " + execution.getProcessInstanceId() + " has no caseId");
-        }
-        return ((Number) id).longValue();
+        return CaseVariables.caseId(execution);
     }
 
     static String text(DelegateExecution execution, String name) {

@@ -51,4 +51,13 @@ public final class CaseVariables {
 
     /** Form data offered to select/taglist fields: the departments as label/value pairs. */
     public static final String DEPARTMENTS_OPTIONS = "departments";
+
+    /** The case an execution or task belongs to. */
+    public static long caseId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        Object id = scope.getVariable(CASE_ID);
+        if (!(id instanceof Number n)) {
+            throw new IllegalStateException("no caseId in " + scope.getVariableScopeKey());
+        }
+        return n.longValue();
+    }
 }

@@ -25,7 +25,7 @@ public class DeadlineDelegates {
     static final String SYSTEM = "system";
 
     static long caseId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
+        return CaseVariables.caseId(execution);
     }
 
     /** Evaluates the timeLimits table for the case and keeps one variable per step limit. */
@@ -132,7 +132,7 @@ public class DeadlineDelegates {
     @Bean
     public org.camunda.bpm.engine.delegate.TaskListener notifyExtensionDecided(CaseFileService cases, io.gridloop.notify.Outbox outbox) {
         return task -> {
-            long caseId = ((Number) task.getVariable(CaseVariables.CASE_ID)).longValue();
+            long caseId = CaseVariables.caseId(task);
             var c = cases.get(caseId);
             Object department = task.getVariable(CaseVariables.DEPARTMENT);
             boolean approved = "APPROVED".equals(String.valueOf(task.getVariable(CaseVariables.EXTENSION_DECISION)));

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 public class DispatchDelegates {
 
     static long caseId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
+        return CaseVariables.caseId(execution);
     }
 
     @Bean

@@ -14,7 +14,6 @@ import com.vaadin.flow.router.Route;
 import io.gridloop.casefile.CaseDetails;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseLabels;
-import io.gridloop.casefile.CaseRuleException;
 import io.gridloop.casefile.Step;
 import io.gridloop.forms.CamundaFormView;
 import io.gridloop.forms.FormExpressions;
@@ -95,10 +94,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
             List<String> rest = form.showErrors(e.errors(), err -> getTranslation(err.messageKey(), err.args()));
             Notices.error(getTranslation("form.fixErrors") + (rest.isEmpty() ? "" : ": " + String.join(";", rest)));
             return;
-        } catch (InboxException e) {
-            Notices.error(getTranslation(e.messageKey(), e.args()));
-            return;
-        } catch (CaseRuleException e) {
+        } catch (io.gridloop.system.UserFacingException e) {
             Notices.error(getTranslation(e.messageKey(), e.args()));
             return;
         }
