@@ -90,6 +90,29 @@ class DeadlineTimersTest {
         assertThat(cases.timeline(c.id()).stream().filter(e -> e.action().equals("OVERDUE"))).hasSize(1);
     }
 
+    @Autowired
+    io.gridloop.intake.ReportService reports;
+
+    @org.junit.jupiter.api.Test
+    void urgentCasesCountCalendarTimeAndNormalOnesWorkingTime() {
+        // Friday 17:20, ten minutes before the end of the working day
+        Instant friday = java.time.ZonedDateTime.of(2026, 11, 27, 17, 20, 0, 0, java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        loop.at(friday);
+        io.gridloop.intake.Report normal = LoopDriver.report(io.gridloop.casefile.Channel.GRID_WORKER, "STREETLIGHT", "S01C01G01");
+        io.gridloop.intake.Report urgent = new io.gridloop.intake.Report(normal.channel(), io.gridloop.casefile.Urgency.URGENT, null,
+                "STREETLIGHT", "S01C01G01", null, null, null, "井盖缺失,夜间有危险", null, null, null, false, java.util.List.of());
+        CaseRecord n = reports.report(normal, "wangwei");
+        CaseRecord u = reports.report(urgent, "wangwei");
+        // registration: one working hour (10 min on Friday, 50 on Monday) against 30 calendar minutes
+        assertThat(n.dueAt().toInstant()).isEqualTo(
+                java.time.ZonedDateTime.of(2026, 11, 30, 9, 20, 0, 0, java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        assertThat(u.dueAt().toInstant()).isEqualTo(friday.plus(Duration.ofMinutes(30)));
+        loop.at(friday.plus(Duration.ofMinutes(31)));
+        assertThat(loop.caseFile(u.id()).overdue()).isTrue();
+        assertThat(loop.caseFile(n.id()).overdue()).isFalse();
+        assertThat(loop.caseFile(n.id()).warning()).isFalse();
+    }
+
     private CaseRecord reach(Step step) {
         CaseRecord c = step == Step.VERIFY || step == Step.CALLBACK || step == Step.REVIEW_DISSATISFACTION
                 ? loop.reportByCitizen("STREETLIGHT") : loop.reportByGridWorker("STREETLIGHT");
