@@ -42,6 +42,7 @@ public class TaskDigest {
     }
 
     @Scheduled(fixedDelayString = "${gridloop.digest.poll:PT1M}", initialDelayString = "${gridloop.digest.poll:PT1M}")
+    @Transactional
     public void scheduled() {
         run();
     }
@@ -63,7 +64,7 @@ public class TaskDigest {
         Map<String, List<String>> groupMembers = new LinkedHashMap<>();
         jdbc.sql("""
                 select case_number, task_name, candidate_group, assignee from gl_inbox_task
-                where created_at >= :s and created_at < :e order by created_at""")
+                where (created_at >= :s and created_at < :e) or (assigned_at >= :s and assigned_at < :e) order by created_at""")
                 .param("s", start).param("e", end)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                 .list()

@@ -91,8 +91,14 @@ public class TaskProjection {
     private void update(DelegateTask task) {
         OffsetDateTime due = at(task.getDueDate());
         jdbc.sql("""
-                update gl_inbox_task set assignee = :assignee, candidate_group = :grp, due_at = :due,
+                update gl_inbox_task set
+                  assigned_at = case when cast(:assignee as varchar(100)) is not null
+                                          and (assignee is null or assignee <> cast(:assignee as varchar(100))) then :now
+                                     else assigned_at end,
+                  assignee = :assignee, candidate_group = :grp, due_at = :due,
                   warn_at = :warn, task_name = :name where task_id = :id""")
+                .param("now", java.time.OffsetDateTime.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                        ZoneOffset.UTC))
                 .param("id", task.getId())
                 .param("assignee", task.getAssignee())
                 .param("grp", candidateGroup(task))

@@ -58,22 +58,31 @@ public final class LoopBenchmark {
 
     private LoopBenchmark() {}
 
+    /** As command-line arguments, which outrank application.yml (default properties would not). */
+    static String[] args(Map<String, Object> props) {
+        return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     public static void main(String[] args) throws Exception {
         try (PostgresServer pg = PostgresServer.start()) {
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password())) {
                 c.createStatement().execute("create database bare");
             }
             String bareUrl = pg.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/bare$1");
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(GridLoopApplication.class).properties(Map.of(
-                    "spring.datasource.url", pg.jdbcUrl(),
-                    "spring.datasource.username", pg.username(),
-                    "spring.datasource.password", pg.password(),
-                    "spring.datasource.hikari.maximum-pool-size", "12",
-                    "server.port", "0",
-                    "gridloop.demo-users", "true",
-                    "camunda.bpm.job-execution.enabled", "false",
-                    "logging.level.root", "warn",
-                    "vaadin.launch-browser", "false")).run();
+            Map<String, Object> props = new java.util.LinkedHashMap<>();
+            props.put("spring.datasource.url", pg.jdbcUrl());
+            props.put("spring.datasource.username", pg.username());
+            props.put("spring.datasource.password", pg.password());
+            props.put("spring.datasource.hikari.maximum-pool-size", "12");
+            props.put("server.port", "0");
+            props.put("gridloop.demo-users", "true");
+            props.put("camunda.bpm.job-execution.enabled", "false");
+            props.put("logging.level.root", "warn");
+            props.put("gridloop.digest.poll", "PT24H");
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(GridLoopApplication.class).run(args(props));
+            if (!app.getBean(javax.sql.DataSource.class).getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                throw new IllegalStateException("GridLoop must run on PostgreSQL here");
+            }
             ProcessEngine bare = BareEngine.start(bareUrl, pg.username(), pg.password());
             try {
                 line("# GridLoop benchmark, " + LocalDateTime.now().withNano(0));

@@ -37,6 +37,10 @@ public final class TimerStormBenchmark {
 
     private TimerStormBenchmark() {}
 
+    private static String[] args(Map<String, Object> props) {
+        return LoopBenchmark.args(props);
+    }
+
     public static void main(String[] args) throws Exception {
         StringBuilder out = new StringBuilder();
         try (PostgresServer pg = PostgresServer.start()) {
@@ -49,9 +53,15 @@ public final class TimerStormBenchmark {
             props.put("gridloop.demo-users", "true");
             props.put("logging.level.root", "warn");
             props.put("gridloop.digest.poll", "PT24H");
+            props.put("gridloop.mail.poll", "PT24H");
             // the job executor as GridLoop runs it in production (application.yml), switched on here
             props.put("camunda.bpm.job-execution.enabled", "true");
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(GridLoopApplication.class).properties(props).run();
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(GridLoopApplication.class).run(args(props));
+            try (var c = app.getBean(javax.sql.DataSource.class).getConnection()) {
+                if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                    throw new IllegalStateException("GridLoop must run on PostgreSQL here");
+                }
+            }
             try {
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 ReportService reports = app.getBean(ReportService.class);

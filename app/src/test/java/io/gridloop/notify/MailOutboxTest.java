@@ -143,6 +143,44 @@ class MailOutboxTest {
         assertThat(to("sunli@gridloop.local", c.caseNumber(), "超期催办")).as("never twice").hasSize(1);
     }
 
+    @Autowired
+    io.gridloop.inbox.TaskDigest digest;
+    @Autowired
+    io.gridloop.inbox.InboxService inbox;
+
+    @Test
+    void newTasksAndHandedOverTasksArriveAsOneDigestMail() throws Exception {
+        java.time.Instant quiet = LoopDriver.MONDAY_0900.plus(Duration.ofDays(800));
+        loop.at(quiet);
+        CaseRecord a = loop.reportByGridWorker("MANHOLE");
+        CaseRecord b = loop.reportByGridWorker("ROAD_DAMAGE");
+        loop.complete(b.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        loop.complete(b.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "citymgmt", "coDepartments", List.of()));
+        String handle = loop.task(b.id(), TASK_HANDLE).taskId();
+        inbox.handOver(handle, "liuyang", loop.groups("liuyang"), "chenjing");
+        loop.at(quiet.plus(Duration.ofMinutes(31)));
+        digest.run();
+        sender.sendDue();
+        List<MimeMessage> lina = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals("lina@gridloop.local") && m.getSubject().startsWith("【待办】");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(lina).hasSize(1);
+        assertThat(lina.get(0).getContent().toString()).contains(a.caseNumber(), b.caseNumber());
+        List<MimeMessage> chenjing = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals("chenjing@gridloop.local") && m.getSubject().startsWith("【待办】");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(chenjing).as("the task handed to her").hasSize(1);
+        assertThat(chenjing.get(0).getContent().toString()).contains(b.caseNumber());
+    }
+
     @Test
     void theReporterIsToldWhenTheCaseIsFiled() throws Exception {
         Report r = new Report(Channel.HOTLINE, Urgency.NORMAL, null, "STREETLIGHT", "S03C01G02", null, null, null, "路灯不亮", "王先生",
