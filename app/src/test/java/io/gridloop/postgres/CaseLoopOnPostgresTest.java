@@ -95,6 +95,8 @@ class CaseLoopOnPostgresTest {
         loop.complete(id, TASK_CO_HANDLE, "police1", Map.of("coFeedback", "已疏导交通"));
         expect(id, CaseStatus.HANDLING, Step.HANDLE, "dept-roads", 5);
 
+        inbox.claim(loop.task(id, TASK_HANDLE).taskId(), "sunli", loop.groups("sunli"));
+        assertThat(loop.caseFile(id).assignee()).isEqualTo("sunli");
         loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "RETURN", "returnReason", "需先由交警处理"));
         expect(id, CaseStatus.DISPATCHING, Step.DISPATCH, "dispatcher", 6);
         assertThat(loop.caseFile(id).returnCount()).isEqualTo(1);
