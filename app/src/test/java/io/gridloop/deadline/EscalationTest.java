@@ -22,6 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * district after five, the notice list after ten; each once, each on the timeline, each group told.
  */
 @GridLoopTest
+@org.springframework.context.annotation.Import(
+        org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration.class)
+@org.springframework.test.context.TestExecutionListeners(
+        value = org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class EscalationTest {
 
     @Autowired
@@ -89,6 +94,20 @@ class EscalationTest {
         assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).filteredOn(a -> a.matches("REMINDER|SUPERVISION|NOTICE"))
                 .containsExactly("REMINDER", "SUPERVISION", "SUPERVISION", "NOTICE");
         assertThat(outbox.of("qianfeng", 50).stream().filter(m -> m.subject().contains(c.caseNumber()))).hasSize(1);
+    }
+
+    @Test
+    void overdueCoHandlingClimbsToo() {
+        loop.at(LoopDriver.MONDAY_0900);
+        CaseRecord c = loop.reportByGridWorker("STREETLIGHT");
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of("police")));
+        Instant due = loop.caseFile(c.id()).dueAt().toInstant();
+        loop.at(dueAfter(due, "P10D").plusSeconds(60));
+        // all four fall due in one jump of the clock, so their order is the job executor's
+        assertThat(orders(c.id())).containsExactlyInAnyOrder("REMINDER/DEPARTMENT/dept-police", "SUPERVISION/STREET/supervisor-S01",
+                "SUPERVISION/DISTRICT/supervisor", "NOTICE/DISTRICT/manager");
+        assertThat(supervision.ofCase(c.id())).allSatisfy(o -> assertThat(o.step()).isEqualTo("CO_HANDLE"));
     }
 
     @Test
