@@ -1,6 +1,5 @@
 package io.gridloop.benchmark;
 
-import io.gridloop.GridLoopApplication;
 import io.gridloop.casefile.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.Channel;
@@ -33,7 +32,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -58,31 +56,15 @@ public final class LoopBenchmark {
 
     private LoopBenchmark() {}
 
-    /** As command-line arguments, which outrank application.yml (default properties would not). */
-    static String[] args(Map<String, Object> props) {
-        return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    }
-
     public static void main(String[] args) throws Exception {
         try (PostgresServer pg = PostgresServer.start()) {
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password())) {
                 c.createStatement().execute("create database bare");
             }
             String bareUrl = pg.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/bare$1");
-            Map<String, Object> props = new java.util.LinkedHashMap<>();
-            props.put("spring.datasource.url", pg.jdbcUrl());
-            props.put("spring.datasource.username", pg.username());
-            props.put("spring.datasource.password", pg.password());
-            props.put("spring.datasource.hikari.maximum-pool-size", "12");
-            props.put("server.port", "0");
-            props.put("gridloop.demo-users", "true");
-            props.put("camunda.bpm.job-execution.enabled", "false");
-            props.put("logging.level.root", "warn");
-            props.put("gridloop.digest.poll", "PT24H");
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(GridLoopApplication.class).run(args(props));
-            if (!app.getBean(javax.sql.DataSource.class).getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-                throw new IllegalStateException("GridLoop must run on PostgreSQL here");
-            }
+            ConfigurableApplicationContext app = BenchmarkApp.start(pg, Map.of(
+                    "spring.datasource.hikari.maximum-pool-size", "12",
+                    "camunda.bpm.job-execution.enabled", "false"));
             ProcessEngine bare = BareEngine.start(bareUrl, pg.username(), pg.password());
             try {
                 line("# GridLoop benchmark, " + LocalDateTime.now().withNano(0));

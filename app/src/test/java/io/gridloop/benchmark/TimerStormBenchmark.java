@@ -1,6 +1,5 @@
 package io.gridloop.benchmark;
 
-import io.gridloop.GridLoopApplication;
 import io.gridloop.casefile.Channel;
 import io.gridloop.casefile.Urgency;
 import io.gridloop.intake.Report;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,31 +34,13 @@ public final class TimerStormBenchmark {
 
     private TimerStormBenchmark() {}
 
-    private static String[] args(Map<String, Object> props) {
-        return LoopBenchmark.args(props);
-    }
-
     public static void main(String[] args) throws Exception {
         StringBuilder out = new StringBuilder();
         try (PostgresServer pg = PostgresServer.start()) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("spring.datasource.url", pg.jdbcUrl());
-            props.put("spring.datasource.username", pg.username());
-            props.put("spring.datasource.password", pg.password());
-            props.put("spring.datasource.hikari.maximum-pool-size", "16");
-            props.put("server.port", "0");
-            props.put("gridloop.demo-users", "true");
-            props.put("logging.level.root", "warn");
-            props.put("gridloop.digest.poll", "PT24H");
-            props.put("gridloop.mail.poll", "PT24H");
             // the job executor as GridLoop runs it in production (application.yml), switched on here
-            props.put("camunda.bpm.job-execution.enabled", "true");
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(GridLoopApplication.class).run(args(props));
-            try (var c = app.getBean(javax.sql.DataSource.class).getConnection()) {
-                if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-                    throw new IllegalStateException("GridLoop must run on PostgreSQL here");
-                }
-            }
+            ConfigurableApplicationContext app = BenchmarkApp.start(pg, Map.of(
+                    "spring.datasource.hikari.maximum-pool-size", "16",
+                    "camunda.bpm.job-execution.enabled", "true"));
             try {
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 ReportService reports = app.getBean(ReportService.class);
