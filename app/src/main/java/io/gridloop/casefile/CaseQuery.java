@@ -5,8 +5,4 @@ import java.time.LocalDate;
 /** Filters of the case search; null means "any". */
 public record CaseQuery(String caseNumber, CaseStatus status, String gridCode, String streetCode, String departmentCode,
                         String categoryCode, LocalDate reportedFrom, LocalDate reportedTo, Boolean overdue, int limit) {
-
-    public static CaseQuery all(int limit) {
-        return new CaseQuery(null, null, null, null, null, null, null, null, null, limit);
-    }
 }

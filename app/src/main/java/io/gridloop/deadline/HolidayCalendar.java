@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,10 +60,6 @@ public class HolidayCalendar {
             return true;
         }
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
-    }
-
-    public Collection<Integer> years() {
-        return Set.copyOf(years);
     }
 
     /** Whether the given year has official data; administrators are warned about years that do not. */

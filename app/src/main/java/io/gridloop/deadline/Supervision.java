@@ -54,9 +54,12 @@ public class Supervision {
         return open(c, step, kind, level, "system", null, key);
     }
 
-    /** A supervisor opens a supervision order by hand. */
-    public boolean openByHand(long caseId, String supervisor, SupervisionOrder.Level level, String reason) {
-        CaseRecord c = cases.get(caseId);
+    /** A supervisor opens a supervision order by hand, on an open case given by its number. */
+    public boolean openByHand(String caseNumber, String supervisor, SupervisionOrder.Level level, String reason) {
+        CaseRecord c = cases.findByNumber(caseNumber == null ? "" : caseNumber.trim())
+                .filter(found -> !found.status().isClosed())
+                .orElseThrow(() -> new io.gridloop.casefile.CaseRuleException("error.supervision.noOpenCase", caseNumber));
+        long caseId = c.id();
         String key = "%d:manual:%s:%s".formatted(caseId, supervisor, OffsetDateTime.now(clock).toInstant());
         return open(c, c.currentStep() == null ? "-" : c.currentStep(), SupervisionOrder.Kind.SUPERVISION, level, supervisor, reason, key);
     }
@@ -96,13 +99,14 @@ public class Supervision {
 
     @Transactional(readOnly = true)
     public List<SupervisionOrder> ofCase(long caseId) {
-        return jdbc.sql("select * from gl_supervision_order where case_id = :c order by id").param("c", caseId).query(Supervision::map).list();
+        return jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id "
+                + "where o.case_id = :c order by o.id").param("c", caseId).query(Supervision::map).list();
     }
 
     /** Orders on cases still open, newest first: the command centre's list of what is being chased. */
     @Transactional(readOnly = true)
     public List<SupervisionOrder> openOrders(int limit) {
-        return jdbc.sql("select o.* from gl_supervision_order o join gl_case c on c.id = o.case_id where c.closed_at is null "
+        return jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id where c.closed_at is null "
                 + "order by o.opened_at desc, o.id desc limit " + Math.max(1, limit)).query(Supervision::map).list();
     }
 
@@ -110,7 +114,7 @@ public class Supervision {
         return new SupervisionOrder(rs.getLong("id"), rs.getLong("case_id"), rs.getString("step"),
                 SupervisionOrder.Kind.valueOf(rs.getString("kind")), SupervisionOrder.Level.valueOf(rs.getString("level")),
                 rs.getString("recipient_group"), rs.getObject("opened_at", OffsetDateTime.class), rs.getString("opened_by"),
-                rs.getString("reason"));
+                rs.getString("reason"), rs.getString("case_number"));
     }
 
     /** Warns the group working a step that its deadline is near. */

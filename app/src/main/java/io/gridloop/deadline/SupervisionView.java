@@ -12,17 +12,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseLabels;
-import io.gridloop.casefile.CaseRecord;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;
 import io.gridloop.security.Roles;
 import io.gridloop.ui.MainLayout;
 import io.gridloop.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Open reminders, supervision orders and the district's notice list; supervisors open an order by hand here. */
 @Route(value = "supervision", layout = MainLayout.class)
@@ -32,18 +28,15 @@ import java.util.stream.Collectors;
 public class SupervisionView extends VerticalLayout {
 
     private final Supervision supervision;
-    private final CaseFileService cases;
     private final Official official;
     final Grid<SupervisionOrder> orders = new Grid<>();
     final TextField caseNumber = new TextField();
     final Select<SupervisionOrder.Level> level = new Select<>();
     final TextField reason = new TextField();
     final Button open = new Button();
-    private Map<Long, String> numbers = Map.of();
 
-    public SupervisionView(Supervision supervision, CaseFileService cases, CaseLabels labels, CurrentOfficial current) {
+    public SupervisionView(Supervision supervision, CaseLabels labels, CurrentOfficial current) {
         this.supervision = supervision;
-        this.cases = cases;
         this.official = current.require();
         setSizeFull();
         caseNumber.setLabel(getTranslation("supervision.caseNumber"));
@@ -64,7 +57,7 @@ public class SupervisionView extends VerticalLayout {
         form.setVisible(mayOpen);
 
         orders.setId("supervision-orders");
-        orders.addColumn(o -> numbers.getOrDefault(o.caseId(), "")).setHeader(getTranslation("supervision.caseNumber")).setAutoWidth(true);
+        orders.addColumn(SupervisionOrder::caseNumber).setHeader(getTranslation("supervision.caseNumber")).setAutoWidth(true);
         orders.addColumn(o -> getTranslation("supervision.kind." + o.kind().name())).setHeader(getTranslation("supervision.column.kind"));
         orders.addColumn(o -> getTranslation("supervision.level." + o.level().name())).setHeader(getTranslation("supervision.column.level"));
         orders.addColumn(o -> o.step().equals("-") ? "" : getTranslation("step." + o.step())).setHeader(getTranslation("inbox.column.step"));
@@ -78,22 +71,21 @@ public class SupervisionView extends VerticalLayout {
     }
 
     private void refresh() {
-        var list = supervision.openOrders(500);
-        numbers = list.stream().map(SupervisionOrder::caseId).distinct()
-                .collect(Collectors.toMap(id -> id, id -> cases.get(id).caseNumber()));
-        orders.setItems(list);
+        // the case numbers come joined in the same query, not one read per case
+        orders.setItems(supervision.openOrders(500));
     }
 
     void supervise() {
-        CaseRecord c = cases.findByNumber(caseNumber.getValue().trim()).orElse(null);
-        if (c == null || c.status().isClosed()) {
-            caseNumber.setErrorMessage(getTranslation("error.duplicate.notFound", caseNumber.getValue()));
+        try {
+            supervision.openByHand(caseNumber.getValue(), official.userId(), level.getValue(),
+                    reason.getValue().isBlank() ? null : reason.getValue());
+        } catch (io.gridloop.system.UserFacingException e) {
+            caseNumber.setErrorMessage(getTranslation(e.messageKey(), e.args()));
             caseNumber.setInvalid(true);
             return;
         }
         caseNumber.setInvalid(false);
-        supervision.openByHand(c.id(), official.userId(), level.getValue(), reason.getValue().isBlank() ? null : reason.getValue());
-        Notices.success(getTranslation("supervision.done", c.caseNumber()));
+        Notices.success(getTranslation("supervision.done", caseNumber.getValue().trim()));
         refresh();
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -175,10 +174,5 @@ public class WorkingTime {
             next = next.plusDays(1);
         }
         return next.atTime(t.toLocalTime());
-    }
-
-    /** The moment as it is in the district. */
-    public ZonedDateTime at(Instant instant) {
-        return instant.atZone(zone);
     }
 }

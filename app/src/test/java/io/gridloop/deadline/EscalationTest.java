@@ -123,7 +123,7 @@ class EscalationTest {
     @Test
     void supervisorOpensASupervisionOrderByHand() {
         CaseRecord c = handling();
-        assertThat(supervision.openByHand(c.id(), "zhoujie", SupervisionOrder.Level.DISTRICT, "群众多次反映")).isTrue();
+        assertThat(supervision.openByHand(c.caseNumber(), "zhoujie", SupervisionOrder.Level.DISTRICT, "群众多次反映")).isTrue();
         assertThat(orders(c.id())).containsExactly("SUPERVISION/DISTRICT/supervisor");
         assertThat(cases.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("zhoujie");
