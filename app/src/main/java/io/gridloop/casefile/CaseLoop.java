@@ -8,6 +8,7 @@ public final class CaseLoop {
     public static final String PROCESS_ID = "caseLoop";
     public static final String DECISION_ROUTING = "routing";
     public static final String DECISION_TIME_LIMITS = "timeLimits";
+    public static final String DECISION_HANDLING_STAGES = "handlingStages";
 
     public static final String TASK_VERIFY = "Task_Verify";
     public static final String TASK_REGISTER = "Task_Register";

@@ -27,6 +27,12 @@ public final class CaseVariables {
     public static final String CALLBACK_LIMIT = "callbackLimit";
     public static final String APPROVAL_LIMIT = "approvalLimit";
 
+    // handling in stages (handlingStages decision): the stages as JSON, the current one (1-based) and how many
+    public static final String HANDLE_STAGES = "handleStages";
+    public static final String HANDLE_STAGE = "handleStage";
+    public static final String HANDLE_STAGE_COUNT = "handleStageCount";
+    public static final String HANDLE_STAGE_NAME = "handleStageName";
+
     // decisions taken in the forms
     public static final String VERIFY_RESULT = "verifyResult";
     public static final String REGISTER_DECISION = "registerDecision";

@@ -5,6 +5,7 @@ import io.gridloop.casefile.CaseLoop;
 import io.gridloop.casefile.CaseVariables;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.Map;
@@ -28,23 +29,61 @@ public class DeadlineDelegates {
         return CaseVariables.caseId(execution);
     }
 
-    /** Evaluates the timeLimits table for the case and keeps one variable per step limit. */
+    /**
+     * Evaluates the timeLimits table for the case and keeps one variable per step limit; a subcategory with rows in the
+     * handlingStages table is handled in those stages, the first stage's limit in place of the table's handling limit.
+     */
     @Bean
     public JavaDelegate applyTimeLimits(DecisionService decisions) {
         return execution -> {
-            Map<String, Object> limits = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_TIME_LIMITS)
-                    .variables(Map.of(
-                            CaseVariables.SUBCATEGORY_CODE, execution.getVariable(CaseVariables.SUBCATEGORY_CODE),
-                            CaseVariables.URGENCY, execution.getVariable(CaseVariables.URGENCY)))
+            Map<String, Object> inputs = Map.of(
+                    CaseVariables.SUBCATEGORY_CODE, execution.getVariable(CaseVariables.SUBCATEGORY_CODE),
+                    CaseVariables.URGENCY, execution.getVariable(CaseVariables.URGENCY));
+            Map<String, Object> limits = new HashMap<>(decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_TIME_LIMITS)
+                    .variables(inputs)
                     .evaluate()
                     .getSingleResult()
-                    .getEntryMap();
+                    .getEntryMap());
             limits.forEach((name, value) -> {
                 if (name.endsWith("Limit")) {
                     TimeLimit.parse((String) value);
                 }
             });
+            List<HandlingStage> stages = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_HANDLING_STAGES)
+                    .variables(inputs)
+                    .evaluate()
+                    .getResultList()
+                    .stream().map(HandlingStage::of).toList();
+            limits.put(CaseVariables.HANDLE_STAGE, 1);
+            limits.put(CaseVariables.HANDLE_STAGE_COUNT, Math.max(1, stages.size()));
+            if (!stages.isEmpty()) {
+                limits.put(CaseVariables.HANDLE_STAGES, HandlingStage.write(stages));
+                limits.put(CaseVariables.HANDLE_STAGE_NAME, stages.get(0).name());
+                limits.put(CaseVariables.HANDLE_LIMIT, stages.get(0).limit());
+            }
             execution.setVariables(limits);
+        };
+    }
+
+    /**
+     * A stage of a case handled in stages is done: the next stage starts with its own handling limit, and the timeline
+     * says which stage was finished and which begins.
+     */
+    @Bean
+    public JavaDelegate nextHandlingStage(CaseFileService cases) {
+        return execution -> {
+            List<HandlingStage> stages = HandlingStage.read(execution.getVariable(CaseVariables.HANDLE_STAGES));
+            int done = ((Number) execution.getVariable(CaseVariables.HANDLE_STAGE)).intValue();
+            if (done < 1 || done >= stages.size()) {
+                throw new IllegalStateException("no handling stage after stage " + done + " of " + stages.size());
+            }
+            HandlingStage finished = stages.get(done - 1);
+            HandlingStage next = stages.get(done);
+            execution.setVariable(CaseVariables.HANDLE_STAGE, done + 1);
+            execution.setVariable(CaseVariables.HANDLE_STAGE_NAME, next.name());
+            execution.setVariable(CaseVariables.HANDLE_LIMIT, next.limit());
+            cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "STAGE_DONE", finished.name(), null,
+                    "%s (%d/%d) %s".formatted(next.name(), done + 1, stages.size(), next.limit()), List.of());
         };
     }
 

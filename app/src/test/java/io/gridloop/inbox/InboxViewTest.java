@@ -94,6 +94,29 @@ class InboxViewTest {
     }
 
     @Test
+    void aCaseHandledInStagesShowsItsCurrentStageOnTheHandlingForm() {
+        CaseRecord staged = loop.reportByGridWorker("ILLEGAL_BUILDING");
+        CaseRecord single = loop.reportByGridWorker("STREETLIGHT");
+        for (CaseRecord c : List.of(staged, single)) {
+            loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+            loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "citymgmt", "coDepartments", List.of()));
+        }
+        KaribuUi.signIn(ctx, "liuyang");
+        UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", loop.task(staged.id(), TASK_HANDLE).taskId()));
+        assertThat(visibleFormTexts()).anySatisfy(t -> assertThat(t).contains("当前处置阶段 Stage 1/3:责令停止施工"));
+
+        UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", loop.task(single.id(), TASK_HANDLE).taskId()));
+        assertThat(visibleFormTexts()).noneSatisfy(t -> assertThat(t).contains("当前处置阶段"));
+    }
+
+    private static List<String> visibleFormTexts() {
+        return _find(com.vaadin.flow.component.html.Div.class).stream()
+                .filter(d -> d.hasClassName("gl-form-text"))
+                .filter(d -> com.github.mvysny.kaributesting.v10.BasicUtilsKt.isEffectivelyVisible(d))
+                .map(d -> d.getElement().getOuterHTML()).toList();
+    }
+
+    @Test
     void navigationShowsEachRoleOnlyWhatItWorksWith() {
         KaribuUi.signIn(ctx, "wangwei");
         UI.getCurrent().navigate(InboxView.class);
