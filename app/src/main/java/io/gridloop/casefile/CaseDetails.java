@@ -1,5 +1,6 @@
 package io.gridloop.casefile;
 
+import io.gridloop.security.AccessScope;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 /** The case beside a task and on its own page: description, place, photos, and the timeline of every step. */
 public class CaseDetails extends Div {
 
-    public CaseDetails(CaseRecord c, CaseFileService cases, CaseLabels labels, Locale l) {
+    public CaseDetails(CaseRecord c, CaseFileService cases, CaseLabels labels, Locale l, AccessScope scope) {
         addClassName("gl-case-panel");
         setId("case-details");
         add(new H3(c.caseNumber() + " · " + getTranslation("status." + c.status().name())));
@@ -69,7 +70,7 @@ public class CaseDetails extends Div {
                 entry.add(details);
             }
             for (Attachment a : byEntry.getOrDefault(e.id(), List.of())) {
-                entry.add(photo(a, cases));
+                entry.add(photo(a, cases, scope));
             }
             timeline.add(entry);
         }
@@ -86,9 +87,9 @@ public class CaseDetails extends Div {
         return department.equals(value) ? value : department;
     }
 
-    private static Image photo(Attachment a, CaseFileService cases) {
+    private static Image photo(Attachment a, CaseFileService cases, AccessScope scope) {
         Image img = new Image(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = cases.attachmentContent(a.id());
+            byte[] bytes = cases.attachmentContent(a.id(), scope);
             return new DownloadResponse(new ByteArrayInputStream(bytes), a.fileName(), a.contentType(), bytes.length);
         }), a.fileName());
         img.addClassName("gl-photo");

@@ -1,5 +1,6 @@
 package io.gridloop.casefile;
 
+import io.gridloop.security.AccessScope;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -108,6 +109,16 @@ public class CaseFileService {
     @Transactional(readOnly = true)
     public Optional<CaseRecord> findByNumber(String caseNumber) {
         return jdbc.sql("select * from gl_case where case_number = :n").param("n", caseNumber).query(CASE).optional();
+    }
+
+    /** A case by its number as an official may see it: a case outside their scope is not there for them. */
+    @Transactional(readOnly = true)
+    public Optional<CaseRecord> findByNumber(String caseNumber, AccessScope scope) {
+        return findByNumber(caseNumber).filter(c -> sees(scope, c));
+    }
+
+    public static boolean sees(AccessScope scope, CaseRecord c) {
+        return scope.seesCase(c.streetCode(), c.gridCode(), c.departmentCode(), c.coDepartments(), c.reportedBy());
     }
 
     @Transactional(readOnly = true)
@@ -264,18 +275,23 @@ public class CaseFileService {
     }
 
     @Transactional(readOnly = true)
-    public byte[] attachmentContent(long attachmentId) {
-        return jdbc.sql("select content from gl_attachment where id = :id").param("id", attachmentId)
-                .query((rs, n) -> rs.getBytes(1)).optional()
+    public byte[] attachmentContent(long attachmentId, AccessScope scope) {
+        long caseId = jdbc.sql("select case_id from gl_attachment where id = :id").param("id", attachmentId)
+                .query(Long.class).optional()
                 .orElseThrow(() -> new CaseNotFoundException("attachment " + attachmentId));
+        if (!sees(scope, get(caseId))) {
+            throw new CaseNotFoundException("attachment " + attachmentId);
+        }
+        return jdbc.sql("select content from gl_attachment where id = :id").param("id", attachmentId)
+                .query((rs, n) -> rs.getBytes(1)).single();
     }
 
     // ---- search
 
     @Transactional(readOnly = true)
-    public List<CaseRecord> search(CaseQuery q) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+    public List<CaseRecord> search(CaseQuery q, AccessScope scope) {
         Map<String, Object> p = new java.util.HashMap<>();
+        StringBuilder where = new StringBuilder(" where " + scope.caseFilter(p));
         if (q.caseNumber() != null && !q.caseNumber().isBlank()) {
             where.append(" and case_number like :number");
             p.put("number", "%" + q.caseNumber().trim() + "%");

@@ -1,5 +1,8 @@
 package io.gridloop.casefile;
 
+import io.gridloop.security.AccessScope;
+import io.gridloop.security.AccessScopes;
+import io.gridloop.security.CurrentOfficial;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,6 +35,7 @@ import java.util.List;
 public class CaseSearchView extends VerticalLayout {
 
     private final CaseFileService cases;
+    private final AccessScope scope;
 
     final TextField number = new TextField();
     final ComboBox<CaseStatus> status = new ComboBox<>();
@@ -44,8 +48,10 @@ public class CaseSearchView extends VerticalLayout {
     final Checkbox overdue = new Checkbox();
     final Grid<CaseRecord> results = new Grid<>();
 
-    public CaseSearchView(CaseFileService cases, ReferenceData reference, CaseLabels labels) {
+    public CaseSearchView(CaseFileService cases, ReferenceData reference, CaseLabels labels, CurrentOfficial official,
+                          AccessScopes scopes) {
         this.cases = cases;
+        this.scope = scopes.of(official.require());
         setSizeFull();
         number.setLabel(getTranslation("cases.number"));
         number.setId("case-number");
@@ -98,6 +104,6 @@ public class CaseSearchView extends VerticalLayout {
         results.setItems(cases.search(new CaseQuery(number.getValue(), status.getValue(),
                 grid.getValue() == null ? null : grid.getValue().code(), street.getValue() == null ? null : street.getValue().code(),
                 department.getValue() == null ? null : department.getValue().code(), category.getValue() == null ? null : category.getValue().code(),
-                from.getValue(), to.getValue(), overdue.getValue() ? Boolean.TRUE : null, 500)));
+                from.getValue(), to.getValue(), overdue.getValue() ? Boolean.TRUE : null, 500), scope));
     }
 }

@@ -6,6 +6,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.gridloop.security.AccessScope;
+import io.gridloop.security.AccessScopes;
+import io.gridloop.security.CurrentOfficial;
 import io.gridloop.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 
@@ -17,18 +20,20 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CaseFileService cases;
     private final CaseLabels labels;
+    private final AccessScope scope;
 
-    public CaseView(CaseFileService cases, CaseLabels labels) {
+    public CaseView(CaseFileService cases, CaseLabels labels, CurrentOfficial official, AccessScopes scopes) {
         this.cases = cases;
         this.labels = labels;
+        this.scope = scopes.of(official.require());
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         String number = event.getRouteParameters().get("caseNumber").orElse("");
-        cases.findByNumber(number).ifPresentOrElse(
-                c -> add(new CaseDetails(c, cases, labels, getLocale())),
+        cases.findByNumber(number, scope).ifPresentOrElse(
+                c -> add(new CaseDetails(c, cases, labels, getLocale(), scope)),
                 () -> add(new H2(getTranslation("case.notFound", number))));
     }
 }

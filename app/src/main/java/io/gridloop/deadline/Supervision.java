@@ -1,5 +1,7 @@
 package io.gridloop.deadline;
 
+import io.gridloop.security.AccessScope;
+import io.gridloop.security.Roles;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.casefile.CaseRecord;
@@ -7,6 +9,7 @@ import io.gridloop.notify.Outbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Supervision {
 
     public static final String DISTRICT_SUPERVISORS = "supervisor";
-    public static final String STREET_SUPERVISOR_PREFIX = "supervisor-";
     public static final String MANAGERS = "manager";
 
     private final JdbcClient jdbc;
@@ -42,7 +44,7 @@ public class Supervision {
     public static String recipientGroup(CaseRecord c, SupervisionOrder.Kind kind, SupervisionOrder.Level level) {
         return switch (kind) {
             case REMINDER -> c.candidateGroup() != null ? c.candidateGroup() : DISTRICT_SUPERVISORS;
-            case SUPERVISION -> level == SupervisionOrder.Level.STREET ? STREET_SUPERVISOR_PREFIX + c.streetCode() : DISTRICT_SUPERVISORS;
+            case SUPERVISION -> level == SupervisionOrder.Level.STREET ? Roles.STREET_SUPERVISOR_PREFIX + c.streetCode() : DISTRICT_SUPERVISORS;
             case NOTICE -> MANAGERS;
         };
     }
@@ -54,9 +56,16 @@ public class Supervision {
         return open(c, step, kind, level, "system", null, key);
     }
 
-    /** A supervisor opens a supervision order by hand, on an open case given by its number. */
-    public boolean openByHand(String caseNumber, String supervisor, SupervisionOrder.Level level, String reason) {
-        CaseRecord c = cases.findByNumber(caseNumber == null ? "" : caseNumber.trim())
+    /**
+     * A supervisor opens a supervision order by hand, on an open case given by its number that they may see (a street's
+     * supervisor their street's cases). Managers read the orders but do not open them.
+     */
+    public boolean openByHand(String caseNumber, AccessScope scope, SupervisionOrder.Level level, String reason) {
+        if (!scope.isSupervisor()) {
+            throw new io.gridloop.casefile.CaseRuleException("error.supervision.notSupervisor");
+        }
+        String supervisor = scope.userId();
+        CaseRecord c = cases.findByNumber(caseNumber == null ? "" : caseNumber.trim(), scope)
                 .filter(found -> !found.status().isClosed())
                 .orElseThrow(() -> new io.gridloop.casefile.CaseRuleException("error.supervision.noOpenCase", caseNumber));
         long caseId = c.id();
@@ -105,9 +114,12 @@ public class Supervision {
 
     /** Orders on cases still open, newest first: the command centre's list of what is being chased. */
     @Transactional(readOnly = true)
-    public List<SupervisionOrder> openOrders(int limit) {
-        return jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id where c.closed_at is null "
-                + "order by o.opened_at desc, o.id desc limit " + Math.max(1, limit)).query(Supervision::map).list();
+    public List<SupervisionOrder> openOrders(int limit, AccessScope scope) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        var spec = jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id where c.closed_at is null "
+                + "and " + scope.caseFilter(p) + " order by o.opened_at desc, o.id desc limit " + Math.max(1, limit));
+        p.forEach(spec::param);
+        return spec.query(Supervision::map).list();
     }
 
     private static SupervisionOrder map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -1,5 +1,7 @@
 package io.gridloop.deadline;
 
+import io.gridloop.security.AccessScope;
+import io.gridloop.security.AccessScopes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,16 +30,16 @@ import jakarta.annotation.security.RolesAllowed;
 public class SupervisionView extends VerticalLayout {
 
     private final Supervision supervision;
-    private final Official official;
+    private final AccessScope scope;
     final Grid<SupervisionOrder> orders = new Grid<>();
     final TextField caseNumber = new TextField();
     final Select<SupervisionOrder.Level> level = new Select<>();
     final TextField reason = new TextField();
     final Button open = new Button();
 
-    public SupervisionView(Supervision supervision, CaseLabels labels, CurrentOfficial current) {
+    public SupervisionView(Supervision supervision, CaseLabels labels, CurrentOfficial current, AccessScopes scopes) {
         this.supervision = supervision;
-        this.official = current.require();
+        this.scope = scopes.of(current.require());
         setSizeFull();
         caseNumber.setLabel(getTranslation("supervision.caseNumber"));
         caseNumber.setId("supervise-case");
@@ -51,7 +53,7 @@ public class SupervisionView extends VerticalLayout {
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         open.setId("supervise");
         open.addClickListener(e -> supervise());
-        boolean mayOpen = official.isIn(Roles.SUPERVISOR) || official.groups().stream().anyMatch(g -> g.startsWith(Roles.SUPERVISOR + "-"));
+        boolean mayOpen = scope.isSupervisor();
         HorizontalLayout form = new HorizontalLayout(caseNumber, level, reason, open);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setVisible(mayOpen);
@@ -72,12 +74,12 @@ public class SupervisionView extends VerticalLayout {
 
     private void refresh() {
         // the case numbers come joined in the same query, not one read per case
-        orders.setItems(supervision.openOrders(500));
+        orders.setItems(supervision.openOrders(500, scope));
     }
 
     void supervise() {
         try {
-            supervision.openByHand(caseNumber.getValue(), official.userId(), level.getValue(),
+            supervision.openByHand(caseNumber.getValue(), scope, level.getValue(),
                     reason.getValue().isBlank() ? null : reason.getValue());
         } catch (io.gridloop.system.UserFacingException e) {
             caseNumber.setErrorMessage(getTranslation(e.messageKey(), e.args()));

@@ -51,6 +51,8 @@ public class ReferenceData {
     private final List<IndexedGrid> indexed = new ArrayList<>();
     private String districtName = "";
 
+    private final Map<String, java.util.SortedSet<String>> gridsOfWorker = new java.util.HashMap<>();
+
     public ReferenceData(ResourceLoader resources, JdbcClient jdbc, ObjectMapper json,
                          @Value("${gridloop.reference-data:classpath:config/}") String location) {
         this.resources = resources;
@@ -88,6 +90,9 @@ public class ReferenceData {
                     p.path("nameEn").asText());
             if (grids.put(grid.code(), grid) != null) {
                 throw new IllegalStateException("grid " + grid.code() + " appears twice in grids.geojson");
+            }
+            for (JsonNode worker : p.path("gridWorkers")) {
+                gridsOfWorker.computeIfAbsent(worker.asText(), w -> new java.util.TreeSet<>()).add(grid.code());
             }
             Geometry shape = toGeometry(feature.path("geometry"));
             IndexedGrid entry = new IndexedGrid(grid, PreparedGeometryFactory.prepare(shape), shape.toText());
@@ -227,6 +232,11 @@ public class ReferenceData {
 
     public Collection<Category> categories() {
         return Collections.unmodifiableCollection(categories.values());
+    }
+
+    /** The grids a grid worker (网格员) is responsible for, as {@code gridWorkers} in grids.geojson names them. */
+    public java.util.Set<String> gridsOf(String gridWorker) {
+        return java.util.Collections.unmodifiableSet(gridsOfWorker.getOrDefault(gridWorker, new java.util.TreeSet<>()));
     }
 
     public Optional<Grid> grid(String code) {

@@ -8,4 +8,13 @@ public class InboxException extends UserFacingException {
     public InboxException(String messageKey, Object... args) {
         super(messageKey, args);
     }
+
+    @Override
+    public int httpStatus() {
+        return switch (messageKey()) {
+            case "error.task.notYours" -> 403;
+            case "error.task.gone", "error.task.claimedByOther" -> 409;
+            default -> 422;
+        };
+    }
 }

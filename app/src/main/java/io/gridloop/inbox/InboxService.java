@@ -2,6 +2,7 @@ package io.gridloop.inbox;
 
 import io.gridloop.casefile.Attachments;
 import io.gridloop.casefile.CaseFileService;
+import io.gridloop.security.AccessScopes;
 import io.gridloop.casefile.CaseRuleException;
 import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.NewAttachment;
@@ -54,10 +55,12 @@ public class InboxService {
     private final FormValidator validator;
     private final Clock clock;
     private final long maxPhotoBytes;
+    private final AccessScopes scopes;
 
     public InboxService(JdbcClient jdbc, TaskService tasks, FormService forms, IdentityService identity, CaseFileService cases,
-                        ReferenceData reference, FormValidator validator, Clock clock,
+                        ReferenceData reference, FormValidator validator, Clock clock, AccessScopes scopes,
                         @Value("${gridloop.attachments.max-bytes:10485760}") long maxPhotoBytes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.forms = forms;
@@ -71,7 +74,7 @@ public class InboxService {
 
     // ---- pages
 
-    @Transactional(readOnly = true)
+    // one statement, so no transaction: a read-only transaction would add three round trips to every page
     public List<InboxTask> page(String user, Collection<String> groups, InboxQuery q) {
         Map<String, Object> p = new HashMap<>();
         String where = where(user, groups, q, p);
@@ -86,7 +89,6 @@ public class InboxService {
         return spec.query(InboxService::map).list();
     }
 
-    @Transactional(readOnly = true)
     public int count(String user, Collection<String> groups, InboxQuery q) {
         Map<String, Object> p = new HashMap<>();
         var spec = jdbc.sql("select count(*) from gl_inbox_task where " + where(user, groups, q, p));
@@ -97,11 +99,7 @@ public class InboxService {
     private String where(String user, Collection<String> groups, InboxQuery q, Map<String, Object> p) {
         List<String> clauses = new ArrayList<>();
         p.put("user", user);
-        boolean hasGroups = groups != null && !groups.isEmpty();
-        if (hasGroups) {
-            p.put("groups", List.copyOf(groups));
-        }
-        String group = hasGroups ? "(assignee is null and candidate_group in (:groups))" : "1 = 0";
+        String group = "(assignee is null and " + scopes.of(user, groups).taskFilter(p) + ")";
         clauses.add(switch (q.scope()) {
             case MINE -> "assignee = :user";
             case GROUP -> group;
@@ -178,18 +176,25 @@ public class InboxService {
         if (colleague == null || identity.createUserQuery().userId(colleague).count() == 0) {
             throw new InboxException("error.task.colleagueUnknown", colleague);
         }
-        if (t.candidateGroup() != null && identity.createUserQuery().userId(colleague).memberOfGroup(t.candidateGroup()).count() == 0) {
+        if (t.candidateGroup() != null && !scopes.of(colleague, groupsOf(colleague)).mayWorkTask(t.candidateGroup(), t.streetCode(), t.gridCode())) {
             throw new InboxException("error.task.colleagueNotInGroup", colleague);
         }
         tasks.setAssignee(taskId, colleague);
     }
 
-    /** The colleagues a task can be handed to: the members of its group. */
+    /** The colleagues a task can be handed to: the members of its group who may work it (a grid worker of its grid …). */
     @Transactional(readOnly = true)
     public List<String> colleagues(String taskId) {
-        return find(taskId).map(InboxTask::candidateGroup)
-                .map(g -> identity.createUserQuery().memberOfGroup(g).orderByUserId().asc().list().stream().map(u -> u.getId()).toList())
+        return find(taskId).filter(t -> t.candidateGroup() != null)
+                .map(t -> identity.createUserQuery().memberOfGroup(t.candidateGroup()).orderByUserId().asc().list().stream()
+                        .map(u -> u.getId())
+                        .filter(u -> scopes.of(u, groupsOf(u)).mayWorkTask(t.candidateGroup(), t.streetCode(), t.gridCode()))
+                        .toList())
                 .orElse(List.of());
+    }
+
+    private List<String> groupsOf(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
     }
 
     @Transactional(readOnly = true)
@@ -237,6 +242,13 @@ public class InboxService {
             tasks.complete(taskId, variables);
         } catch (ProcessEngineException e) {
             throw translate(e);
+        } catch (NullPointerException e) {
+            // the engine read the task while a colleague's completion was committing and found its execution half gone;
+            // the whole transaction rolls back, and the official is told what happened, not shown a stack trace
+            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw new InboxException("error.task.gone");
+            }
+            throw e;
         }
     }
 
@@ -252,7 +264,7 @@ public class InboxService {
     private InboxTask mayWork(String taskId, String user, Collection<String> groups) {
         InboxTask t = find(taskId).orElseThrow(() -> new InboxException("error.task.gone"));
         boolean mine = user.equals(t.assignee());
-        boolean group = t.candidateGroup() != null && groups != null && groups.contains(t.candidateGroup());
+        boolean group = scopes.of(user, groups).mayWorkTask(t.candidateGroup(), t.streetCode(), t.gridCode());
         if (!mine && !group) {
             throw new InboxException("error.task.notYours");
         }

@@ -39,18 +39,20 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private final FormExpressions expressions;
     private final FormValidator validator;
     private final Official official;
+    private final io.gridloop.security.AccessScope scope;
     CamundaFormView form;
     final Button submit = new Button();
     private String taskId;
 
     public TaskView(InboxService inbox, CaseFileService cases, CaseLabels labels, FormExpressions expressions,
-                    FormValidator validator, CurrentOfficial current) {
+                    FormValidator validator, CurrentOfficial current, io.gridloop.security.AccessScopes scopes) {
         this.inbox = inbox;
         this.cases = cases;
         this.labels = labels;
         this.expressions = expressions;
         this.validator = validator;
         this.official = current.require();
+        this.scope = scopes.of(official);
         setSizeFull();
     }
 
@@ -77,7 +79,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         VerticalLayout left = new VerticalLayout(new H2(work.caseRecord().caseNumber() + " · " + getTranslation("step." + step)), form,
                 new HorizontalLayout(submit, back));
         left.setPadding(true);
-        CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale());
+        CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale(), scope);
         SplitLayout split = new SplitLayout(left, details);
         split.setSizeFull();
         split.setSplitterPosition(55);

@@ -37,9 +37,12 @@ public class DemoUsers {
 
     public List<DemoUser> users() {
         List<DemoUser> users = new ArrayList<>(List.of(
-                new DemoUser("wangwei", "王", "伟", List.of(Roles.GRID_WORKER), "网格员 grid worker"),
+                new DemoUser("wangwei", "王", "伟", List.of(Roles.GRID_WORKER), "网格员 grid worker (德胜、新街口街道的网格)"),
+                new DemoUser("lihua", "李", "华", List.of(Roles.GRID_WORKER), "网格员 grid worker (金融街街道的网格)"),
                 new DemoUser("lina", "李", "娜", List.of(Roles.INTAKE), "受理员 intake operator"),
                 new DemoUser("zhangmin", "张", "敏", List.of(Roles.DISPATCHER), "派遣员 dispatcher"),
+                new DemoUser("gaofei", "高", "飞", List.of(Roles.INTAKE, Roles.DISPATCHER, Roles.STREET_GROUP_PREFIX + "S03"),
+                        "金融街街道受理派遣员 street intake and dispatcher"),
                 new DemoUser("liuyang", "刘", "洋", List.of("dept-citymgmt"), "城管执法局处置人员 handler"),
                 new DemoUser("chenjing", "陈", "静", List.of("dept-citymgmt"), "城管执法局处置人员 handler"),
                 new DemoUser("zhaolei", "赵", "磊", List.of("dept-water"), "水务局处置人员 handler"),
@@ -72,7 +75,8 @@ public class DemoUsers {
         groups.put(Roles.PROCESS_OWNER, "流程管理员");
         groups.put(Roles.ADMIN, "系统管理员");
         reference.departments().forEach(d -> groups.put(d.groupId(), d.name()));
-        reference.streets().forEach(st -> groups.put("supervisor-" + st.code(), st.name() + "督查员"));
+        reference.streets().forEach(st -> groups.put(Roles.STREET_SUPERVISOR_PREFIX + st.code(), st.name() + "督查员"));
+        reference.streets().forEach(st -> groups.put(Roles.STREET_GROUP_PREFIX + st.code(), st.name()));
         groups.forEach((id, name) -> {
             if (identity.createGroupQuery().groupId(id).count() == 0) {
                 Group g = identity.newGroup(id);

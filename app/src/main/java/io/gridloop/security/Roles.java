@@ -16,4 +16,8 @@ public final class Roles {
     public static final String HANDLER = "handler";
 
     public static final String DEPARTMENT_GROUP_PREFIX = "dept-";
+    /** A street's supervisors ({@code supervisor-S01}): the street level of supervision orders. */
+    public static final String STREET_SUPERVISOR_PREFIX = "supervisor-";
+    /** Membership of {@code street-S01} makes an intake operator or dispatcher a street's, not the district's. */
+    public static final String STREET_GROUP_PREFIX = "street-";
 }

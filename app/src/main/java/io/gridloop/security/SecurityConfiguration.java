@@ -38,12 +38,34 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * GridLoop's JSON API (/api/**) for phones and other systems: HTTP Basic against the engine's users (bearer tokens
+     * with Keycloak), no session, no CSRF (no cookies to ride on); reports only by grid workers and intake operators.
+     * Every call then goes through the same services, scope and checks as the views.
+     */
     @Bean
     @Order(2)
+    public SecurityFilterChain apiChain(HttpSecurity http, EngineAuthenticationProvider provider) throws Exception {
+        http.securityMatcher(antMatcher("/api/**"))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(antMatcher(org.springframework.http.HttpMethod.POST, "/api/reports"))
+                        .hasAnyRole(Roles.GRID_WORKER, Roles.INTAKE)
+                        .anyRequest().authenticated())
+                .httpBasic(org.springframework.security.config.Customizer.withDefaults())
+                .sessionManagement(m -> m.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     public SecurityFilterChain appChain(HttpSecurity http, EngineAuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider);
         http.authorizeHttpRequests(a -> a.requestMatchers(antMatcher("/webjars/**"), antMatcher("/styles/**"),
-                antMatcher("/images/**"), antMatcher("/actuator/health")).permitAll());
+                antMatcher("/images/**"), antMatcher("/actuator/health"),
+                // error dispatches of the engine's doors (a refused Cockpit login is a 401, not a redirect to our login)
+                antMatcher("/error")).permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class));
         return http.build();
     }

@@ -22,4 +22,9 @@ public class UserFacingException extends RuntimeException {
     public Object[] args() {
         return args;
     }
+
+    /** The HTTP status an API client gets for this refusal: 422 unless the kind of refusal says otherwise. */
+    public int httpStatus() {
+        return 422;
+    }
 }

@@ -104,7 +104,7 @@ public final class LoopBenchmark {
             new Step(CaseLoop.TASK_CALLBACK, "lina", Map.of("satisfaction", "SATISFIED")));
 
     private static Report report(Channel channel, int i) {
-        return new Report(channel, Urgency.NORMAL, null, "STREETLIGHT", "S0" + (1 + i % 3) + "C0" + (1 + i % 3) + "G0" + (1 + i % 5),
+        return new Report(channel, Urgency.NORMAL, null, "STREETLIGHT", "S0" + (1 + i % 2) + "C0" + (1 + i % 3) + "G0" + (1 + i % 5),
                 null, null, "benchmark", "路灯不亮 #" + i, null, null, null, false, List.of());
     }
 

@@ -193,7 +193,7 @@ class CaseLoopProcessTest {
 
     @Test
     void coordinatedCaseEachCoDepartmentFeedsBackThenTheLeadCloses() {
-        CaseRecord c = loop.reportByGridWorker("ILLEGAL_BUILDING");
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
         register(c.id());
         dispatchTo(c.id(), "citymgmt", List.of("housing", "police", "citymgmt"));
         c = loop.caseFile(c.id());

@@ -120,10 +120,14 @@ class EscalationTest {
         assertThat(orders(c.id())).as("the check step warns and reminds, nothing climbs").allMatch(o -> o.startsWith("REMINDER"));
     }
 
+    @Autowired
+    io.gridloop.security.AccessScopes scopes;
+
     @Test
     void supervisorOpensASupervisionOrderByHand() {
         CaseRecord c = handling();
-        assertThat(supervision.openByHand(c.caseNumber(), "zhoujie", SupervisionOrder.Level.DISTRICT, "群众多次反映")).isTrue();
+        assertThat(supervision.openByHand(c.caseNumber(), scopes.of("zhoujie", loop.groups("zhoujie")), SupervisionOrder.Level.DISTRICT,
+                "群众多次反映")).isTrue();
         assertThat(orders(c.id())).containsExactly("SUPERVISION/DISTRICT/supervisor");
         assertThat(cases.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("zhoujie");

@@ -187,11 +187,11 @@ class MailOutboxTest {
         Report r = new Report(Channel.HOTLINE, Urgency.NORMAL, null, "STREETLIGHT", "S03C01G02", null, null, null, "路灯不亮", "王先生",
                 "13900000000", "wang@example.cn", false, List.of());
         CaseRecord c = reports.report(r, "lina");
-        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED"));
+        loop.complete(c.id(), TASK_VERIFY, "lihua", Map.of("verifyResult", "CONFIRMED"));
         loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
         loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of()));
         loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
-        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "PASSED"));
+        loop.complete(c.id(), TASK_CHECK, "lihua", Map.of("checkResult", "PASSED"));
         loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "SATISFIED"));
         sender.sendDue();
         List<MimeMessage> mails = to("wang@example.cn", c.caseNumber());

@@ -44,6 +44,15 @@ class ModelerDeploymentTest {
     @Autowired
     TaskService tasks;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    @org.junit.jupiter.api.BeforeEach
+    void thisContextsEngine() {
+        // /engine-rest finds its engine in Camunda's static registry, which every test context of this JVM shares
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
+    }
+
     private HttpStatusCode deploy(String credentials, byte[] bpmn) {
         LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("deployment-name", "caseLoop");

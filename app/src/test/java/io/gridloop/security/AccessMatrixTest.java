@@ -1,0 +1,317 @@
+package io.gridloop.security;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.router.RouteParameters;
+import io.gridloop.casefile.CaseDetails;
+import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseLoop;
+import io.gridloop.casefile.CaseNotFoundException;
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.CaseSearchView;
+import io.gridloop.casefile.CaseView;
+import io.gridloop.casefile.Channel;
+import io.gridloop.casefile.Urgency;
+import io.gridloop.deadline.Supervision;
+import io.gridloop.deadline.SupervisionOrder;
+import io.gridloop.inbox.InboxException;
+import io.gridloop.inbox.InboxQuery;
+import io.gridloop.inbox.InboxService;
+import io.gridloop.intake.Report;
+import io.gridloop.intake.ReportService;
+import io.gridloop.support.KaribuUi;
+import io.gridloop.support.LoopDriver;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Who may see and do what, in every door: one table of expectations (who sees which case, who works which task, who
+ * reaches the engine), and one row per official × door × case. A new door (an export, Open311, a public page) joins
+ * by adding a {@link Door} and its probe; a new role by adding its official to the table.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(LoopDriver.class)
+class AccessMatrixTest {
+
+    /** The cases of the matrix, each waiting at a different step in a different place. */
+    enum Target {
+        /** A road case in grid S01C01G01 (德胜), reported by grid worker wangwei, being handled by dept-roads. */
+        ROADS_S01,
+        /** A hotline case in grid S03C01G01 (金融街), reported by intake lina, waiting for dispatch. */
+        DISPATCH_S03,
+        /** A citizen case in grid S03C02G01, waiting for the grid worker's verification there. */
+        VERIFY_S03
+    }
+
+    static final List<String> OFFICIALS = List.of("wangwei", "lihua", "lina", "gaofei", "zhangmin", "sunli", "zhaolei", "qianfeng",
+            "hejun", "zhoujie", "wuqiang", "owner", "admin");
+
+    /** Who sees each case: district roles all, a street's officials their street's, departments theirs, grid workers their grids'. */
+    static final Map<Target, Set<String>> SEES = Map.of(
+            Target.ROADS_S01, Set.of("wangwei", "lina", "zhangmin", "sunli", "qianfeng", "zhoujie", "wuqiang", "owner", "admin"),
+            Target.DISPATCH_S03, Set.of("lihua", "lina", "gaofei", "zhangmin", "hejun", "zhoujie", "wuqiang", "owner", "admin"),
+            Target.VERIFY_S03, Set.of("lihua", "lina", "gaofei", "zhangmin", "hejun", "zhoujie", "wuqiang", "owner", "admin"));
+
+    /** Who may work each case's open task: its group, within the group's street or grids. */
+    static final Map<Target, Set<String>> WORKS = Map.of(
+            Target.ROADS_S01, Set.of("sunli"),
+            Target.DISPATCH_S03, Set.of("zhangmin", "gaofei"),
+            Target.VERIFY_S03, Set.of("lihua"));
+
+    /** Who reaches the engine (/engine-rest, Cockpit): process owners and administrators only. */
+    static final Set<String> ENGINE = Set.of("owner", "admin");
+
+    enum Door {
+        CASE_PAGE, CASE_SEARCH, ATTACHMENT, SUPERVISION_LIST, INBOX_PAGE, TASK_OPEN, TASK_CLAIM, API_CASE, API_INBOX, API_COMPLETE,
+        REST_TASK, REST_VARIABLES, REST_COMPLETE, COCKPIT
+    }
+
+    record Row(String official, Door door, Target target) {
+        boolean expected() {
+            return switch (door) {
+                case CASE_PAGE, CASE_SEARCH, ATTACHMENT, SUPERVISION_LIST, API_CASE -> SEES.get(target).contains(official);
+                case INBOX_PAGE, TASK_OPEN, TASK_CLAIM, API_INBOX, API_COMPLETE -> WORKS.get(target).contains(official);
+                case REST_TASK, REST_VARIABLES, COCKPIT -> ENGINE.contains(official);
+                case REST_COMPLETE -> false;
+            };
+        }
+
+        @Override
+        public String toString() {
+            return official + " · " + door + " · " + target + " → " + (expected() ? "allowed" : "refused");
+        }
+    }
+
+    static Stream<Row> matrix() {
+        List<Row> rows = new ArrayList<>();
+        for (String official : OFFICIALS) {
+            for (Door door : Door.values()) {
+                for (Target target : Target.values()) {
+                    // completing would end the fixture's step: only the refusals are probed there
+                    if (door == Door.REST_COMPLETE && ENGINE.contains(official)
+                            || door == Door.API_COMPLETE && WORKS.get(target).contains(official)) {
+                        continue;
+                    }
+                    rows.add(new Row(official, door, target));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    record Fixture(CaseRecord caseRecord, long attachmentId, String taskId) {}
+
+    private static final Map<Target, Fixture> FIXTURES = new EnumMap<>(Target.class);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext ctx;
+    @Autowired
+    LoopDriver loop;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    CaseFileService cases;
+    @Autowired
+    InboxService inbox;
+    @Autowired
+    Supervision supervision;
+    @Autowired
+    AccessScopes scopes;
+
+    @BeforeEach
+    void fixtures() {
+        // /engine-rest finds its engine in Camunda's static registry, which every test context of this JVM shares
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(ctx.getBean(org.camunda.bpm.engine.ProcessEngine.class));
+        synchronized (FIXTURES) {
+            if (!FIXTURES.isEmpty()) {
+                return;
+            }
+            CaseRecord roads = report(Channel.GRID_WORKER, "S01C01G01", "wangwei");
+            loop.complete(roads.id(), CaseLoop.TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+            loop.complete(roads.id(), CaseLoop.TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of()));
+            FIXTURES.put(Target.ROADS_S01, fixture(roads, CaseLoop.TASK_HANDLE));
+
+            CaseRecord dispatch = report(Channel.HOTLINE, "S03C01G01", "lina");
+            loop.complete(dispatch.id(), CaseLoop.TASK_VERIFY, "lihua", Map.of("verifyResult", "CONFIRMED"));
+            loop.complete(dispatch.id(), CaseLoop.TASK_REGISTER, "gaofei", Map.of("registerDecision", "REGISTER"));
+            FIXTURES.put(Target.DISPATCH_S03, fixture(dispatch, CaseLoop.TASK_DISPATCH));
+
+            FIXTURES.put(Target.VERIFY_S03, fixture(report(Channel.CITIZEN, "S03C02G01", "lina"), CaseLoop.TASK_VERIFY));
+        }
+    }
+
+    private CaseRecord report(Channel channel, String grid, String by) {
+        Report r = LoopDriver.report(channel, "ROAD_DAMAGE", grid);
+        r = new Report(r.channel(), Urgency.NORMAL, null, r.subcategoryCode(), grid, null, null, r.address(), r.description(),
+                r.reporterName(), r.reporterPhone(), null, false, List.of(new Report.Photo("before.png", LoopDriver.PNG)));
+        CaseRecord c = reports.report(r, by);
+        supervision.openByHand(c.caseNumber(), scopes.of("zhoujie", loop.groups("zhoujie")), SupervisionOrder.Level.DISTRICT, "矩阵测试");
+        return c;
+    }
+
+    private Fixture fixture(CaseRecord c, String taskKey) {
+        long attachment = cases.attachments(c.id()).get(0).id();
+        return new Fixture(cases.get(c.id()), attachment, loop.task(c.id(), taskKey).taskId());
+    }
+
+    @AfterEach
+    void signOut() {
+        KaribuUi.signOut();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void accessIsExactlyAsTheTableSays(Row row) throws Exception {
+        Fixture f = FIXTURES.get(row.target());
+        String user = row.official();
+        List<String> groups = loop.groups(user);
+        AccessScope scope = scopes.of(user, groups);
+        boolean allowed = row.expected();
+        switch (row.door()) {
+            case CASE_PAGE -> {
+                KaribuUi.signIn(ctx, user);
+                UI.getCurrent().navigate(CaseView.class, new RouteParameters("caseNumber", f.caseRecord().caseNumber()));
+                if (allowed) {
+                    assertThat(_find(CaseDetails.class)).hasSize(1);
+                } else {
+                    assertThat(_find(CaseDetails.class)).as("nothing of the case is shown").isEmpty();
+                    assertThat(_get(H2.class).getText()).contains(f.caseRecord().caseNumber()).contains("无权查看");
+                }
+            }
+            case CASE_SEARCH -> {
+                KaribuUi.signIn(ctx, user);
+                UI.getCurrent().navigate(CaseSearchView.class);
+                _get(TextField.class, s -> s.withId("case-number")).setValue(f.caseRecord().caseNumber());
+                _get(Button.class, s -> s.withId("search-cases")).click();
+                @SuppressWarnings("unchecked")
+                Grid<CaseRecord> results = _get(Grid.class, s -> s.withId("case-results"));
+                List<CaseRecord> found = results.getGenericDataView().getItems().toList();
+                assertThat(found.stream().anyMatch(c -> c.id() == f.caseRecord().id())).isEqualTo(allowed);
+            }
+            case ATTACHMENT -> {
+                if (allowed) {
+                    assertThat(cases.attachmentContent(f.attachmentId(), scope)).isEqualTo(LoopDriver.PNG);
+                } else {
+                    assertThatThrownBy(() -> cases.attachmentContent(f.attachmentId(), scope)).isInstanceOf(CaseNotFoundException.class);
+                }
+            }
+            case SUPERVISION_LIST -> assertThat(supervision.openOrders(500, scope).stream()
+                    .anyMatch(o -> o.caseId() == f.caseRecord().id())).isEqualTo(allowed);
+            case INBOX_PAGE -> assertThat(inbox.page(user, groups, InboxQuery.firstPage(InboxQuery.Scope.ALL).page(0, 500)).stream()
+                    .anyMatch(t -> t.taskId().equals(f.taskId()))).isEqualTo(allowed);
+            case TASK_OPEN -> {
+                if (allowed) {
+                    assertThat(inbox.open(f.taskId(), user, groups).caseRecord().id()).isEqualTo(f.caseRecord().id());
+                } else {
+                    assertThatThrownBy(() -> inbox.open(f.taskId(), user, groups)).isInstanceOf(InboxException.class)
+                            .extracting(e -> ((InboxException) e).messageKey()).isEqualTo("error.task.notYours");
+                }
+            }
+            case TASK_CLAIM -> {
+                if (allowed) {
+                    inbox.claim(f.taskId(), user, groups);
+                    inbox.unclaim(f.taskId(), user);
+                } else {
+                    assertThatThrownBy(() -> inbox.claim(f.taskId(), user, groups)).isInstanceOf(InboxException.class);
+                    assertThat(inbox.find(f.taskId()).orElseThrow().assignee()).isNull();
+                }
+            }
+            case API_CASE -> {
+                var response = rest("GET", "/api/cases/" + f.caseRecord().caseNumber(), user);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(allowed ? 200 : 404);
+                if (!allowed) {
+                    assertThat(response.body()).as("the refusal says why, and nothing of the case").contains("无权查看")
+                            .doesNotContain(f.caseRecord().description());
+                }
+            }
+            case API_INBOX -> assertThat(rest("GET", "/api/inbox?scope=ALL&limit=500", user).body()).satisfies(body -> {
+                if (allowed) {
+                    assertThat(body).contains(f.taskId());
+                } else {
+                    assertThat(body).doesNotContain(f.taskId());
+                }
+            });
+            case API_COMPLETE -> {
+                var response = rest("POST", "/api/tasks/" + f.taskId() + "/complete", user);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+                assertThat(response.body()).contains("error.task.notYours");
+                assertThat(inbox.find(f.taskId())).as("the task is still open").isPresent();
+            }
+            case REST_TASK -> assertThat(rest("GET", "/engine-rest/task/" + f.taskId(), user).statusCode())
+                    .isEqualTo(allowed ? 200 : 404);
+            case REST_VARIABLES -> {
+                var response = rest("GET", "/engine-rest/process-instance/" + f.caseRecord().processInstanceId() + "/variables", user);
+                if (allowed) {
+                    assertThat(response.statusCode()).isEqualTo(200);
+                } else {
+                    assertThat(response.statusCode()).as("a clean refusal: %s", response.body()).isIn(403, 404);
+                }
+            }
+            case REST_COMPLETE -> {
+                var response = rest("POST", "/engine-rest/task/" + f.taskId() + "/complete", user);
+                assertThat(response.statusCode()).as("a clean refusal: %s", response.body()).isIn(403, 404);
+                assertThat(inbox.find(f.taskId())).as("the task is still open").isPresent();
+            }
+            case COCKPIT -> assertThat(cockpitLogin(user)).as("signed in, but no Cockpit for this role").isEqualTo(allowed ? 200 : 403);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> rest(String method, String path, String user) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + "demo").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Cockpit's own sign-in, as the webapp's login page posts it. */
+    private int cockpitLogin(String user) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/cockpit/default/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList();
+        String xsrf = page.headers().firstValue("X-XSRF-TOKEN").orElse(cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .map(c -> c.substring("XSRF-TOKEN=".length())).findFirst().orElse(""));
+        HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/cockpit"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf)
+                .header("Cookie", String.join("; ", cookies))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo"))
+                .build();
+        return http.send(login, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
