@@ -2,6 +2,7 @@ package io.gridloop.postgres;
 
 import static io.gridloop.casefile.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
@@ -146,5 +147,17 @@ class CaseLoopOnPostgresTest {
                 "REPORT", "VERIFY", "REGISTER", "DISPATCH", "CO_HANDLE", "HANDLE", "DISPATCH", "HANDLE", "APPROVE_EXTENSION",
                 "HANDLE", "HANDLE", "APPROVE_HOLD", "HANDLE", "ON_HOLD", "HANDLE", "HANDLE", "HANDLE", "HANDLE", "HANDLE", "CHECK", "HANDLE",
                 "CHECK", "CALLBACK", "FILE");
+
+        // the timeline and its photos are the audit trail: nobody changes or removes them, not even through SQL
+        try (Connection db = dataSource.getConnection(); var st = db.createStatement()) {
+            for (String sql : List.of("update gl_timeline set comment = 'changed' where case_id = " + id,
+                    "delete from gl_timeline where case_id = " + id,
+                    "update gl_attachment set file_name = 'x.png' where case_id = " + id,
+                    "delete from gl_attachment where case_id = " + id,
+                    "truncate gl_timeline cascade")) {
+                assertThatThrownBy(() -> st.execute(sql)).as(sql).hasMessageContaining("append-only");
+            }
+        }
+        assertThat(cases.timeline(id)).hasSize(24);
     }
 }
