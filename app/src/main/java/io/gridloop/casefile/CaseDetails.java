@@ -26,6 +26,8 @@ public class CaseDetails extends Div {
                 + " (" + getTranslation("kind." + c.kind()) + ")"));
         add(line(getTranslation("report.channel"), getTranslation("channel." + c.channel().name()) + " · "
                 + getTranslation("urgency." + c.urgency().name())));
+        // what the intake operator reads out to a caller who wants to follow the case at /track
+        add(line(getTranslation("case.trackingCode"), c.trackingCode()));
         add(line(getTranslation("case.location"), labels.street(c.streetCode(), l) + " · " + labels.grid(c.gridCode(), l)
                 + (c.address() == null ? "" : " · " + c.address())
                 + (c.longitude() == null ? "" : " (%.5f, %.5f)".formatted(c.longitude(), c.latitude()))));

@@ -150,7 +150,7 @@ public class ReportView extends VerticalLayout {
             showProblems(e.problems());
             return;
         }
-        Notices.success(getTranslation("report.done", c.caseNumber()));
+        Notices.success(getTranslation("report.done", c.caseNumber(), c.trackingCode()));
         UI.getCurrent().navigate("case/" + c.caseNumber());
     }
 

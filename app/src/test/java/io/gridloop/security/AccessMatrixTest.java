@@ -287,6 +287,31 @@ class AccessMatrixTest {
         }
     }
 
+    /** Citizens (not signed in) see only the case of their tracking code, and of it only what is theirs to know. */
+    @org.junit.jupiter.api.Test
+    void aCitizenSeesOnlyTheCaseOfTheirTrackingCode() {
+        KaribuUi.anonymous(ctx);
+        CaseRecord mine = FIXTURES.get(Target.VERIFY_S03).caseRecord();
+        UI.getCurrent().navigate("track/" + mine.trackingCode());
+        String shown = _get(com.vaadin.flow.component.html.Div.class, s -> s.withId("track-result")).getElement().getTextRecursively();
+        assertThat(shown).contains(mine.caseNumber()).contains("核实");
+        for (String privateFact : List.of("lina", "wangwei", "lihua", mine.reporterPhone(), mine.reporterName(), "S03C02G01")) {
+            assertThat(shown).as("no names, contacts or places of officials and reporters").doesNotContain(privateFact);
+        }
+        for (Fixture other : FIXTURES.values()) {
+            if (other.caseRecord().id() != mine.id()) {
+                assertThat(shown).doesNotContain(other.caseRecord().caseNumber());
+            }
+        }
+        UI.getCurrent().navigate("track/" + "ZZZZ2222ZZZZ");
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, s -> s.withId("track-result")).getElement().getTextRecursively())
+                .contains("没有这个查询码的案件");
+        // the officials' case page is not a public door
+        UI.getCurrent().navigate(CaseView.class, new RouteParameters("caseNumber", mine.caseNumber()));
+        assertThat(_find(CaseDetails.class)).isEmpty();
+        assertThat(_find(LoginView.class)).hasSize(1);
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> rest(String method, String path, String user) throws Exception {

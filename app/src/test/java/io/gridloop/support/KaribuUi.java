@@ -39,6 +39,12 @@ public final class KaribuUi {
         request.setUserInRole((principal, role) -> roles.stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
     }
 
+    /** Nobody signed in: a citizen on a public page. */
+    public static void anonymous(ApplicationContext ctx) {
+        SecurityContextHolder.clearContext();
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
+    }
+
     public static void signOut() {
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();

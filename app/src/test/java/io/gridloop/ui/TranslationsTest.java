@@ -33,7 +33,7 @@ class TranslationsTest {
         assertThat(t.getTranslation("nav.inbox", Locale.SIMPLIFIED_CHINESE)).isEqualTo("待办任务");
         assertThat(t.getTranslation("nav.inbox", Locale.GERMAN)).as("unknown languages get Chinese").isEqualTo("待办任务");
         assertThat(t.getTranslation("nav.inbox", Locale.ENGLISH)).isEqualTo("Inbox");
-        assertThat(t.getTranslation("report.done", Locale.SIMPLIFIED_CHINESE, "2026-000001")).isEqualTo("已上报,案件编号 2026-000001");
+        assertThat(t.getTranslation("report.done", Locale.SIMPLIFIED_CHINESE, "2026-000001", "ABCD2345EFGH")).isEqualTo("已上报,案件编号 2026-000001,查询码 ABCD2345EFGH");
         assertThat(t.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key");
     }
 

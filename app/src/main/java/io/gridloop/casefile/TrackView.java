@@ -1,0 +1,77 @@
+package io.gridloop.casefile;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+
+/**
+ * The citizen's view of their own case, by the tracking code (查询码) they were given when they reported: status and
+ * progress, without officials' names, comments, photos or anybody's contact details. No sign-in; a wrong code shows
+ * nothing.
+ */
+@Route("track/:code?")
+@RouteAlias("track")
+@PageTitle("GridLoop")
+@AnonymousAllowed
+public class TrackView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final CaseFileService cases;
+    private final CaseLabels labels;
+    final TextField code = new TextField();
+    final Div result = new Div();
+
+    public TrackView(CaseFileService cases, CaseLabels labels) {
+        this.cases = cases;
+        this.labels = labels;
+        code.setLabel(getTranslation("track.code"));
+        code.setId("tracking-code");
+        Button show = new Button(getTranslation("track.show"), e -> show(code.getValue()));
+        show.setId("track-show");
+        show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        result.setId("track-result");
+        HorizontalLayout form = new HorizontalLayout(code, show);
+        form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(new H2(getTranslation("track.title")), form, result);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getRouteParameters().get("code").ifPresent(c -> {
+            code.setValue(c);
+            show(c);
+        });
+    }
+
+    void show(String trackingCode) {
+        result.removeAll();
+        String wanted = trackingCode == null ? "" : trackingCode.trim().toUpperCase(java.util.Locale.ROOT);
+        cases.findByTrackingCode(wanted).ifPresentOrElse(c -> {
+            result.add(new H3(c.caseNumber() + " · " + getTranslation("status." + c.status().name())));
+            result.add(new Paragraph(labels.categoryPath(c.categoryCode(), c.subcategoryCode(), getLocale()) + " · "
+                    + getTranslation("track.reportedAt", labels.time(c.reportedAt()))
+                    + (c.closedAt() == null ? "" : " · " + getTranslation("track.closedAt", labels.time(c.closedAt())))));
+            List<TimelineEntry> steps = cases.timeline(c.id());
+            for (TimelineEntry e : steps) {
+                String step = getTranslation("step." + e.step());
+                Span line = new Span(labels.time(e.at()) + " · " + (step.startsWith("!") ? e.step() : step) + " · "
+                        + getTranslation("action." + e.action()));
+                line.addClassName("gl-track-step");
+                result.add(new Div(line));
+            }
+        }, () -> result.add(new Paragraph(getTranslation("track.notFound"))));
+    }
+}
