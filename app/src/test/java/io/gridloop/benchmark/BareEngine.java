@@ -30,7 +30,8 @@ final class BareEngine {
         Map<Object, Object> beans = new HashMap<>();
         JavaDelegate nothing = execution -> { };
         for (String name : new String[] {"applyTimeLimits", "registerCase", "rejectCase", "mergeDuplicate", "dispatchCase",
-                "returnCase", "reworkCase", "holdCase", "resumeCase", "extendDeadline", "fileCase", "markWarning", "markOverdue", "openSupervision"}) {
+                "returnCase", "reworkCase", "holdCase", "resumeCase", "extendDeadline", "fileCase", "markWarning", "markOverdue", "openSupervision",
+                "nextHandlingStage"}) {
             beans.put(name, nothing);
         }
         // bare Camunda keeps its default calendars; this only gives the timers' warning expression something to compute
@@ -41,7 +42,7 @@ final class BareEngine {
         cfg.setBeans(beans);
         ProcessEngine engine = cfg.buildProcessEngine();
         var deployment = engine.getRepositoryService().createDeployment().name("bare").enableDuplicateFiltering(true);
-        for (String f : new String[] {"caseLoop.bpmn", "routing.dmn", "timeLimits.dmn"}) {
+        for (String f : new String[] {"caseLoop.bpmn", "routing.dmn", "timeLimits.dmn", "handlingStages.dmn"}) {
             deployment.addInputStream(f, read("../processes/" + f));
         }
         for (File form : new File("../forms").listFiles((d, n) -> n.endsWith(".form"))) {

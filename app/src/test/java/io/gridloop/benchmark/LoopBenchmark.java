@@ -129,7 +129,7 @@ public final class LoopBenchmark {
                     "categoryCode", "PUBLIC_FACILITY", "subcategoryCode", "STREETLIGHT", "gridCode", "S01C01G01", "streetCode", "S01",
                     "selfResolved", false));
             vars.putAll(Map.of("verifyLimit", "PT2H", "registerLimit", "PT1H", "dispatchLimit", "PT1H", "handleLimit", "P3D",
-                    "checkLimit", "PT4H", "callbackLimit", "P1D", "approvalLimit", "PT4H"));
+                    "checkLimit", "PT4H", "callbackLimit", "P1D", "approvalLimit", "PT4H", "handleStage", 1, "handleStageCount", 1));
             String pi = bare.getRuntimeService().startProcessInstanceByKey(CaseLoop.PROCESS_ID, "bare-" + i, vars).getId();
             for (Step s : STEPS) {
                 Task t = bareTasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(s.taskKey()).list().get(0);
