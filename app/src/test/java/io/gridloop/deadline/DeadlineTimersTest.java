@@ -7,26 +7,19 @@ import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.Step;
 import io.gridloop.casefile.TimelineEntry;
-import io.gridloop.support.GridLoopTest;
+import io.gridloop.support.ProcessTest;
 import io.gridloop.support.LoopDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestExecutionListeners;
 
 /** Every waiting step warns at 80% of its limit and turns overdue at the limit: time moved forward, timers fired. */
-@GridLoopTest
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest
 class DeadlineTimersTest {
 
     @Autowired

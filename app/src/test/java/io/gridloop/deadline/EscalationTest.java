@@ -7,7 +7,7 @@ import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.TimelineEntry;
 import io.gridloop.notify.Outbox;
-import io.gridloop.support.GridLoopTest;
+import io.gridloop.support.ProcessTest;
 import io.gridloop.support.LoopDriver;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Overdue handling climbs: a reminder to the department at once, a street supervision order after one working day, the
  * district after five, the notice list after ten; each once, each on the timeline, each group told.
  */
-@GridLoopTest
-@org.springframework.context.annotation.Import(
-        org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration.class)
-@org.springframework.test.context.TestExecutionListeners(
-        value = org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest
 class EscalationTest {
 
     @Autowired

@@ -8,27 +8,20 @@ import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.TimelineEntry;
 import io.gridloop.inbox.InboxService;
-import io.gridloop.support.GridLoopTest;
+import io.gridloop.support.ProcessTest;
 import io.gridloop.support.LoopDriver;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Staged limits (handlingStages table): an illegal building is handled in three stages, stop work in 4 working hours,
  * penalty in 7 working days, demolition in 20, each stage with its own deadline, warning and overdue.
  */
-@GridLoopTest
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest
 class HandlingStagesTest {
 
     @Autowired
