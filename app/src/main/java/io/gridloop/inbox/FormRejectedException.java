@@ -4,7 +4,7 @@ import io.gridloop.forms.FormValidator;
 import java.util.List;
 
 /** A submission that failed the server's check of its form; the task was not completed. */
-public class FormRejectedException extends RuntimeException {
+public class FormRejectedException extends io.gridloop.system.FieldsRejectedException {
 
     private final List<FormValidator.FieldError> errors;
 
@@ -15,5 +15,10 @@ public class FormRejectedException extends RuntimeException {
 
     public List<FormValidator.FieldError> errors() {
         return errors;
+    }
+
+    @Override
+    public List<FieldProblem> fieldProblems() {
+        return errors.stream().map(e -> new FieldProblem(e.field(), e.messageKey(), e.args())).toList();
     }
 }

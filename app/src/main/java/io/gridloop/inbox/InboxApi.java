@@ -2,13 +2,9 @@ package io.gridloop.inbox;
 
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;
-import io.gridloop.ui.ApiErrors;
-import io.gridloop.ui.Translations;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,16 +50,5 @@ public class InboxApi {
                 new Submission(submission.values() == null ? Map.of() : submission.values(),
                         submission.files() == null ? Map.of() : submission.files()));
         return ResponseEntity.noContent().build();
-    }
-
-    /** The form's check failed: 422 with each field's message, as the form would show them. */
-    @ExceptionHandler(FormRejectedException.class)
-    public ResponseEntity<Map<String, Object>> rejected(FormRejectedException e, Locale locale) {
-        List<Map<String, String>> fields = e.errors().stream()
-                .map(f -> Map.of("field", f.field(), "code", f.messageKey(), "message", Translations.translate(f.messageKey(), locale, f.args())))
-                .toList();
-        Map<String, Object> body = new java.util.LinkedHashMap<>(ApiErrors.body("error.form", Translations.translate("error.form", locale)));
-        body.put("fields", fields);
-        return ResponseEntity.unprocessableEntity().body(body);
     }
 }

@@ -1,6 +1,9 @@
 package io.gridloop.ui;
 
+import io.gridloop.system.FieldsRejectedException;
 import io.gridloop.system.UserFacingException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +21,24 @@ public class ApiErrors {
     @ExceptionHandler(UserFacingException.class)
     public ResponseEntity<Map<String, Object>> refused(UserFacingException e, Locale locale) {
         return ResponseEntity.status(e.httpStatus()).body(body(e.messageKey(), Translations.translate(e.messageKey(), locale, e.args())));
+    }
+
+    /** Input refused field by field: 422 with each field's message, as the form or report page would show them. */
+    @ExceptionHandler(FieldsRejectedException.class)
+    public ResponseEntity<Map<String, Object>> rejected(FieldsRejectedException e, Locale locale) {
+        List<Map<String, String>> fields = e.fieldProblems().stream()
+                .map(f -> Map.of("field", String.valueOf(f.field()), "code", f.messageKey(),
+                        "message", Translations.translate(f.messageKey(), locale, f.args())))
+                .toList();
+        Map<String, Object> body = new LinkedHashMap<>(body("error.form", Translations.translate("error.form", locale)));
+        body.put("fields", fields);
+        return ResponseEntity.unprocessableEntity().body(body);
+    }
+
+    /** JSON that cannot be read (malformed, an unknown urgency …): 400, said in words. */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    public ResponseEntity<Map<String, Object>> unreadable(Exception e, Locale locale) {
+        return ResponseEntity.badRequest().body(body("error.request", Translations.translate("error.request", locale)));
     }
 
     public static Map<String, Object> body(String code, String message) {
