@@ -52,6 +52,7 @@ public class ReferenceData {
     private String districtName = "";
 
     private final Map<String, java.util.SortedSet<String>> gridsOfWorker = new java.util.HashMap<>();
+    private String gridsGeoJson = "{}";
 
     public ReferenceData(ResourceLoader resources, JdbcClient jdbc, ObjectMapper json,
                          @Value("${gridloop.reference-data:classpath:config/}") String location) {
@@ -79,6 +80,10 @@ public class ReferenceData {
 
     private void loadGrids(JsonNode root) {
         districtName = root.path("district").path("name").asText("");
+        // the map's copy: the polygons and names, not who works which grid
+        JsonNode forMap = root.deepCopy();
+        forMap.path("features").forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f.path("properties")).remove("gridWorkers"));
+        gridsGeoJson = forMap.toString();
         for (JsonNode feature : root.path("features")) {
             JsonNode p = feature.path("properties");
             Street street = new Street(p.path("street").asText(), p.path("streetName").asText(), p.path("streetNameEn").asText());
@@ -232,6 +237,11 @@ public class ReferenceData {
 
     public Collection<Category> categories() {
         return Collections.unmodifiableCollection(categories.values());
+    }
+
+    /** The grids as GeoJSON for a map: polygons, codes and names. */
+    public String gridsGeoJson() {
+        return gridsGeoJson;
     }
 
     /** The grids a grid worker (网格员) is responsible for, as {@code gridWorkers} in grids.geojson names them. */

@@ -63,6 +63,7 @@ public class ReportView extends VerticalLayout {
     final List<Report.Photo> photos = new ArrayList<>();
     final Upload upload;
     final Button submit = new Button();
+    final io.gridloop.grid.GridMap map;
 
     public ReportView(ReportService reports, ReferenceData reference, CaseLabels labels, CurrentOfficial current) {
         this.reports = reports;
@@ -86,6 +87,16 @@ public class ReportView extends VerticalLayout {
         longitude.setId("longitude");
         latitude.setLabel(getTranslation("report.latitude"));
         latitude.setId("latitude");
+        map = new io.gridloop.grid.GridMap(reference);
+        // a click on the map fills the point and picks its grid, which the official can still change
+        map.onPick((lng, lat) -> {
+            longitude.setValue(Math.round(lng * 1e6) / 1e6);
+            latitude.setValue(Math.round(lat * 1e6) / 1e6);
+            var located = reference.locate(lng, lat);
+            grid.setValue(located.orElse(null));
+            longitude.setInvalid(located.isEmpty());
+            longitude.setErrorMessage(located.isEmpty() ? getTranslation("error.report.outsideGrids") : null);
+        });
         address.setLabel(getTranslation("report.address"));
         address.setMaxLength(400);
         description.setLabel(getTranslation("report.description"));
@@ -116,6 +127,7 @@ public class ReportView extends VerticalLayout {
         FormLayout form = new FormLayout();
         form.add(subcategory, 2);
         form.add(grid, 2);
+        form.add(map, 2);
         form.add(longitude, latitude);
         form.add(address, 2);
         form.add(description, 2);

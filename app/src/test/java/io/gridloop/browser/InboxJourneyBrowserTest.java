@@ -53,4 +53,23 @@ class InboxJourneyBrowserTest {
                 .isEqualTo(CaseLoop.TASK_DISPATCH);
         assertThat(loop.caseFile(c.id()).registeredAt()).isNotNull();
     }
+
+    @Test
+    void gridWorkerPicksThePlaceOnTheMapOfGridsWithoutTiles() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.login("http://localhost:" + port, "wangwei", "demo");
+            browser.driver().get("http://localhost:" + port + "/report");
+            browser.waitFor(By.id("grid-map"));
+            // Leaflet from the WebJar draws every grid's polygon; no tile is asked for
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#grid-map path.leaflet-interactive")).size() == 45);
+            assertThat(browser.driver().findElements(By.cssSelector("#grid-map img.leaflet-tile"))).isEmpty();
+            new Actions(browser.driver()).moveToElement(browser.driver().findElement(By.id("grid-map"))).click().perform();
+            browser.waitUntil(d -> !String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return document.getElementById('longitude').value")).isBlank());
+            browser.screenshot("report-map");
+            Object grid = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return document.getElementById('grid').selectedItem");
+            assertThat(grid).as("the clicked point's grid is picked").isNotNull();
+        }
+    }
 }
