@@ -3,6 +3,20 @@ package io.gridloop.security;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.List;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -16,65 +30,126 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Two doors: the Camunda REST API and webapps keep Camunda's own authentication (HTTP Basic for Modeler's deploy, the
- * webapps' login), checked against the same identity service; everything else is the Vaadin app behind its login view.
+ * Three doors: the Camunda REST API and webapps, GridLoop's JSON API, and the Vaadin app. In the embedded default all
+ * sign in against the engine's users (HTTP Basic, the webapps' login, the login view); with {@code gridloop.sign-in=keycloak}
+ * (the keycloak profile) the app signs in through Keycloak (OIDC) and both APIs take Keycloak bearer tokens.
  */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfiguration {
+
+    /** {@code local}: the engine's own users (embedded default); {@code keycloak}: officials sign in through Keycloak. */
+    @Value("${gridloop.sign-in:local}")
+    private String signIn;
+
+    private boolean keycloak() {
+        return "keycloak".equals(signIn);
+    }
 
     @Bean
     public EngineAuthenticationProvider engineAuthenticationProvider(IdentityService identity) {
         return new EngineAuthenticationProvider(identity);
     }
 
+    /**
+     * A Keycloak token as GridLoop reads it: the official is {@code preferred_username}, their groups the token's
+     * {@code groups}; the engine's copy is brought up to date first, and the roles follow from it.
+     */
+    @Bean
+    public Converter<Jwt, AbstractAuthenticationToken> keycloakTokens(KeycloakOfficials officials, IdentityService identity) {
+        return jwt -> {
+            String user = jwt.getClaimAsString("preferred_username");
+            officials.sync(user, jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"), jwt.getClaimAsString("email"),
+                    jwt.hasClaim("groups") ? jwt.getClaimAsStringList("groups") : List.of());
+            return new JwtAuthenticationToken(jwt, EngineAuthenticationProvider.authorities(identity, user), user);
+        };
+    }
+
     @Bean
     @Order(1)
-    public SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    public SecurityFilterChain camundaChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> keycloakTokens)
+            throws Exception {
         http.securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/camunda/**")))
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 // Camunda's webapps carry their own CSRF protection; the REST API is for non-browser clients
                 .csrf(c -> c.disable());
+        if (keycloak()) {
+            // bearer tokens at /engine-rest (Modeler deploys with a process owner's token); Camunda's filter then reads
+            // the signed-in official from the request and applies their authorizations
+            http.authorizeHttpRequests(a -> a.requestMatchers(antMatcher("/engine-rest/**")).authenticated().anyRequest().permitAll())
+                    .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(keycloakTokens)))
+                    .sessionManagement(m -> m.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        } else {
+            http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        }
         return http.build();
     }
 
     /**
-     * GridLoop's JSON API (/api/**) for phones and other systems: HTTP Basic against the engine's users (bearer tokens
-     * with Keycloak), no session, no CSRF (no cookies to ride on); reports only by grid workers and intake operators.
+     * GridLoop's JSON API (/api/**) for phones and other systems: HTTP Basic against the engine's users, or Keycloak
+     * bearer tokens; no session, no CSRF (no cookies to ride on); reports only by grid workers and intake operators.
      * Every call then goes through the same services, scope and checks as the views.
      */
     @Bean
     @Order(2)
-    public SecurityFilterChain apiChain(HttpSecurity http, EngineAuthenticationProvider provider) throws Exception {
+    public SecurityFilterChain apiChain(HttpSecurity http, EngineAuthenticationProvider provider,
+                                        Converter<Jwt, AbstractAuthenticationToken> keycloakTokens) throws Exception {
         http.securityMatcher(antMatcher("/api/**"))
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(antMatcher(org.springframework.http.HttpMethod.POST, "/api/reports"))
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/reports"))
                         .hasAnyRole(Roles.GRID_WORKER, Roles.INTAKE)
                         .anyRequest().authenticated())
-                .httpBasic(org.springframework.security.config.Customizer.withDefaults())
-                .sessionManagement(m -> m.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .sessionManagement(m -> m.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
+        if (keycloak()) {
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(keycloakTokens)));
+        } else {
+            http.authenticationProvider(provider).httpBasic(Customizer.withDefaults());
+        }
         return http.build();
     }
 
     @Bean
     @Order(3)
-    public SecurityFilterChain appChain(HttpSecurity http, EngineAuthenticationProvider provider) throws Exception {
-        http.authenticationProvider(provider);
+    public SecurityFilterChain appChain(HttpSecurity http, EngineAuthenticationProvider provider, KeycloakOfficials officials,
+                                        IdentityService identity) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(antMatcher("/webjars/**"), antMatcher("/styles/**"),
                 antMatcher("/images/**"), antMatcher("/actuator/health"),
                 // error dispatches of the engine's doors (a refused Cockpit login is a 401, not a redirect to our login)
                 antMatcher("/error")).permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class));
+        if (keycloak()) {
+            // Keycloak's login page; signing out of GridLoop signs out of Keycloak too and comes back here
+            http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(keycloakUsers(officials, identity))));
+            http.with(VaadinSecurityConfigurer.vaadin(), v -> v.oauth2LoginPage("/oauth2/authorization/keycloak", "{baseUrl}"));
+        } else {
+            http.authenticationProvider(provider);
+            http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class));
+        }
         return http.build();
+    }
+
+    /** An official signed in through Keycloak: their engine copy synced, their roles from it, their name the username. */
+    private static OidcUserService keycloakUsers(KeycloakOfficials officials, IdentityService identity) {
+        OidcUserService delegate = new OidcUserService();
+        return new OidcUserService() {
+            @Override
+            public OidcUser loadUser(OidcUserRequest request) {
+                OidcUser user = delegate.loadUser(request);
+                String name = user.getPreferredUsername();
+                List<String> groups = user.getClaimAsStringList("groups");
+                officials.sync(name, user.getGivenName(), user.getFamilyName(), user.getEmail(), groups == null ? List.of() : groups);
+                return new DefaultOidcUser(EngineAuthenticationProvider.authorities(identity, name), user.getIdToken(), user.getUserInfo(),
+                        "preferred_username");
+            }
+        };
     }
 
     /** /engine-rest answers only authenticated users, with their Camunda authorizations applied. */
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        bean.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        // with Keycloak, Spring Security has checked the token and Camunda takes the official from the request
+        bean.addInitParameter("authentication-provider", keycloak()
+                ? ContainerBasedAuthenticationProvider.class.getName() : HttpBasicAuthenticationProvider.class.getName());
         bean.addUrlPatterns("/engine-rest/*");
         bean.setName("engine-rest-authentication");
         return bean;

@@ -1,0 +1,120 @@
+package io.gridloop.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.support.Browser;
+import io.gridloop.support.KeycloakServer;
+import io.gridloop.support.LoopDriver;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The keycloak profile against a real Keycloak with the realm from config/: tokens carry the realm's groups, which
+ * become the engine's groups and GridLoop's scope; refresh and sign-out behave; /engine-rest takes bearer tokens; a
+ * real Chromium signs in on Keycloak's page and lands in the inbox.
+ */
+@Tag("keycloak")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "keycloak"})
+@Import(LoopDriver.class)
+class KeycloakSignInTest {
+
+    @DynamicPropertySource
+    static void keycloak(DynamicPropertyRegistry registry) {
+        registry.add("GRIDLOOP_OIDC_ISSUER", () -> KeycloakServer.get().issuer());
+        registry.add("GRIDLOOP_OIDC_CLIENT_SECRET", () -> KeycloakServer.SECRET);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    io.gridloop.intake.ReportService reports;
+    @Autowired
+    LoopDriver loop;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aTokensGroupsAreTheOfficialsGroupsAndScope() throws Exception {
+        Map<String, Object> sunli = KeycloakServer.get().login("sunli", "demo");
+        assertThat(sunli.get("status")).isEqualTo(200);
+        HttpResponse<String> inbox = get("/api/inbox", (String) sunli.get("access_token"));
+        assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+        assertThat(identity.createGroupQuery().groupMember("sunli").list()).extracting(g -> g.getId()).containsExactly("dept-roads");
+
+        // a case of another street and department stays out of reach with a Keycloak token too
+        CaseRecord other = reports.report(LoopDriver.report(io.gridloop.casefile.Channel.HOTLINE, "STREETLIGHT", "S03C01G01"), "lina");
+        assertThat(get("/api/cases/" + other.caseNumber(), (String) sunli.get("access_token")).statusCode()).isEqualTo(404);
+        Map<String, Object> gaofei = KeycloakServer.get().login("gaofei", "demo");
+        assertThat(get("/api/cases/" + other.caseNumber(), (String) gaofei.get("access_token")).statusCode())
+                .as("S03's street official").isEqualTo(200);
+
+        assertThat(KeycloakServer.get().login("sunli", "wrong").get("status")).isEqualTo(401);
+        assertThat(get("/api/inbox", "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(get("/api/inbox", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void refreshKeepsTheOfficialInAndSignOutEndsIt() throws Exception {
+        Map<String, Object> lina = KeycloakServer.get().login("lina", "demo");
+        Map<String, Object> refreshed = KeycloakServer.get().refresh((String) lina.get("refresh_token"));
+        assertThat(refreshed.get("status")).isEqualTo(200);
+        assertThat(get("/api/inbox", (String) refreshed.get("access_token")).statusCode()).isEqualTo(200);
+
+        assertThat(KeycloakServer.get().logout((String) refreshed.get("refresh_token"))).isEqualTo(204);
+        assertThat(KeycloakServer.get().refresh((String) refreshed.get("refresh_token")).get("status"))
+                .as("after signing out no new token").isEqualTo(400);
+    }
+
+    @Test
+    void engineRestTakesBearerTokensWithCamundaAuthorizations() throws Exception {
+        String owner = (String) KeycloakServer.get().login("owner", "demo").get("access_token");
+        String sunli = (String) KeycloakServer.get().login("sunli", "demo").get("access_token");
+        HttpResponse<String> definitions = get("/engine-rest/process-definition?key=caseLoop", owner);
+        assertThat(definitions.statusCode()).isEqualTo(200);
+        assertThat(definitions.body()).contains("caseLoop");
+        HttpResponse<String> none = get("/engine-rest/process-definition?key=caseLoop", sunli);
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.body()).as("a handler has no engine rights").isEqualTo("[]");
+        assertThat(get("/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anOfficialSignsInOnKeycloaksPageAndLandsInTheInbox() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.driver().get("http://localhost:" + port + "/");
+            browser.waitFor(By.id("username")).sendKeys("zhangmin");
+            browser.driver().findElement(By.id("password")).sendKeys("demo");
+            browser.driver().findElement(By.id("kc-login")).click();
+            browser.waitFor(By.id("inbox-grid"));
+            assertThat(browser.driver().getPageSource()).contains("待办任务").contains("张敏");
+            browser.screenshot("keycloak-inbox");
+        }
+        assertThat(identity.createGroupQuery().groupMember("zhangmin").list()).extracting(g -> g.getId()).containsExactly("dispatcher");
+    }
+}
