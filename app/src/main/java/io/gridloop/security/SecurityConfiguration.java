@@ -17,6 +17,9 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -119,12 +122,32 @@ public class SecurityConfiguration {
         if (keycloak()) {
             // Keycloak's login page; signing out of GridLoop signs out of Keycloak too and comes back here
             http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(keycloakUsers(officials, identity))));
-            http.with(VaadinSecurityConfigurer.vaadin(), v -> v.oauth2LoginPage("/oauth2/authorization/keycloak", "{baseUrl}"));
+            http.with(VaadinSecurityConfigurer.vaadin(), v -> v.oauth2LoginPage("/oauth2/authorization/keycloak")
+                    .logoutSuccessHandler(keycloakLogout()));
         } else {
             http.authenticationProvider(provider);
             http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class));
         }
         return http.build();
+    }
+
+    @Value("${gridloop.oidc.issuer:}")
+    private String issuer;
+
+    /**
+     * Signing out of GridLoop ends the official's Keycloak session too (OIDC RP-initiated logout), then comes back to
+     * GridLoop, which asks Keycloak to sign in again. The endpoint is named, not discovered, like the others.
+     */
+    private LogoutSuccessHandler keycloakLogout() {
+        return (request, response, authentication) -> {
+            String back = ServletUriComponentsBuilder.fromContextPath(request).path("/").build().toUriString();
+            UriComponentsBuilder logout = UriComponentsBuilder.fromUriString(issuer + "/protocol/openid-connect/logout")
+                    .queryParam("post_logout_redirect_uri", back);
+            if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
+                logout.queryParam("id_token_hint", user.getIdToken().getTokenValue());
+            }
+            response.sendRedirect(logout.encode().build().toUriString());
+        };
     }
 
     /** An official signed in through Keycloak: their engine copy synced, their roles from it, their name the username. */

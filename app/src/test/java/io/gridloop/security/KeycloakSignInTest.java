@@ -114,6 +114,13 @@ class KeycloakSignInTest {
             browser.waitFor(By.id("inbox-grid"));
             assertThat(browser.driver().getPageSource()).contains("待办任务").contains("张敏");
             browser.screenshot("keycloak-inbox");
+
+            // signing out of GridLoop ends the Keycloak session too: coming back asks for the password again
+            browser.driver().findElement(By.id("logout")).click();
+            browser.waitFor(By.id("username"));
+            browser.driver().get("http://localhost:" + port + "/");
+            assertThat(browser.waitFor(By.id("username")).isDisplayed()).isTrue();
+            assertThat(browser.driver().findElements(By.id("inbox-grid"))).isEmpty();
         }
         assertThat(identity.createGroupQuery().groupMember("zhangmin").list()).extracting(g -> g.getId()).containsExactly("dispatcher");
     }
