@@ -5,6 +5,7 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -76,15 +78,29 @@ public class SecurityConfiguration {
                 // Camunda's webapps carry their own CSRF protection; the REST API is for non-browser clients
                 .csrf(c -> c.disable());
         if (keycloak()) {
-            // bearer tokens at /engine-rest (Modeler deploys with a process owner's token); Camunda's filter then reads
-            // the signed-in official from the request and applies their authorizations
-            http.authorizeHttpRequests(a -> a.requestMatchers(antMatcher("/engine-rest/**")).authenticated().anyRequest().permitAll())
+            // bearer tokens at /engine-rest (Modeler deploys with a process owner's token), Keycloak's sign-in for the
+            // webapps; Camunda's filters then read the signed-in official from the request and apply their authorizations
+            http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
                     .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(keycloakTokens)))
-                    .sessionManagement(m -> m.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                    .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                            new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/keycloak"), antMatcher("/camunda/**")));
         } else {
             http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
         }
         return http.build();
+    }
+
+    /** With Keycloak, Cockpit and Admin take the official Spring Security signed in (single sign-on), not their own login. */
+    @Bean
+    public FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> bean = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        bean.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        bean.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        bean.setName("webapp-single-sign-on");
+        // after Spring Security's filters, which have signed the official in
+        bean.setOrder(101);
+        bean.setEnabled(keycloak());
+        return bean;
     }
 
     /**

@@ -38,6 +38,9 @@ class KeycloakSignInTest {
     static void keycloak(DynamicPropertyRegistry registry) {
         registry.add("GRIDLOOP_OIDC_ISSUER", () -> KeycloakServer.get().issuer());
         registry.add("GRIDLOOP_OIDC_CLIENT_SECRET", () -> KeycloakServer.SECRET);
+        // as the prod profile does: the engine's administrator exists, so Camunda's first-run set-up page never shows
+        registry.add("camunda.bpm.admin-user.id", () -> "admin");
+        registry.add("camunda.bpm.admin-user.password", () -> "admin-" + java.util.UUID.randomUUID());
     }
 
     @LocalServerPort
@@ -123,5 +126,35 @@ class KeycloakSignInTest {
             assertThat(browser.driver().findElements(By.id("inbox-grid"))).isEmpty();
         }
         assertThat(identity.createGroupQuery().groupMember("zhangmin").list()).extracting(g -> g.getId()).containsExactly("dispatcher");
+    }
+
+    @Test
+    void cockpitSignsInThroughKeycloakAndOpensOnlyForProcessOwners() throws Exception {
+        for (String user : new String[] {"owner", "zhangmin"}) {
+            try (Browser browser = new Browser()) {
+                browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+                browser.waitFor(By.id("username")).sendKeys(user);
+                browser.driver().findElement(By.id("password")).sendKeys("demo");
+                browser.driver().findElement(By.id("kc-login")).click();
+                browser.waitUntil(d -> !d.getCurrentUrl().contains("/realms/"));
+                // what Cockpit asks its back end about the signed-in user
+                browser.driver().get("http://localhost:" + port + "/camunda/api/admin/auth/user/default");
+                String who = browser.driver().findElement(By.tagName("body")).getText();
+                assertThat(who).contains("\"userId\":\"" + user + "\"");
+                if (user.equals("owner")) {
+                    assertThat(who).contains("cockpit");
+                    browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+                    // Cockpit's dashboard, not its login form nor its first-run set-up
+                    // Cockpit's dashboard runs as the owner: it has read the process definitions through its API
+                    browser.waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                            "return performance.getEntriesByType('resource').some(e => e.name.includes('/process-definition/statistics')"
+                                    + " && e.responseStatus === 200)"));
+                    assertThat(browser.driver().getPageSource()).doesNotContain("Camunda Setup").doesNotContain("name=\"username\"");
+                    browser.screenshot("keycloak-cockpit");
+                } else {
+                    assertThat(who).as("a dispatcher has no Cockpit").doesNotContain("cockpit");
+                }
+            }
+        }
     }
 }
