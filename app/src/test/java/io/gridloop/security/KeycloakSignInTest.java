@@ -83,6 +83,25 @@ class KeycloakSignInTest {
     }
 
     @Test
+    void officialsWhoNeverSignedInAreKnownWithTheirGroupsSoTasksCanBeHandedToThem() throws Exception {
+        // the directory sync at start has brought every Keycloak official into the engine
+        assertThat(identity.createGroupQuery().groupMember("chenjing").list()).extracting(g -> g.getId()).containsExactly("dept-citymgmt");
+        assertThat(identity.createUserQuery().memberOfGroup("dept-citymgmt").list()).extracting(u -> u.getId())
+                .contains("liuyang", "chenjing");
+        assertThat(identity.createUserQuery().userId("service-account-gridloop").count()).isZero();
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_ADS");
+        loop.complete(c.id(), io.gridloop.casefile.CaseLoop.TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        loop.complete(c.id(), io.gridloop.casefile.CaseLoop.TASK_DISPATCH, "zhangmin",
+                Map.of("department", "citymgmt", "coDepartments", java.util.List.of()));
+        String task = loop.task(c.id(), io.gridloop.casefile.CaseLoop.TASK_HANDLE).taskId();
+        inbox.handOver(task, "liuyang", loop.groups("liuyang"), "chenjing");
+        assertThat(inbox.find(task).orElseThrow().assignee()).isEqualTo("chenjing");
+    }
+
+    @Autowired
+    io.gridloop.inbox.InboxService inbox;
+
+    @Test
     void refreshKeepsTheOfficialInAndSignOutEndsIt() throws Exception {
         Map<String, Object> lina = KeycloakServer.get().login("lina", "demo");
         Map<String, Object> refreshed = KeycloakServer.get().refresh((String) lina.get("refresh_token"));

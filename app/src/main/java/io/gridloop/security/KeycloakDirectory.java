@@ -1,0 +1,110 @@
+package io.gridloop.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings every Keycloak official and their groups into the engine, not only those who have signed in: so a task can be
+ * handed to a colleague by name and the digest reaches everybody in a group. Reads Keycloak's admin API with the
+ * gridloop client's service account (view-users, query-groups), at start and then every
+ * {@code gridloop.keycloak.sync-interval}; each node does it, and the copy is the same whoever writes it.
+ */
+@Component
+@ConditionalOnProperty(name = "gridloop.sign-in", havingValue = "keycloak")
+public class KeycloakDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeycloakDirectory.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KeycloakOfficials officials;
+    private final String backchannel;
+    private final String clientId;
+    private final String secret;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public KeycloakDirectory(KeycloakOfficials officials, @Value("${gridloop.oidc.backchannel}") String backchannel,
+                             @Value("${spring.security.oauth2.client.registration.keycloak.client-id}") String clientId,
+                             @Value("${spring.security.oauth2.client.registration.keycloak.client-secret}") String secret) {
+        this.officials = officials;
+        this.backchannel = backchannel;
+        this.clientId = clientId;
+        this.secret = secret;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void atStart() {
+        syncQuietly();
+    }
+
+    @Scheduled(fixedDelayString = "${gridloop.keycloak.sync-interval:PT10M}", initialDelayString = "${gridloop.keycloak.sync-interval:PT10M}")
+    public void syncQuietly() {
+        try {
+            LOG.info("{} officials synced from Keycloak", sync());
+        } catch (Exception e) {
+            // Keycloak may be starting or down: signing in still syncs each official, and the next run catches up
+            LOG.warn("officials not synced from Keycloak this time: {}", e.toString());
+        }
+    }
+
+    /** Copies every enabled Keycloak user with their groups into the engine; returns how many. */
+    public int sync() throws Exception {
+        String token = serviceToken();
+        String admin = backchannel.replaceFirst("/realms/", "/admin/realms/");
+        int count = 0;
+        for (int first = 0; ; first += 100) {
+            JsonNode users = get(admin + "/users?briefRepresentation=false&first=" + first + "&max=100", token);
+            if (!users.isArray() || users.isEmpty()) {
+                return count;
+            }
+            for (JsonNode u : users) {
+                if (!u.path("enabled").asBoolean(true) || u.path("username").asText().startsWith("service-account-")) {
+                    continue;
+                }
+                List<String> groups = new ArrayList<>();
+                get(admin + "/users/" + u.path("id").asText() + "/groups?briefRepresentation=true", token)
+                        .forEach(g -> groups.add(g.path("name").asText()));
+                officials.sync(u.path("username").asText(), u.path("firstName").asText(null), u.path("lastName").asText(null),
+                        u.path("email").asText(null), groups);
+                count++;
+            }
+        }
+    }
+
+    private String serviceToken() throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(backchannel + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused the service account: " + r.statusCode());
+        }
+        return JSON.readTree(r.body()).path("access_token").asText();
+    }
+
+    private JsonNode get(String url, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak's admin API answered " + r.statusCode() + " for " + url);
+        }
+        return JSON.readTree(r.body());
+    }
+}
