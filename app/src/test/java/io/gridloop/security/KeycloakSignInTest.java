@@ -124,6 +124,25 @@ class KeycloakSignInTest {
         assertThat(none.statusCode()).isEqualTo(200);
         assertThat(none.body()).as("a handler has no engine rights").isEqualTo("[]");
         assertThat(get("/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
+
+        // Camunda Modeler's deploy with a process owner's token (its "Bearer token" authentication); a handler's is refused
+        String model = java.nio.file.Files.readString(java.nio.file.Path.of("../processes/caseLoop.bpmn"))
+                .replace("name=\"立案审核\"", "name=\"立案审核(SSO)\"");
+        assertThat(deploy(owner, model).statusCode()).isEqualTo(200);
+        assertThat(deploy(sunli, model).statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> deploy(String token, String bpmn) throws Exception {
+        String boundary = "----gridloop" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncaseLoop\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"caseLoop.bpmn\"; filename=\"caseLoop.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
