@@ -1,6 +1,5 @@
 package io.gridloop.casefile;
 
-import io.gridloop.security.AccessScope;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -9,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import io.gridloop.security.AccessScope;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;

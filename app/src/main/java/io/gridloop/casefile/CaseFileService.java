@@ -117,13 +117,15 @@ public class CaseFileService {
         return findByNumber(caseNumber).filter(c -> sees(scope, c));
     }
 
-    public static boolean sees(AccessScope scope, CaseRecord c) {
+    private static boolean sees(AccessScope scope, CaseRecord c) {
         return scope.seesCase(c.streetCode(), c.gridCode(), c.departmentCode(), c.coDepartments(), c.reportedBy());
     }
 
+    /** The case of a tracking code as the citizen types it: spaces and lower case forgiven. */
     @Transactional(readOnly = true)
     public Optional<CaseRecord> findByTrackingCode(String trackingCode) {
-        return jdbc.sql("select * from gl_case where tracking_code = :t").param("t", trackingCode).query(CASE).optional();
+        String code = trackingCode == null ? "" : trackingCode.trim().toUpperCase(java.util.Locale.ROOT);
+        return jdbc.sql("select * from gl_case where tracking_code = :t").param("t", code).query(CASE).optional();
     }
 
     // ---- the loop's state changes, called by the process delegates
@@ -276,14 +278,13 @@ public class CaseFileService {
 
     @Transactional(readOnly = true)
     public byte[] attachmentContent(long attachmentId, AccessScope scope) {
-        long caseId = jdbc.sql("select case_id from gl_attachment where id = :id").param("id", attachmentId)
-                .query(Long.class).optional()
+        // the photo with its case in one read: a photo of a case outside the scope is not there for the official
+        return jdbc.sql("select c.*, a.content as attachment_content from gl_attachment a join gl_case c on c.id = a.case_id "
+                        + "where a.id = :id").param("id", attachmentId)
+                .query((rs, n) -> Map.entry(map(rs, n), rs.getBytes("attachment_content"))).optional()
+                .filter(row -> sees(scope, row.getKey()))
+                .map(Map.Entry::getValue)
                 .orElseThrow(() -> new CaseNotFoundException("attachment " + attachmentId));
-        if (!sees(scope, get(caseId))) {
-            throw new CaseNotFoundException("attachment " + attachmentId);
-        }
-        return jdbc.sql("select content from gl_attachment where id = :id").param("id", attachmentId)
-                .query((rs, n) -> rs.getBytes(1)).single();
     }
 
     // ---- search

@@ -1,8 +1,5 @@
 package io.gridloop.casefile;
 
-import io.gridloop.security.AccessScope;
-import io.gridloop.security.AccessScopes;
-import io.gridloop.security.CurrentOfficial;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +20,9 @@ import io.gridloop.grid.Department;
 import io.gridloop.grid.Labels;
 import io.gridloop.grid.ReferenceData;
 import io.gridloop.grid.Street;
+import io.gridloop.security.AccessScope;
+import io.gridloop.security.AccessScopes;
+import io.gridloop.security.CurrentOfficial;
 import io.gridloop.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;

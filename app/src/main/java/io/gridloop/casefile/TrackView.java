@@ -16,7 +16,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.util.List;
 
 /**
  * The citizen's view of their own case, by the tracking code (查询码) they were given when they reported: status and
@@ -58,14 +57,12 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver {
 
     void show(String trackingCode) {
         result.removeAll();
-        String wanted = trackingCode == null ? "" : trackingCode.trim().toUpperCase(java.util.Locale.ROOT);
-        cases.findByTrackingCode(wanted).ifPresentOrElse(c -> {
+        cases.findByTrackingCode(trackingCode).ifPresentOrElse(c -> {
             result.add(new H3(c.caseNumber() + " · " + getTranslation("status." + c.status().name())));
             result.add(new Paragraph(labels.categoryPath(c.categoryCode(), c.subcategoryCode(), getLocale()) + " · "
                     + getTranslation("track.reportedAt", labels.time(c.reportedAt()))
                     + (c.closedAt() == null ? "" : " · " + getTranslation("track.closedAt", labels.time(c.closedAt())))));
-            List<TimelineEntry> steps = cases.timeline(c.id());
-            for (TimelineEntry e : steps) {
+            for (TimelineEntry e : cases.timeline(c.id())) {
                 String step = getTranslation("step." + e.step());
                 Span line = new Span(labels.time(e.at()) + " · " + (step.startsWith("!") ? e.step() : step) + " · "
                         + getTranslation("action." + e.action()));

@@ -1,13 +1,15 @@
 package io.gridloop.deadline;
 
-import io.gridloop.security.AccessScope;
-import io.gridloop.security.Roles;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.CaseRuleException;
 import io.gridloop.notify.Outbox;
+import io.gridloop.security.AccessScope;
+import io.gridloop.security.Roles;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,14 +64,13 @@ public class Supervision {
      */
     public boolean openByHand(String caseNumber, AccessScope scope, SupervisionOrder.Level level, String reason) {
         if (!scope.isSupervisor()) {
-            throw new io.gridloop.casefile.CaseRuleException("error.supervision.notSupervisor");
+            throw new CaseRuleException("error.supervision.notSupervisor");
         }
         String supervisor = scope.userId();
         CaseRecord c = cases.findByNumber(caseNumber == null ? "" : caseNumber.trim(), scope)
                 .filter(found -> !found.status().isClosed())
-                .orElseThrow(() -> new io.gridloop.casefile.CaseRuleException("error.supervision.noOpenCase", caseNumber));
-        long caseId = c.id();
-        String key = "%d:manual:%s:%s".formatted(caseId, supervisor, OffsetDateTime.now(clock).toInstant());
+                .orElseThrow(() -> new CaseRuleException("error.supervision.noOpenCase", caseNumber));
+        String key = "%d:manual:%s:%s".formatted(c.id(), supervisor, OffsetDateTime.now(clock).toInstant());
         return open(c, c.currentStep() == null ? "-" : c.currentStep(), SupervisionOrder.Kind.SUPERVISION, level, supervisor, reason, key);
     }
 
@@ -115,7 +116,7 @@ public class Supervision {
     /** Orders on cases still open, newest first: the command centre's list of what is being chased. */
     @Transactional(readOnly = true)
     public List<SupervisionOrder> openOrders(int limit, AccessScope scope) {
-        Map<String, Object> p = new java.util.HashMap<>();
+        Map<String, Object> p = new HashMap<>();
         var spec = jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id where c.closed_at is null "
                 + "and " + scope.caseFilter(p) + " order by o.opened_at desc, o.id desc limit " + Math.max(1, limit));
         p.forEach(spec::param);

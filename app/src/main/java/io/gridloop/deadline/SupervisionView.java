@@ -1,7 +1,5 @@
 package io.gridloop.deadline;
 
-import io.gridloop.security.AccessScope;
-import io.gridloop.security.AccessScopes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,8 +13,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.gridloop.casefile.CaseLabels;
+import io.gridloop.security.AccessScope;
+import io.gridloop.security.AccessScopes;
 import io.gridloop.security.CurrentOfficial;
-import io.gridloop.security.Official;
 import io.gridloop.security.Roles;
 import io.gridloop.ui.MainLayout;
 import io.gridloop.ui.Notices;

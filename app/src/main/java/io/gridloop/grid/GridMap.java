@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.BiConsumer;
 
 /**
  * The district's grids drawn as a map (Leaflet from its WebJar, loaded at run time): the polygons are the map, no tiles
@@ -18,7 +17,12 @@ public class GridMap extends Div {
     private static final String LEAFLET = "/webjars/leaflet/" + leafletVersion() + "/dist/";
 
     private final ReferenceData reference;
-    private BiConsumer<Double, Double> onPick = (lng, lat) -> { };
+    /** What the page does with a picked point and the grid it lies in (empty outside every grid). */
+    public interface PickListener {
+        void picked(double longitude, double latitude, Optional<Grid> grid);
+    }
+
+    private PickListener onPick = (lng, lat, grid) -> { };
 
     public GridMap(ReferenceData reference) {
         this.reference = reference;
@@ -28,8 +32,8 @@ public class GridMap extends Div {
         setHeight("320px");
     }
 
-    /** Called with (longitude, latitude) when the official clicks the map. */
-    public void onPick(BiConsumer<Double, Double> listener) {
+    /** Called when the official clicks the map. */
+    public void onPick(PickListener listener) {
         this.onPick = listener;
     }
 
@@ -63,16 +67,17 @@ public class GridMap extends Div {
     /** The official clicked the map at this point. */
     @ClientCallable
     public void pick(double longitude, double latitude) {
-        onPick.accept(longitude, latitude);
-        mark(longitude, latitude, reference.locate(longitude, latitude));
+        Optional<Grid> grid = reference.locate(longitude, latitude);
+        onPick.picked(longitude, latitude, grid);
+        mark(longitude, latitude, grid.isPresent());
     }
 
-    private void mark(double longitude, double latitude, Optional<Grid> grid) {
+    private void mark(double longitude, double latitude, boolean inGrid) {
         getElement().executeJs("""
                 if (!this._map) { return; }
                 if (this._marker) { this._marker.remove(); }
                 this._marker = L.circleMarker([$1, $0], {radius: 7, color: $2 ? '#0a7d32' : '#c62828'}).addTo(this._map);
-                """, longitude, latitude, grid.isPresent());
+                """, longitude, latitude, inGrid);
     }
 
     private static String leafletVersion() {

@@ -2,15 +2,20 @@ package io.gridloop.grid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -51,7 +56,7 @@ public class ReferenceData {
     private final List<IndexedGrid> indexed = new ArrayList<>();
     private String districtName = "";
 
-    private final Map<String, java.util.SortedSet<String>> gridsOfWorker = new java.util.HashMap<>();
+    private final Map<String, SortedSet<String>> gridsOfWorker = new HashMap<>();
     private String gridsGeoJson = "{}";
 
     public ReferenceData(ResourceLoader resources, JdbcClient jdbc, ObjectMapper json,
@@ -82,7 +87,7 @@ public class ReferenceData {
         districtName = root.path("district").path("name").asText("");
         // the map's copy: the polygons and names, not who works which grid
         JsonNode forMap = root.deepCopy();
-        forMap.path("features").forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f.path("properties")).remove("gridWorkers"));
+        forMap.path("features").forEach(f -> ((ObjectNode) f.path("properties")).remove("gridWorkers"));
         gridsGeoJson = forMap.toString();
         for (JsonNode feature : root.path("features")) {
             JsonNode p = feature.path("properties");
@@ -97,7 +102,7 @@ public class ReferenceData {
                 throw new IllegalStateException("grid " + grid.code() + " appears twice in grids.geojson");
             }
             for (JsonNode worker : p.path("gridWorkers")) {
-                gridsOfWorker.computeIfAbsent(worker.asText(), w -> new java.util.TreeSet<>()).add(grid.code());
+                gridsOfWorker.computeIfAbsent(worker.asText(), w -> new TreeSet<>()).add(grid.code());
             }
             Geometry shape = toGeometry(feature.path("geometry"));
             IndexedGrid entry = new IndexedGrid(grid, PreparedGeometryFactory.prepare(shape), shape.toText());
@@ -245,8 +250,8 @@ public class ReferenceData {
     }
 
     /** The grids a grid worker (网格员) is responsible for, as {@code gridWorkers} in grids.geojson names them. */
-    public java.util.Set<String> gridsOf(String gridWorker) {
-        return java.util.Collections.unmodifiableSet(gridsOfWorker.getOrDefault(gridWorker, new java.util.TreeSet<>()));
+    public Set<String> gridsOf(String gridWorker) {
+        return Collections.unmodifiableSet(gridsOfWorker.getOrDefault(gridWorker, new TreeSet<>()));
     }
 
     public Optional<Grid> grid(String code) {

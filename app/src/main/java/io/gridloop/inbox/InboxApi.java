@@ -3,7 +3,6 @@ package io.gridloop.inbox;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,9 +45,7 @@ public class InboxApi {
     @PostMapping("/tasks/{taskId}/complete")
     public ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Submission submission) {
         Official o = current.require();
-        inbox.complete(taskId, o.userId(), o.groups(),
-                new Submission(submission.values() == null ? Map.of() : submission.values(),
-                        submission.files() == null ? Map.of() : submission.files()));
+        inbox.complete(taskId, o.userId(), o.groups(), submission);
         return ResponseEntity.noContent().build();
     }
 }

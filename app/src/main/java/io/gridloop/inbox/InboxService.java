@@ -2,7 +2,6 @@ package io.gridloop.inbox;
 
 import io.gridloop.casefile.Attachments;
 import io.gridloop.casefile.CaseFileService;
-import io.gridloop.security.AccessScopes;
 import io.gridloop.casefile.CaseRuleException;
 import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.NewAttachment;
@@ -13,6 +12,7 @@ import io.gridloop.forms.FormSchemas;
 import io.gridloop.forms.FormValidator;
 import io.gridloop.grid.Department;
 import io.gridloop.grid.ReferenceData;
+import io.gridloop.security.AccessScopes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +33,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,7 +59,6 @@ public class InboxService {
     public InboxService(JdbcClient jdbc, TaskService tasks, FormService forms, IdentityService identity, CaseFileService cases,
                         ReferenceData reference, FormValidator validator, Clock clock, AccessScopes scopes,
                         @Value("${gridloop.attachments.max-bytes:10485760}") long maxPhotoBytes) {
-        this.scopes = scopes;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.forms = forms;
@@ -70,6 +68,7 @@ public class InboxService {
         this.validator = validator;
         this.clock = clock;
         this.maxPhotoBytes = maxPhotoBytes;
+        this.scopes = scopes;
     }
 
     // ---- pages
@@ -176,7 +175,7 @@ public class InboxService {
         if (colleague == null || identity.createUserQuery().userId(colleague).count() == 0) {
             throw new InboxException("error.task.colleagueUnknown", colleague);
         }
-        if (t.candidateGroup() != null && !scopes.of(colleague, groupsOf(colleague)).mayWorkTask(t.candidateGroup(), t.streetCode(), t.gridCode())) {
+        if (t.candidateGroup() != null && !scopes.ofUser(colleague).mayWorkTask(t.candidateGroup(), t.streetCode(), t.gridCode())) {
             throw new InboxException("error.task.colleagueNotInGroup", colleague);
         }
         tasks.setAssignee(taskId, colleague);
@@ -188,13 +187,9 @@ public class InboxService {
         return find(taskId).filter(t -> t.candidateGroup() != null)
                 .map(t -> identity.createUserQuery().memberOfGroup(t.candidateGroup()).orderByUserId().asc().list().stream()
                         .map(u -> u.getId())
-                        .filter(u -> scopes.of(u, groupsOf(u)).mayWorkTask(t.candidateGroup(), t.streetCode(), t.gridCode()))
+                        .filter(u -> scopes.ofUser(u).mayWorkTask(t.candidateGroup(), t.streetCode(), t.gridCode()))
                         .toList())
                 .orElse(List.of());
-    }
-
-    private List<String> groupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
     }
 
     @Transactional(readOnly = true)

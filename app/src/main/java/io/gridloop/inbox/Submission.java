@@ -8,6 +8,12 @@ public record Submission(Map<String, Object> values, Map<String, List<UploadedFi
 
     public record UploadedFile(String fileName, byte[] content) {}
 
+    /** A submission without values or files (as JSON may leave them out) is an empty one. */
+    public Submission {
+        values = values == null ? Map.of() : values;
+        files = files == null ? Map.of() : files;
+    }
+
     public static Submission of(Map<String, Object> values) {
         return new Submission(values, Map.of());
     }

@@ -38,16 +38,12 @@ public class TaskDigest {
 
     public TaskDigest(JdbcClient jdbc, IdentityService identity, Outbox outbox, Clock clock, AccessScopes scopes,
                       @Value("${gridloop.digest.interval:PT30M}") Duration interval) {
-        this.scopes = scopes;
         this.jdbc = jdbc;
         this.identity = identity;
         this.outbox = outbox;
         this.clock = clock;
         this.interval = interval;
-    }
-
-    private AccessScope scope(String user) {
-        return scopes.of(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
+        this.scopes = scopes;
     }
 
     @Scheduled(fixedDelayString = "${gridloop.digest.poll:PT1M}", initialDelayString = "${gridloop.digest.poll:PT1M}")
@@ -85,7 +81,7 @@ public class TaskDigest {
                     List<String> to = t[3] != null ? List.of(t[3]) : t[2] == null ? List.of()
                             : groupMembers.computeIfAbsent(t[2], g -> identity.createUserQuery().memberOfGroup(g).list().stream()
                                     .map(u -> u.getId()).toList()).stream()
-                                    .filter(u -> scopeOf.computeIfAbsent(u, this::scope).mayWorkTask(t[2], t[4], t[5]))
+                                    .filter(u -> scopeOf.computeIfAbsent(u, scopes::ofUser).mayWorkTask(t[2], t[4], t[5]))
                                     .toList();
                     to.forEach(u -> byUser.computeIfAbsent(u, k -> new ArrayList<>()).add(line));
                 });

@@ -18,6 +18,8 @@ import io.gridloop.casefile.Step;
 import io.gridloop.forms.CamundaFormView;
 import io.gridloop.forms.FormExpressions;
 import io.gridloop.forms.FormValidator;
+import io.gridloop.security.AccessScope;
+import io.gridloop.security.AccessScopes;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;
 import io.gridloop.ui.MainLayout;
@@ -39,13 +41,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private final FormExpressions expressions;
     private final FormValidator validator;
     private final Official official;
-    private final io.gridloop.security.AccessScope scope;
+    private final AccessScope scope;
     CamundaFormView form;
     final Button submit = new Button();
     private String taskId;
 
     public TaskView(InboxService inbox, CaseFileService cases, CaseLabels labels, FormExpressions expressions,
-                    FormValidator validator, CurrentOfficial current, io.gridloop.security.AccessScopes scopes) {
+                    FormValidator validator, CurrentOfficial current, AccessScopes scopes) {
         this.inbox = inbox;
         this.cases = cases;
         this.labels = labels;

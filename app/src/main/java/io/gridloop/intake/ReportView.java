@@ -18,13 +18,13 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.Channel;
 import io.gridloop.casefile.Urgency;
 import io.gridloop.grid.Category;
+import io.gridloop.grid.GridMap;
 import io.gridloop.grid.Labels;
 import io.gridloop.grid.ReferenceData;
 import io.gridloop.security.CurrentOfficial;
@@ -63,7 +63,7 @@ public class ReportView extends VerticalLayout {
     final List<Report.Photo> photos = new ArrayList<>();
     final Upload upload;
     final Button submit = new Button();
-    final io.gridloop.grid.GridMap map;
+    final GridMap map;
 
     public ReportView(ReportService reports, ReferenceData reference, CaseLabels labels, CurrentOfficial current) {
         this.reports = reports;
@@ -87,12 +87,11 @@ public class ReportView extends VerticalLayout {
         longitude.setId("longitude");
         latitude.setLabel(getTranslation("report.latitude"));
         latitude.setId("latitude");
-        map = new io.gridloop.grid.GridMap(reference);
+        map = new GridMap(reference);
         // a click on the map fills the point and picks its grid, which the official can still change
-        map.onPick((lng, lat) -> {
+        map.onPick((lng, lat, located) -> {
             longitude.setValue(Math.round(lng * 1e6) / 1e6);
             latitude.setValue(Math.round(lat * 1e6) / 1e6);
-            var located = reference.locate(lng, lat);
             grid.setValue(located.orElse(null));
             longitude.setInvalid(located.isEmpty());
             longitude.setErrorMessage(located.isEmpty() ? getTranslation("error.report.outsideGrids") : null);

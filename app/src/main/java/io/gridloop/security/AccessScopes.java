@@ -2,6 +2,8 @@ package io.gridloop.security;
 
 import io.gridloop.grid.ReferenceData;
 import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /** Builds an official's {@link AccessScope} from their groups and the grids the reference data gives them. */
@@ -9,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class AccessScopes {
 
     private final ReferenceData reference;
+    private final IdentityService identity;
 
-    public AccessScopes(ReferenceData reference) {
+    public AccessScopes(ReferenceData reference, IdentityService identity) {
         this.reference = reference;
+        this.identity = identity;
     }
 
     public AccessScope of(String userId, Collection<String> groups) {
@@ -20,5 +24,15 @@ public class AccessScopes {
 
     public AccessScope of(Official official) {
         return of(official.userId(), official.groups());
+    }
+
+    /** The scope of another official (a colleague to hand a task to, a digest's reader), their groups read from the engine. */
+    public AccessScope ofUser(String userId) {
+        return of(userId, groupsOf(identity, userId));
+    }
+
+    /** The ids of the engine groups an official belongs to. */
+    public static List<String> groupsOf(IdentityService identity, String userId) {
+        return identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
     }
 }

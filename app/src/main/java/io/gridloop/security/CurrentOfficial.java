@@ -22,7 +22,7 @@ public class CurrentOfficial {
         if (a == null || !a.isAuthenticated() || a.getName() == null || "anonymousUser".equals(a.getName())) {
             return Optional.empty();
         }
-        List<String> groups = identity.createGroupQuery().groupMember(a.getName()).list().stream().map(g -> g.getId()).toList();
+        List<String> groups = AccessScopes.groupsOf(identity, a.getName());
         return Optional.of(new Official(a.getName(), EngineAuthenticationProvider.displayName(identity, a.getName()), groups));
     }
 

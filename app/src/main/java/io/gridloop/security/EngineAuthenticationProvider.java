@@ -3,7 +3,6 @@ package io.gridloop.security;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -47,10 +46,10 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
         List<GrantedAuthority> roles = new ArrayList<>();
         boolean handler = false;
         boolean supervisor = false;
-        for (Group g : identity.createGroupQuery().groupMember(user).list()) {
-            roles.add(new SimpleGrantedAuthority("ROLE_" + g.getId()));
-            handler |= g.getId().startsWith(Roles.DEPARTMENT_GROUP_PREFIX);
-            supervisor |= g.getId().startsWith(Roles.SUPERVISOR + "-");
+        for (String g : AccessScopes.groupsOf(identity, user)) {
+            roles.add(new SimpleGrantedAuthority("ROLE_" + g));
+            handler |= g.startsWith(Roles.DEPARTMENT_GROUP_PREFIX);
+            supervisor |= g.startsWith(Roles.STREET_SUPERVISOR_PREFIX);
         }
         if (handler) {
             roles.add(new SimpleGrantedAuthority("ROLE_" + Roles.HANDLER));

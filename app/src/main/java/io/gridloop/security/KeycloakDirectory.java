@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +34,7 @@ public class KeycloakDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeycloakDirectory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE = 100;
 
     private final KeycloakOfficials officials;
     private final String backchannel;
@@ -63,26 +66,39 @@ public class KeycloakDirectory {
         }
     }
 
-    /** Copies every enabled Keycloak user with their groups into the engine; returns how many. */
+    /**
+     * Copies every enabled Keycloak user with their groups into the engine; returns how many. Groups are read with their
+     * members (a few dozen calls for a district), not each official's groups (one call per official).
+     */
     public int sync() throws Exception {
         String token = serviceToken();
         String admin = backchannel.replaceFirst("/realms/", "/admin/realms/");
-        int count = 0;
-        for (int first = 0; ; first += 100) {
-            JsonNode users = get(admin + "/users?briefRepresentation=false&first=" + first + "&max=100", token);
-            if (!users.isArray() || users.isEmpty()) {
-                return count;
+        Map<String, List<String>> groupsOf = new HashMap<>();
+        for (JsonNode group : all(admin + "/groups?briefRepresentation=true", token)) {
+            for (JsonNode member : all(admin + "/groups/" + group.path("id").asText() + "/members?briefRepresentation=true", token)) {
+                groupsOf.computeIfAbsent(member.path("id").asText(), id -> new ArrayList<>()).add(group.path("name").asText());
             }
-            for (JsonNode u : users) {
-                if (!u.path("enabled").asBoolean(true) || u.path("username").asText().startsWith("service-account-")) {
-                    continue;
-                }
-                List<String> groups = new ArrayList<>();
-                get(admin + "/users/" + u.path("id").asText() + "/groups?briefRepresentation=true", token)
-                        .forEach(g -> groups.add(g.path("name").asText()));
-                officials.sync(u.path("username").asText(), u.path("firstName").asText(null), u.path("lastName").asText(null),
-                        u.path("email").asText(null), groups);
-                count++;
+        }
+        int count = 0;
+        for (JsonNode u : all(admin + "/users?briefRepresentation=false", token)) {
+            if (!u.path("enabled").asBoolean(true) || u.path("username").asText().startsWith("service-account-")) {
+                continue;
+            }
+            officials.sync(u.path("username").asText(), u.path("firstName").asText(null), u.path("lastName").asText(null),
+                    u.path("email").asText(null), groupsOf.getOrDefault(u.path("id").asText(), List.of()));
+            count++;
+        }
+        return count;
+    }
+
+    /** Every entry of a paged admin API list. */
+    private List<JsonNode> all(String url, String token) throws Exception {
+        List<JsonNode> entries = new ArrayList<>();
+        for (int first = 0; ; first += PAGE) {
+            JsonNode page = get(url + "&first=" + first + "&max=" + PAGE, token);
+            page.forEach(entries::add);
+            if (page.size() < PAGE) {
+                return entries;
             }
         }
     }

@@ -3,36 +3,36 @@ package io.gridloop.security;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import java.util.List;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Three doors: the Camunda REST API and webapps, GridLoop's JSON API, and the Vaadin app. In the embedded default all
@@ -46,6 +46,10 @@ public class SecurityConfiguration {
     /** {@code local}: the engine's own users (embedded default); {@code keycloak}: officials sign in through Keycloak. */
     @Value("${gridloop.sign-in:local}")
     private String signIn;
+
+    /** With Keycloak: the realm as browsers know it. */
+    @Value("${gridloop.oidc.issuer:}")
+    private String issuer;
 
     private boolean keycloak() {
         return "keycloak".equals(signIn);
@@ -61,13 +65,8 @@ public class SecurityConfiguration {
      * {@code groups}; the engine's copy is brought up to date first, and the roles follow from it.
      */
     @Bean
-    public Converter<Jwt, AbstractAuthenticationToken> keycloakTokens(KeycloakOfficials officials, IdentityService identity) {
-        return jwt -> {
-            String user = jwt.getClaimAsString("preferred_username");
-            officials.sync(user, jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"), jwt.getClaimAsString("email"),
-                    jwt.hasClaim("groups") ? jwt.getClaimAsStringList("groups") : List.of());
-            return new JwtAuthenticationToken(jwt, EngineAuthenticationProvider.authorities(identity, user), user);
-        };
+    public Converter<Jwt, AbstractAuthenticationToken> keycloakTokens(KeycloakOfficials officials) {
+        return jwt -> new JwtAuthenticationToken(jwt, officials.signIn(jwt), jwt.getClaimAsString(StandardClaimNames.PREFERRED_USERNAME));
     }
 
     @Bean
@@ -129,15 +128,15 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    public SecurityFilterChain appChain(HttpSecurity http, EngineAuthenticationProvider provider, KeycloakOfficials officials,
-                                        IdentityService identity) throws Exception {
+    public SecurityFilterChain appChain(HttpSecurity http, EngineAuthenticationProvider provider, KeycloakOfficials officials)
+            throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(antMatcher("/webjars/**"), antMatcher("/styles/**"),
                 antMatcher("/images/**"), antMatcher("/actuator/health"),
                 // error dispatches of the engine's doors (a refused Cockpit login is a 401, not a redirect to our login)
                 antMatcher("/error")).permitAll());
         if (keycloak()) {
             // Keycloak's login page; signing out of GridLoop signs out of Keycloak too and comes back here
-            http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(keycloakUsers(officials, identity))));
+            http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(keycloakUsers(officials))));
             http.with(VaadinSecurityConfigurer.vaadin(), v -> v.oauth2LoginPage("/oauth2/authorization/keycloak")
                     .logoutSuccessHandler(keycloakLogout()));
         } else {
@@ -146,9 +145,6 @@ public class SecurityConfiguration {
         }
         return http.build();
     }
-
-    @Value("${gridloop.oidc.issuer:}")
-    private String issuer;
 
     /**
      * Signing out of GridLoop ends the official's Keycloak session too (OIDC RP-initiated logout), then comes back to
@@ -167,17 +163,13 @@ public class SecurityConfiguration {
     }
 
     /** An official signed in through Keycloak: their engine copy synced, their roles from it, their name the username. */
-    private static OidcUserService keycloakUsers(KeycloakOfficials officials, IdentityService identity) {
-        OidcUserService delegate = new OidcUserService();
+    private static OidcUserService keycloakUsers(KeycloakOfficials officials) {
         return new OidcUserService() {
             @Override
             public OidcUser loadUser(OidcUserRequest request) {
-                OidcUser user = delegate.loadUser(request);
-                String name = user.getPreferredUsername();
-                List<String> groups = user.getClaimAsStringList("groups");
-                officials.sync(name, user.getGivenName(), user.getFamilyName(), user.getEmail(), groups == null ? List.of() : groups);
-                return new DefaultOidcUser(EngineAuthenticationProvider.authorities(identity, name), user.getIdToken(), user.getUserInfo(),
-                        "preferred_username");
+                OidcUser user = super.loadUser(request);
+                return new DefaultOidcUser(officials.signIn(user), user.getIdToken(), user.getUserInfo(),
+                        StandardClaimNames.PREFERRED_USERNAME);
             }
         };
     }

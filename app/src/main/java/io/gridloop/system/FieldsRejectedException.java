@@ -6,13 +6,18 @@ import java.util.List;
  * Input refused field by field (a report, a task's form): each problem names its field and a message key. Nothing was
  * saved. Views mark the fields; the JSON API answers 422 with the same messages.
  */
-public abstract class FieldsRejectedException extends RuntimeException {
+public class FieldsRejectedException extends RuntimeException {
 
-    public record FieldProblem(String field, String messageKey, Object... args) {}
+    public record Problem(String field, String messageKey, Object... args) {}
 
-    protected FieldsRejectedException(String message) {
-        super(message);
+    private final List<Problem> problems;
+
+    public FieldsRejectedException(List<Problem> problems) {
+        super(problems.stream().map(p -> p.field() + ":" + p.messageKey()).toList().toString());
+        this.problems = List.copyOf(problems);
     }
 
-    public abstract List<FieldProblem> fieldProblems();
+    public List<Problem> problems() {
+        return problems;
+    }
 }

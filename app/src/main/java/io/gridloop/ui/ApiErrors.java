@@ -26,7 +26,7 @@ public class ApiErrors {
     /** Input refused field by field: 422 with each field's message, as the form or report page would show them. */
     @ExceptionHandler(FieldsRejectedException.class)
     public ResponseEntity<Map<String, Object>> rejected(FieldsRejectedException e, Locale locale) {
-        List<Map<String, String>> fields = e.fieldProblems().stream()
+        List<Map<String, String>> fields = e.problems().stream()
                 .map(f -> Map.of("field", String.valueOf(f.field()), "code", f.messageKey(),
                         "message", Translations.translate(f.messageKey(), locale, f.args())))
                 .toList();

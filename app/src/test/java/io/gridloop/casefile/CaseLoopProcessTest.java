@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.gridloop.inbox.FormRejectedException;
-import io.gridloop.support.ProcessTest;
 import io.gridloop.support.LoopDriver;
+import io.gridloop.support.ProcessTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
