@@ -176,7 +176,7 @@ public class DeadlineDelegates {
             Object department = task.getVariable(CaseVariables.DEPARTMENT);
             boolean approved = "APPROVED".equals(String.valueOf(task.getVariable(CaseVariables.EXTENSION_DECISION)));
             if (department != null) {
-                outbox.toGroup("extension:" + task.getId(), "dept-" + department, "mail.extension", "/case/" + c.caseNumber(),
+                outbox.toGroup("extension:" + task.getId(), "dept-" + department, Supervision.about(c), "mail.extension",
                         c.caseNumber(), io.gridloop.notify.Outbox.label(approved ? "decision.APPROVED" : "decision.REFUSED"));
             }
         };

@@ -21,7 +21,10 @@ import io.gridloop.ui.MainLayout;
 import io.gridloop.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Open reminders, supervision orders and the district's notice list; supervisors open an order by hand here. */
+/**
+ * Reminders, supervision orders and the district's notice list on open cases, with their addressees' answers; supervisors
+ * open an order by hand here.
+ */
 @Route(value = "supervision", layout = MainLayout.class)
 @PageTitle("GridLoop")
 @Menu(title = "nav.supervision", order = 4, icon = "BELL")
@@ -59,12 +62,19 @@ public class SupervisionView extends VerticalLayout {
 
         orders.setId("supervision-orders");
         orders.addColumn(SupervisionOrder::caseNumber).setHeader(getTranslation("supervision.caseNumber")).setAutoWidth(true);
-        orders.addColumn(o -> getTranslation("supervision.kind." + o.kind().name())).setHeader(getTranslation("supervision.column.kind"));
+        orders.addColumn(o -> getTranslation("supervision.order." + o.title())).setHeader(getTranslation("supervision.column.title"))
+                .setAutoWidth(true);
         orders.addColumn(o -> getTranslation("supervision.level." + o.level().name())).setHeader(getTranslation("supervision.column.level"));
         orders.addColumn(o -> o.step().equals("-") ? "" : getTranslation("step." + o.step())).setHeader(getTranslation("inbox.column.step"));
         orders.addColumn(SupervisionOrder::recipientGroup).setHeader(getTranslation("supervision.column.group"));
         orders.addColumn(o -> labels.time(o.openedAt())).setHeader(getTranslation("supervision.column.openedAt")).setAutoWidth(true);
         orders.addColumn(SupervisionOrder::openedBy).setHeader(getTranslation("supervision.column.openedBy"));
+        orders.addColumn(o -> labels.time(o.answerDueAt())).setHeader(getTranslation("supervision.column.answerDue")).setAutoWidth(true);
+        orders.addColumn(o -> getTranslation("supervision.status." + (o.closedHow() == null ? "OPEN" : o.closedHow().name())))
+                .setHeader(getTranslation("supervision.column.status")).setAutoWidth(true);
+        // what the addressee answered, for the supervisor who issued the order and the supervisors of its level
+        orders.addColumn(o -> o.answer() == null ? "" : getTranslation("supervision.answer", o.answer(), o.doneBy(), o.answeredBy()))
+                .setHeader(getTranslation("supervision.column.answer")).setFlexGrow(2);
         orders.setSizeFull();
         add(new H2(getTranslation("supervision.title")), form, orders);
         expand(orders);

@@ -1,20 +1,15 @@
 package io.gridloop.inbox;
 
 import io.gridloop.notify.Outbox;
-import io.gridloop.security.AccessScope;
-import io.gridloop.security.AccessScopes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,20 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskDigest {
 
     private final JdbcClient jdbc;
-    private final IdentityService identity;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration interval;
-    private final AccessScopes scopes;
 
-    public TaskDigest(JdbcClient jdbc, IdentityService identity, Outbox outbox, Clock clock, AccessScopes scopes,
+    public TaskDigest(JdbcClient jdbc, Outbox outbox, Clock clock,
                       @Value("${gridloop.digest.interval:PT30M}") Duration interval) {
         this.jdbc = jdbc;
-        this.identity = identity;
         this.outbox = outbox;
         this.clock = clock;
         this.interval = interval;
-        this.scopes = scopes;
     }
 
     @Scheduled(fixedDelayString = "${gridloop.digest.poll:PT1M}", initialDelayString = "${gridloop.digest.poll:PT1M}")
@@ -66,23 +57,23 @@ public class TaskDigest {
             return 0;
         }
         Map<String, List<String>> byUser = new TreeMap<>();
-        Map<String, List<String>> groupMembers = new LinkedHashMap<>();
-        Map<String, AccessScope> scopeOf = new HashMap<>();
+        Outbox.Audience audience = outbox.audience();
         jdbc.sql("""
-                select case_number, task_name, candidate_group, assignee, street_code, grid_code from gl_inbox_task
-                where (created_at >= :s and created_at < :e) or (assigned_at >= :s and assigned_at < :e) order by created_at""")
+                select t.case_number, t.task_name, t.candidate_group, t.assignee, t.street_code, t.grid_code, c.department_code,
+                  c.co_departments, c.reported_by
+                from gl_inbox_task t join gl_case c on c.id = t.case_id
+                where (t.created_at >= :s and t.created_at < :e) or (t.assigned_at >= :s and t.assigned_at < :e)
+                order by t.created_at""")
                 .param("s", start).param("e", end)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)})
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)})
                 .list()
                 .forEach(t -> {
                     String line = t[0] + " " + (t[1] == null ? "" : t[1]);
-                    // a group task goes to the members who may work it (a grid worker of its grid, a street's dispatcher …)
+                    // a group task goes to the members the outbox may tell about it (a grid worker of its grid, a street's
+                    // dispatcher …): the one rule every message obeys
                     List<String> to = t[3] != null ? List.of(t[3]) : t[2] == null ? List.of()
-                            : groupMembers.computeIfAbsent(t[2], g -> identity.createUserQuery().memberOfGroup(g).list().stream()
-                                    .map(u -> u.getId()).toList()).stream()
-                                    .filter(u -> scopeOf.computeIfAbsent(u, scopes::ofUser).mayWorkTask(t[2], t[4], t[5]))
-                                    .toList();
+                            : audience.mayBeTold(t[2], new Outbox.About(t[0], t[4], t[5], t[6], t[7], t[8]));
                     to.forEach(u -> byUser.computeIfAbsent(u, k -> new ArrayList<>()).add(line));
                 });
         byUser.forEach((user, lines) -> outbox.toUsers("digest:" + start.toInstant() + ":" + user, List.of(user), "mail.digest",

@@ -5,6 +5,8 @@ import io.gridloop.casefile.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.Step;
+import io.gridloop.deadline.Supervision;
+import io.gridloop.deadline.SupervisionProcess;
 import io.gridloop.deadline.TimeLimits;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,16 +31,21 @@ public class TaskProjection {
     private final JdbcClient jdbc;
     private final CaseFileService cases;
     private final TimeLimits timeLimits;
+    private final Supervision supervision;
 
-    public TaskProjection(JdbcClient jdbc, CaseFileService cases, TimeLimits timeLimits) {
+    public TaskProjection(JdbcClient jdbc, CaseFileService cases, TimeLimits timeLimits, Supervision supervision) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.timeLimits = timeLimits;
+        this.supervision = supervision;
     }
 
     @EventListener
     public void onTaskEvent(DelegateTask task) {
-        if (task.getProcessDefinitionId() == null || !task.getProcessDefinitionId().startsWith(CaseLoop.PROCESS_ID + ":")) {
+        // a supervision order's answer task is a task of its case too (another process, the case's id as variable)
+        boolean caseLoop = task.getProcessDefinitionId() != null && task.getProcessDefinitionId().startsWith(CaseLoop.PROCESS_ID + ":");
+        if (!caseLoop && (task.getProcessDefinitionId() == null
+                || !task.getProcessDefinitionId().startsWith(SupervisionProcess.PROCESS_ID + ":"))) {
             return;
         }
         Object caseIdValue = task.getVariable(CaseVariables.CASE_ID);
@@ -49,8 +56,13 @@ public class TaskProjection {
         switch (task.getEventName()) {
             case TaskListener.EVENTNAME_CREATE -> insert(task, cases.get(caseId));
             case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE -> update(task);
-            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE ->
-                    jdbc.sql("delete from gl_inbox_task where task_id = :id").param("id", task.getId()).update();
+            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> {
+                jdbc.sql("delete from gl_inbox_task where task_id = :id").param("id", task.getId()).update();
+                if (caseLoop) {
+                    // the orders chasing this group's step of the case are no longer needed
+                    Step.ofTask(task.getTaskDefinitionKey()).ifPresent(s -> supervision.stepEnded(caseId, s.name(), candidateGroup(task)));
+                }
+            }
             default -> {
                 return;
             }
@@ -119,9 +131,10 @@ public class TaskProjection {
     /** The newest open task of the case decides its step, group, assignee and due date in the read model. */
     private void refreshCurrentWork(long caseId) {
         jdbc.sql("""
-                select task_key, candidate_group, assignee, due_at from gl_inbox_task where case_id = :case
+                select task_key, candidate_group, assignee, due_at from gl_inbox_task where case_id = :case and task_key in (:steps)
                 order by created_at desc, task_id desc limit 1""")
                 .param("case", caseId)
+                .param("steps", java.util.Arrays.stream(Step.values()).map(Step::taskKey).toList())
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)})
                 .optional()
                 .ifPresentOrElse(

@@ -3,10 +3,14 @@ package io.gridloop.notify;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import io.gridloop.security.AccessScope;
+import io.gridloop.security.AccessScopes;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -21,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The transactional outbox: notifications are written in the same transaction as the event that causes them, one row
  * per event and recipient (so an event never notifies anyone twice), and sent later by {@link OutboxSender}. Texts come
- * from {@code i18n/mail*.properties}: Chinese first, English below.
+ * from {@code i18n/mail*.properties}: Chinese first, English below. A message about a case goes only to the officials
+ * whose {@link AccessScope} lets them work that case's step there (a grid worker of its grid, a street's intake for its
+ * street, a department's handlers …): the inbox's rule, applied to every group fan-out.
  */
 @Service
 public class Outbox {
@@ -33,29 +39,96 @@ public class Outbox {
     private final Clock clock;
     private final boolean smtp;
     private final String baseUrl;
+    private final AccessScopes scopes;
 
-    public Outbox(JdbcClient jdbc, IdentityService identity, Clock clock, ObjectProvider<JavaMailSender> mail,
+    public Outbox(JdbcClient jdbc, IdentityService identity, Clock clock, ObjectProvider<JavaMailSender> mail, AccessScopes scopes,
                   @Value("${gridloop.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
         this.identity = identity;
         this.clock = clock;
         this.smtp = mail.getIfAvailable() != null;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    /** Queues a message to every member of a group; returns how many were queued (repeats of an event queue none). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public int toGroup(String eventKey, String groupId, String template, String link, Object... args) {
-        List<String> members = identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
-        return toUsers(eventKey, members, template, link, args);
+    /** The case a message is about: its number (for the link) and the facts an official's scope is checked against. */
+    public record About(String caseNumber, String streetCode, String gridCode, String departmentCode, String coDepartments,
+                        String reportedBy) {
+
+        String link() {
+            return "/case/" + caseNumber;
+        }
     }
 
+    /** A text of the mail bundle, resolved in each language of the message (a step's name, a level, a title). */
+    public record Label(String key, Object... args) {}
+
+    /** A text given in both languages (a category's name from the reference data). */
+    public record Localized(String zh, String en) {}
+
+    /**
+     * The members of a group who may be told about a case: those who may work the case's step there and see the case —
+     * the same {@link AccessScope} rule as the inbox's.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<String> mayBeTold(String groupId, About about) {
+        return audience().mayBeTold(groupId, about);
+    }
+
+    /** {@link #mayBeTold} for many messages at once (a digest): each group's members and each official's scope read once. */
+    public Audience audience() {
+        return new Audience();
+    }
+
+    public final class Audience {
+
+        private final Map<String, List<String>> members = new HashMap<>();
+        private final Map<String, AccessScope> scopeOf = new HashMap<>();
+
+        private Audience() {}
+
+        public List<String> mayBeTold(String groupId, About about) {
+            return members.computeIfAbsent(groupId, g -> identity.createUserQuery().memberOfGroup(g).list().stream().map(User::getId)
+                            .toList()).stream()
+                    .filter(u -> {
+                        AccessScope scope = scopeOf.computeIfAbsent(u, scopes::ofUser);
+                        return scope.mayWorkTask(groupId, about.streetCode(), about.gridCode()) && sees(scope, about);
+                    })
+                    .toList();
+        }
+    }
+
+    private static boolean sees(AccessScope scope, About about) {
+        return scope.seesCase(about.streetCode(), about.gridCode(), about.departmentCode(), about.coDepartments(), about.reportedBy());
+    }
+
+    /**
+     * Queues a message about a case to the members of a group who may work it there ({@link #mayBeTold}); returns how
+     * many were queued (repeats of an event queue none).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int toGroup(String eventKey, String groupId, About about, String template, Object... args) {
+        return queueAll(eventKey, mayBeTold(groupId, about), about.caseNumber(), template, about.link(), args);
+    }
+
+    /** Queues a message about a case to named officials, those of them whose scope sees the case. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int toUsers(String eventKey, Collection<String> users, About about, String template, Object... args) {
+        List<String> seeing = users.stream().filter(u -> sees(scopes.ofUser(u), about)).toList();
+        return queueAll(eventKey, seeing, about.caseNumber(), template, about.link(), args);
+    }
+
+    /** Queues a message about no single case (a digest) to named officials. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int toUsers(String eventKey, Collection<String> users, String template, String link, Object... args) {
+        return queueAll(eventKey, users, null, template, link, args);
+    }
+
+    private int queueAll(String eventKey, Collection<String> users, String caseNumber, String template, String link, Object... args) {
         int queued = 0;
         for (String user : new LinkedHashSet<>(users)) {
             User u = identity.createUserQuery().userId(user).singleResult();
-            queued += queue(eventKey, user, u == null ? null : u.getEmail(), template, link, args);
+            queued += queue(eventKey, user, u == null ? null : u.getEmail(), caseNumber, template, link, args);
         }
         return queued;
     }
@@ -63,10 +136,11 @@ public class Outbox {
     /** Queues a message to an address that belongs to no official (a citizen who reported a case). */
     @Transactional(propagation = Propagation.MANDATORY)
     public int toAddress(String eventKey, String email, String template, String link, Object... args) {
-        return queue(eventKey, "mailto:" + email, email, template, link, args);
+        return queue(eventKey, "mailto:" + email, email, null, template, link, args);
     }
 
-    private int queue(String eventKey, String recipient, String email, String template, String link, Object... args) {
+    private int queue(String eventKey, String recipient, String email, String caseNumber, String template, String link,
+                      Object... args) {
         boolean exists = jdbc.sql("select count(*) from gl_outbox where event_key = :e and recipient = :r")
                 .param("e", eventKey).param("r", recipient).query(Long.class).single() > 0;
         if (exists) {
@@ -80,8 +154,10 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean mailable = smtp && email != null && !email.isBlank();
         jdbc.sql("""
-                insert into gl_outbox (event_key, recipient, email, subject, body, link, created_at, status, next_attempt_at)
-                values (:e, :r, :email, :subject, :body, :link, :now, :status, :now)""")
+                insert into gl_outbox (event_key, recipient, email, subject, body, link, created_at, status, next_attempt_at,
+                  case_number)
+                values (:e, :r, :email, :subject, :body, :link, :now, :status, :now, :case)""")
+                .param("case", caseNumber)
                 .param("e", eventKey)
                 .param("r", recipient)
                 .param("email", email)
@@ -99,21 +175,51 @@ public class Outbox {
         return text(key, Locale.ROOT);
     }
 
+    /** A text of the mail bundle in a language: Chinese for any but English. */
+    public static String label(String key, Locale locale) {
+        return text(key, Locale.ENGLISH.equals(locale) ? Locale.ENGLISH : Locale.ROOT);
+    }
+
     static String text(String key, Locale locale, Object... args) {
         ResourceBundle b = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern = b.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] resolved = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            resolved[i] = args[i] instanceof Label l ? text(l.key(), locale, l.args())
+                    : args[i] instanceof Localized t ? (Locale.ENGLISH.equals(locale) ? t.en() : t.zh())
+                    : args[i] == null ? "" : args[i];
+        }
+        return new MessageFormat(pattern.replace("'", "''"), locale).format(resolved);
     }
 
-    /** An official's messages, newest first. */
+    /** An official's messages, newest first, as they were queued. */
     @Transactional(readOnly = true)
     public List<OutboxMessage> of(String recipient, int limit) {
         return jdbc.sql("select * from gl_outbox where recipient = :r order by created_at desc, id desc limit " + Math.max(1, limit))
                 .param("r", recipient).query(OutboxSender::map).list();
     }
 
+    /**
+     * An official's own messages as 消息 shows them (everyone, administrators too, reads only their own): a message's
+     * link to its case, in the link and in the text, only while the official's scope sees that case.
+     */
     @Transactional(readOnly = true)
-    public List<OutboxMessage> all(int limit) {
-        return jdbc.sql("select * from gl_outbox order by created_at desc, id desc limit " + Math.max(1, limit)).query(OutboxSender::map).list();
+    public List<OutboxMessage> of(AccessScope scope, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        String seen = "o.case_number is null or o.case_number in (select case_number from gl_case where " + scope.caseFilter(p) + ")";
+        var spec = jdbc.sql("select o.*, case when " + seen + " then 1 else 0 end as case_seen from gl_outbox o where o.recipient = :r "
+                + "order by o.created_at desc, o.id desc limit " + Math.max(1, limit)).param("r", scope.userId());
+        p.forEach(spec::param);
+        return spec.query((rs, n) -> {
+            OutboxMessage m = OutboxSender.map(rs, n);
+            if (rs.getInt("case_seen") == 1 || m.link() == null) {
+                return m;
+            }
+            return new OutboxMessage(m.id(), m.eventKey(), m.recipient(), m.email(), m.subject(), m.body().replace(m.link(), ""), null,
+                    m.createdAt(), m.status(), m.attempts(), m.sentAt(), m.lastError());
+        }).list();
     }
 }

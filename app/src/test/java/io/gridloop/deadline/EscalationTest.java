@@ -19,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Overdue handling climbs: a reminder to the department at once, a street supervision order after one working day, the
- * district after five, the notice list after ten; each once, each on the timeline, each group told.
+ * district after five, the notice list after ten; each once, each on the timeline, each addressed to the department
+ * working the case and told to the level that issued it. An order is answered from the department's inbox, or closes when
+ * its step is done (the paths of processes/supervisionOrder.bpmn).
  */
 @ProcessTest
 class EscalationTest {
@@ -36,6 +38,12 @@ class EscalationTest {
     Outbox outbox;
     @Autowired
     ManagementService management;
+    @Autowired
+    io.gridloop.inbox.InboxService inbox;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
 
     @AfterEach
     void clock() {
@@ -51,7 +59,8 @@ class EscalationTest {
     }
 
     private List<String> orders(long caseId) {
-        return supervision.ofCase(caseId).stream().map(o -> o.kind() + "/" + o.level() + "/" + o.recipientGroup()).toList();
+        return supervision.ofCase(caseId).stream().map(o -> o.kind() + "/" + o.level() + "/" + o.recipientGroup()
+                + (o.issuerGroup() == null ? "" : "/" + o.issuerGroup())).toList();
     }
 
     private Instant dueAfter(Instant due, String workingDays) {
@@ -71,16 +80,22 @@ class EscalationTest {
         loop.at(dueAfter(due, "P1D").minusSeconds(60));
         assertThat(orders(c.id())).hasSize(1);
         loop.at(dueAfter(due, "P1D").plusSeconds(60));
-        assertThat(orders(c.id())).containsExactly("REMINDER/DEPARTMENT/dept-roads", "SUPERVISION/STREET/supervisor-S01");
-        assertThat(outbox.of("qianfeng", 50)).anySatisfy(m -> assertThat(m.subject()).contains("督办", c.caseNumber()));
+        assertThat(orders(c.id())).containsExactly("REMINDER/DEPARTMENT/dept-roads", "SUPERVISION/STREET/dept-roads/supervisor-S01");
+        // the department answers it; the street's supervisors who issued it are told in the same words
+        assertThat(outbox.of("sunli", 50)).anySatisfy(m -> assertThat(m.subject()).contains("【超期督办】", c.caseNumber()));
+        assertThat(outbox.of("qianfeng", 50)).anySatisfy(m -> assertThat(m.subject()).contains("【超期督办】", c.caseNumber()));
+        assertThat(outbox.of("xuli", 50)).as("another street's supervisor").noneSatisfy(m -> assertThat(m.subject()).contains(c.caseNumber()));
 
         loop.at(dueAfter(due, "P5D").plusSeconds(60));
-        assertThat(orders(c.id())).last().isEqualTo("SUPERVISION/DISTRICT/supervisor");
-        assertThat(outbox.of("zhoujie", 50)).anySatisfy(m -> assertThat(m.body()).contains(c.caseNumber(), "区指挥中心"));
+        assertThat(orders(c.id())).last().isEqualTo("SUPERVISION/DISTRICT/dept-roads/supervisor");
+        assertThat(outbox.of("zhoujie", 50)).anySatisfy(m -> {
+            assertThat(m.subject()).contains("【升级督办】", c.caseNumber());
+            assertThat(m.body()).contains(c.caseNumber(), "督办单位:区指挥中心", "承办单位:市政市容管理委员会");
+        });
 
         loop.at(dueAfter(due, "P10D").plusSeconds(60));
-        assertThat(orders(c.id())).last().isEqualTo("NOTICE/DISTRICT/manager");
-        assertThat(outbox.of("wuqiang", 50)).anySatisfy(m -> assertThat(m.subject()).contains("通报", c.caseNumber()));
+        assertThat(orders(c.id())).last().isEqualTo("NOTICE/DISTRICT/dept-roads/manager");
+        assertThat(outbox.of("wuqiang", 50)).anySatisfy(m -> assertThat(m.subject()).contains("【通报】", c.caseNumber()));
 
         // a timer firing again for the same deadline, or another node racing, opens nothing twice
         assertThat(supervision.openForDeadline(c.id(), "HANDLE", SupervisionOrder.Kind.SUPERVISION, SupervisionOrder.Level.STREET)).isFalse();
@@ -89,6 +104,10 @@ class EscalationTest {
         assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).filteredOn(a -> a.matches("REMINDER|SUPERVISION|NOTICE"))
                 .containsExactly("REMINDER", "SUPERVISION", "SUPERVISION", "NOTICE");
         assertThat(outbox.of("qianfeng", 50).stream().filter(m -> m.subject().contains(c.caseNumber()))).hasSize(1);
+        // each order and the notice wait for the department's answer in its inbox
+        assertThat(inbox.openTasksOfCase(c.id())).filteredOn(t -> t.taskKey().equals(SupervisionProcess.TASK_ANSWER)).hasSize(3)
+                .allSatisfy(t -> assertThat(t.candidateGroup()).isEqualTo("dept-roads"));
+        assertThat(loop.caseFile(c.id()).currentStep()).as("the answer tasks are not the case's step").isEqualTo("HANDLE");
     }
 
     @Test
@@ -100,8 +119,9 @@ class EscalationTest {
         Instant due = loop.caseFile(c.id()).dueAt().toInstant();
         loop.at(dueAfter(due, "P10D").plusSeconds(60));
         // all four fall due in one jump of the clock, so their order is the job executor's
-        assertThat(orders(c.id())).containsExactlyInAnyOrder("REMINDER/DEPARTMENT/dept-police", "SUPERVISION/STREET/supervisor-S01",
-                "SUPERVISION/DISTRICT/supervisor", "NOTICE/DISTRICT/manager");
+        assertThat(orders(c.id())).containsExactlyInAnyOrder("REMINDER/DEPARTMENT/dept-police",
+                "SUPERVISION/STREET/dept-police/supervisor-S01", "SUPERVISION/DISTRICT/dept-police/supervisor",
+                "NOTICE/DISTRICT/dept-police/manager");
         assertThat(supervision.ofCase(c.id())).allSatisfy(o -> assertThat(o.step()).isEqualTo("CO_HANDLE"));
     }
 
@@ -123,10 +143,125 @@ class EscalationTest {
         CaseRecord c = handling();
         assertThat(supervision.openByHand(c.caseNumber(), scopes.of("zhoujie", loop.groups("zhoujie")), SupervisionOrder.Level.DISTRICT,
                 "群众多次反映")).isTrue();
-        assertThat(orders(c.id())).containsExactly("SUPERVISION/DISTRICT/supervisor");
+        assertThat(orders(c.id())).containsExactly("SUPERVISION/DISTRICT/dept-roads/supervisor");
         assertThat(cases.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("zhoujie");
             assertThat(e.comment()).isEqualTo("群众多次反映");
+        });
+    }
+
+    private SupervisionOrder byHand(CaseRecord c) {
+        supervision.openByHand(c.caseNumber(), scopes.of("zhoujie", loop.groups("zhoujie")), SupervisionOrder.Level.DISTRICT, "群众多次反映");
+        return supervision.ofCase(c.id()).get(supervision.ofCase(c.id()).size() - 1);
+    }
+
+    private boolean passed(String processInstanceId, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId).finished().count() == 1;
+    }
+
+    private String answerProcess(SupervisionOrder o) {
+        return tasks.createTaskQuery().taskId(loop.task(o.caseId(), SupervisionProcess.TASK_ANSWER).taskId()).singleResult()
+                .getProcessInstanceId();
+    }
+
+    @Test
+    void anOrderByHandIsAddressedToTheDepartmentWorkingTheCaseAndSaysWhyItWasIssued() {
+        CaseRecord c = handling();
+        SupervisionOrder o = byHand(c);
+        assertThat(o.recipientGroup()).isEqualTo("dept-roads");
+        assertThat(o.cause()).isEqualTo(SupervisionOrder.Cause.MANUAL);
+        assertThat(o.answerDueAt()).isEqualTo(workingTime.plus(LoopDriver.MONDAY_0900, TimeLimit.parse("P1D")).atOffset(o.answerDueAt().getOffset()));
+        // the case is not overdue: the title says it was opened by hand, never "超期未办结"
+        assertThat(outbox.of("sunli", 50)).filteredOn(m -> m.subject().contains(c.caseNumber())).singleElement().satisfies(m -> {
+            assertThat(m.subject()).startsWith("【人工督办】案件 " + c.caseNumber()).doesNotContain("超期");
+            assertThat(m.body()).contains("督办事由:群众多次反映", "承办单位:市政市容管理委员会", "Supervision order by hand");
+        });
+        assertThat(outbox.of("zhaolei", 50)).as("another department").noneSatisfy(m -> assertThat(m.subject()).contains(c.caseNumber()));
+        io.gridloop.inbox.InboxTask answer = loop.task(c.id(), SupervisionProcess.TASK_ANSWER);
+        assertThat(answer.candidateGroup()).isEqualTo("dept-roads");
+        assertThat(answer.dueAt().toInstant()).isEqualTo(o.answerDueAt().toInstant());
+        assertThat(inbox.page("sunli", loop.groups("sunli"), io.gridloop.inbox.InboxQuery.firstPage(io.gridloop.inbox.InboxQuery.Scope.ALL)))
+                .anySatisfy(t -> assertThat(t.taskId()).isEqualTo(answer.taskId()));
+        assertThat(inbox.page("zhaolei", loop.groups("zhaolei"), io.gridloop.inbox.InboxQuery.firstPage(io.gridloop.inbox.InboxQuery.Scope.ALL)))
+                .noneSatisfy(t -> assertThat(t.taskId()).isEqualTo(answer.taskId()));
+        assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("HANDLE");
+    }
+
+    @Test
+    void theDepartmentAnswersFromItsInboxAndTheSupervisorsReadTheAnswer() {
+        CaseRecord c = handling();
+        SupervisionOrder o = byHand(c);
+        String pi = answerProcess(o);
+        loop.complete(c.id(), SupervisionProcess.TASK_ANSWER, "sunli",
+                Map.of("supervisionAnswer", "已安排抢修队更换灯具", "doneBy", "2026-11-25"));
+
+        SupervisionOrder answered = supervision.order(o.id());
+        assertThat(answered.closedHow()).isEqualTo(SupervisionOrder.ClosedHow.ANSWERED);
+        assertThat(answered.closedAt()).isNotNull();
+        assertThat(answered.answer()).isEqualTo("已安排抢修队更换灯具");
+        assertThat(answered.answeredBy()).isEqualTo("sunli");
+        assertThat(answered.doneBy()).isEqualTo(java.time.LocalDate.of(2026, 11, 25));
+        assertThat(passed(pi, "End_Answered")).isTrue();
+        assertThat(inbox.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_HANDLE);
+        // the supervisor who issued it reads the answer: a message, the supervision list, the case's timeline
+        assertThat(outbox.of("zhoujie", 50)).anySatisfy(m -> {
+            assertThat(m.subject()).startsWith("【督办答复】案件 " + c.caseNumber());
+            assertThat(m.body()).contains("办理情况:已安排抢修队更换灯具", "办结时限:2026-11-25", "答复人:sunli");
+        });
+        assertThat(supervision.openOrders(50, scopes.of("zhoujie", loop.groups("zhoujie"))))
+                .anySatisfy(x -> assertThat(x.answer()).isEqualTo("已安排抢修队更换灯具"));
+        assertThat(cases.timeline(c.id())).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("sunli");
+            assertThat(e.step()).isEqualTo(SupervisionProcess.TASK_ANSWER);
+            assertThat(e.details()).contains("已安排抢修队更换灯具");
+        });
+        // the case goes on where it was
+        assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("HANDLE");
+    }
+
+    @Test
+    void anAnswerPromisingADayAlreadyPastIsRefusedAndNothingIsSaved() {
+        CaseRecord c = handling();
+        SupervisionOrder o = byHand(c);
+        int timeline = cases.timeline(c.id()).size();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loop.complete(c.id(), SupervisionProcess.TASK_ANSWER, "sunli",
+                        Map.of("supervisionAnswer", "已处理", "doneBy", "2026-11-20")))
+                .isInstanceOf(io.gridloop.system.UserFacingException.class)
+                .extracting(e -> ((io.gridloop.system.UserFacingException) e).messageKey()).isEqualTo("error.supervision.doneByPast");
+        assertThat(supervision.order(o.id()).closedAt()).isNull();
+        assertThat(cases.timeline(c.id())).hasSize(timeline);
+        assertThat(loop.task(c.id(), SupervisionProcess.TASK_ANSWER)).isNotNull();
+    }
+
+    @Test
+    void anOrderClosesWhenTheStepItChasesIsDone() {
+        CaseRecord c = handling();
+        SupervisionOrder o = byHand(c);
+        String pi = answerProcess(o);
+        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+
+        SupervisionOrder closed = supervision.order(o.id());
+        assertThat(closed.closedHow()).isEqualTo(SupervisionOrder.ClosedHow.STEP_DONE);
+        assertThat(closed.closedAt()).isNotNull();
+        assertThat(closed.answer()).isNull();
+        assertThat(passed(pi, "End_StepDone")).isTrue();
+        assertThat(inbox.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_CHECK);
+        assertThat(cases.timeline(c.id())).last().satisfies(e -> assertThat(e.action()).isIn("SUPERVISION_CLOSED", "COMPLETED"));
+        assertThat(cases.timeline(c.id())).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("SUPERVISION_CLOSED");
+            assertThat(e.decision()).isEqualTo("STEP_DONE");
+        });
+        assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("CHECK");
+    }
+
+    @Test
+    void aReminderClosesWhenItsStepIsDone() {
+        CaseRecord c = handling();
+        loop.at(c.dueAt().toInstant().plusSeconds(60));
+        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+        assertThat(supervision.ofCase(c.id())).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(SupervisionOrder.Kind.REMINDER);
+            assertThat(o.closedHow()).isEqualTo(SupervisionOrder.ClosedHow.STEP_DONE);
         });
     }
 }

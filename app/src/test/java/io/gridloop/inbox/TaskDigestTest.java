@@ -46,4 +46,18 @@ class TaskDigestTest {
         assertThat(digest.run()).isZero();
         assertThat(outbox.of("lina", 500).stream().filter(m -> m.eventKey().startsWith("digest:"))).hasSize((int) before + 1);
     }
+
+    @Test
+    void aGroupTaskIsToldOnlyToTheMembersWhoMayWorkItThere() {
+        java.time.Instant quiet = LoopDriver.MONDAY_0900.plus(Duration.ofDays(600));
+        loop.at(quiet);
+        // verification in grid S02C02G03: wangwei's grid, not lihua's (street S03)
+        CaseRecord c = loop.reportByCitizen("MANHOLE");
+        loop.at(quiet.plus(Duration.ofMinutes(31)));
+        assertThat(digest.run()).isPositive();
+        assertThat(outbox.of("wangwei", 500)).filteredOn(m -> m.eventKey().startsWith("digest:"))
+                .anySatisfy(m -> assertThat(m.body()).contains(c.caseNumber()));
+        assertThat(outbox.of("lihua", 500)).filteredOn(m -> m.eventKey().startsWith("digest:"))
+                .noneSatisfy(m -> assertThat(m.body()).contains(c.caseNumber()));
+    }
 }

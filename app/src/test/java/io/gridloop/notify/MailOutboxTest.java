@@ -60,6 +60,12 @@ class MailOutboxTest {
     ReportService reports;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.gridloop.casefile.CaseLabels labels;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    io.gridloop.security.AccessScopes scopes;
 
     @BeforeEach
     void start() throws Exception {
@@ -113,9 +119,13 @@ class MailOutboxTest {
         List<MimeMessage> mails = to("sunli@gridloop.local", c.caseNumber(), "超期催办");
         assertThat(mails).hasSize(1);
         MimeMessage m = mails.get(0);
-        assertThat(m.getSubject()).isEqualTo("【超期催办】案件 " + c.caseNumber() + " 处置环节已超期");
+        // the reason, the case, its category, the step and its due date in the district's time
+        assertThat(m.getSubject()).isEqualTo("【超期催办】案件 " + c.caseNumber() + " · 公用设施 / 路灯不亮 · 处置环节已于 "
+                + labels.time(c.dueAt()) + " 超期");
         String body = GreenMailUtil.getBody(m);
-        assertThat(m.getContent().toString()).contains("请立即办理并反馈", "English", "[Overdue] Case " + c.caseNumber(),
+        assertThat(m.getContent().toString()).contains("案件编号:" + c.caseNumber(), "问题类别:公用设施 / 路灯不亮", "办理环节:处置",
+                "办理时限:" + labels.time(c.dueAt()), "请立即办理并反馈", "English",
+                "[Overdue reminder] Case " + c.caseNumber() + " · Public facilities / Street light out · handling was due at",
                 "/case/" + c.caseNumber());
         assertThat(body).isNotBlank();
         // warned and reminded groups only: nobody outside dept-roads got the reminder
@@ -197,5 +207,53 @@ class MailOutboxTest {
         List<MimeMessage> mails = to("wang@example.cn", c.caseNumber());
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).contains("您反映的问题已办结");
+    }
+
+    @Test
+    void warningsAndRemindersReachOnlyTheOfficialsWhoMayWorkTheStepOfThatCase() throws Exception {
+        loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(200)));
+        // verification in grid S02C02G03, wangwei's: not lihua, the grid worker of street S03
+        CaseRecord verify = loop.reportByCitizen("STREETLIGHT");
+        // registration of a case in street S01: the district's intake operator, not street S03's
+        CaseRecord register = loop.reportByGridWorker("STREETLIGHT");
+        java.time.Instant later = java.util.stream.Stream.of(verify, register).map(c -> loop.caseFile(c.id()).dueAt().toInstant())
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        loop.at(later.plusSeconds(60));
+        sender.sendDue();
+        assertThat(to("wangwei@gridloop.local", verify.caseNumber(), "预警")).hasSize(1);
+        assertThat(to("wangwei@gridloop.local", verify.caseNumber(), "超期催办")).hasSize(1);
+        assertThat(to("lihua@gridloop.local", verify.caseNumber())).as("another street's grid worker").isEmpty();
+        assertThat(to("lina@gridloop.local", register.caseNumber(), "超期催办")).hasSize(1);
+        assertThat(to("gaofei@gridloop.local", register.caseNumber())).as("street S03's intake operator").isEmpty();
+        assertThat(outbox.of("gaofei", 500)).noneSatisfy(m -> assertThat(m.subject()).contains(register.caseNumber()));
+        assertThat(outbox.of("lihua", 500)).noneSatisfy(m -> assertThat(m.subject()).contains(verify.caseNumber()));
+    }
+
+    @Test
+    void aMessageShowsItsCaseLinkOnlyToAnOfficialWhoseScopeSeesTheCase() {
+        CaseRecord c = loop.reportByGridWorker("MANHOLE");
+        for (String user : List.of("wangwei", "lihua", "admin")) {
+            // a message about a case outside the reader's scope now (as after their grids moved to another street)
+            jdbc.sql("""
+                    insert into gl_outbox (event_key, recipient, subject, body, link, created_at, status, next_attempt_at, case_number)
+                    values (:e, :r, :s, :b, :l, current_timestamp, 'IN_APP', current_timestamp, :c)""")
+                    .param("e", "test:" + c.caseNumber()).param("r", user).param("s", "案件 " + c.caseNumber())
+                    .param("b", "正文\n\nhttp://localhost:8080/case/" + c.caseNumber()).param("l", "http://localhost:8080/case/" + c.caseNumber())
+                    .param("c", c.caseNumber()).update();
+        }
+        var wangwei = outbox.of(scopes.of("wangwei", loop.groups("wangwei")), 500).stream()
+                .filter(m -> m.eventKey().equals("test:" + c.caseNumber())).toList();
+        assertThat(wangwei).singleElement().satisfies(m -> {
+            assertThat(m.link()).endsWith("/case/" + c.caseNumber());
+            assertThat(m.body()).contains("/case/" + c.caseNumber());
+        });
+        var lihua = outbox.of(scopes.of("lihua", loop.groups("lihua")), 500).stream()
+                .filter(m -> m.eventKey().equals("test:" + c.caseNumber())).toList();
+        assertThat(lihua).singleElement().satisfies(m -> {
+            assertThat(m.link()).isNull();
+            assertThat(m.body()).doesNotContain("/case/");
+        });
+        // an administrator reads their own messages, not everyone's
+        assertThat(outbox.of(scopes.of("admin", loop.groups("admin")), 500)).allSatisfy(m -> assertThat(m.recipient()).isEqualTo("admin"));
     }
 }

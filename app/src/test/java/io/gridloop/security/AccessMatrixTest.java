@@ -87,12 +87,24 @@ class AccessMatrixTest {
             Target.DISPATCH_S03, Set.of("zhangmin", "gaofei"),
             Target.VERIFY_S03, Set.of("lihua"));
 
+    /**
+     * Who is told about each case (消息 and mail), in the fixture: the officials who may work the step a message is about —
+     * the supervision order opened on reporting goes to the group working that first step there (ROADS_S01's intake of
+     * street S01, the grid worker of the other two cases' grids) and to the district's supervisors who issued it; the
+     * warning and reminder of each case's step now go to its group there (dept-roads, street S03's dispatchers, the grid
+     * worker of S03C02G01). Never a grid worker, intake operator or dispatcher of another street or grid.
+     */
+    static final Map<Target, Set<String>> TOLD = Map.of(
+            Target.ROADS_S01, Set.of("lina", "zhoujie", "sunli"),
+            Target.DISPATCH_S03, Set.of("lihua", "zhoujie", "zhangmin", "gaofei"),
+            Target.VERIFY_S03, Set.of("lihua", "zhoujie"));
+
     /** Who reaches the engine (/engine-rest, Cockpit): process owners and administrators only. */
     static final Set<String> ENGINE = Set.of("owner", "admin");
 
     enum Door {
         CASE_PAGE, CASE_SEARCH, ATTACHMENT, SUPERVISION_LIST, INBOX_PAGE, TASK_OPEN, TASK_CLAIM, API_CASE, API_INBOX, API_COMPLETE,
-        REST_TASK, REST_VARIABLES, REST_COMPLETE, COCKPIT
+        REST_TASK, REST_VARIABLES, REST_COMPLETE, COCKPIT, MESSAGES, MAIL
     }
 
     record Row(String official, Door door, Target target) {
@@ -102,6 +114,7 @@ class AccessMatrixTest {
                 case INBOX_PAGE, TASK_OPEN, TASK_CLAIM, API_INBOX, API_COMPLETE -> WORKS.get(target).contains(official);
                 case REST_TASK, REST_VARIABLES, COCKPIT -> ENGINE.contains(official);
                 case REST_COMPLETE -> false;
+                case MESSAGES, MAIL -> TOLD.get(target).contains(official);
             };
         }
 
@@ -168,6 +181,18 @@ class AccessMatrixTest {
             FIXTURES.put(Target.DISPATCH_S03, fixture(dispatch, CaseLoop.TASK_DISPATCH));
 
             FIXTURES.put(Target.VERIFY_S03, fixture(report(Channel.CITIZEN, "S03C02G01", "lina"), CaseLoop.TASK_VERIFY));
+
+            // every case's step warned and overdue: the warnings and reminders are told, then mailed
+            java.time.Instant due = FIXTURES.values().stream().map(f -> cases.get(f.caseRecord().id()).dueAt().toInstant())
+                    .max(java.util.Comparator.naturalOrder()).orElseThrow();
+            try {
+                loop.at(due.plusSeconds(60));
+                while (sender.sendDue() > 0) {
+                    // until every message is mailed
+                }
+            } finally {
+                loop.resetClock();
+            }
         }
     }
 
@@ -189,6 +214,35 @@ class AccessMatrixTest {
     void signOut() {
         KaribuUi.signOut();
     }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopMail() {
+        SMTP.stop();
+    }
+
+    static final int SMTP_PORT = freePort();
+
+    static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+    static final com.icegreen.greenmail.util.GreenMail SMTP = new com.icegreen.greenmail.util.GreenMail(
+            new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void mail(org.springframework.test.context.DynamicPropertyRegistry r) {
+        if (!SMTP.isRunning()) {
+            SMTP.start();
+        }
+        r.add("spring.mail.host", () -> "127.0.0.1");
+        r.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired
+    io.gridloop.notify.OutboxSender sender;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
@@ -284,6 +338,28 @@ class AccessMatrixTest {
                 assertThat(inbox.find(f.taskId())).as("the task is still open").isPresent();
             }
             case COCKPIT -> assertThat(cockpitLogin(user)).as("signed in, but no Cockpit for this role").isEqualTo(allowed ? 200 : 403);
+            case MESSAGES -> {
+                KaribuUi.signIn(ctx, user);
+                UI.getCurrent().navigate(io.gridloop.notify.MessagesView.class);
+                @SuppressWarnings("unchecked")
+                Grid<io.gridloop.notify.OutboxMessage> messages = _get(Grid.class, s -> s.withId("messages"));
+                List<io.gridloop.notify.OutboxMessage> about = messages.getGenericDataView().getItems()
+                        .filter(m -> m.subject().contains(f.caseRecord().caseNumber())).toList();
+                assertThat(about.isEmpty()).as("told about the case").isEqualTo(!allowed);
+                // each one the official's own, its case link there only while their scope sees the case
+                assertThat(about).allSatisfy(m -> {
+                    assertThat(m.recipient()).isEqualTo(user);
+                    assertThat(m.link() != null).isEqualTo(SEES.get(row.target()).contains(user));
+                });
+            }
+            case MAIL -> assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equals(user + "@gridloop.local")
+                            && m.getSubject().contains(f.caseRecord().caseNumber());
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).count() > 0).as("mailed about the case").isEqualTo(allowed);
         }
     }
 
