@@ -264,4 +264,42 @@ class EscalationTest {
             assertThat(o.closedHow()).isEqualTo(SupervisionOrder.ClosedHow.STEP_DONE);
         });
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext ctx;
+
+    @Test
+    void theAnswerIsGivenInTheTaskViewAndTheSupervisorReadsItInTheSupervisionList() {
+        CaseRecord c = handling();
+        SupervisionOrder o = byHand(c);
+        try {
+            io.gridloop.support.KaribuUi.signIn(ctx, "sunli");
+            com.vaadin.flow.component.UI.getCurrent().navigate(io.gridloop.inbox.TaskView.class,
+                    new com.vaadin.flow.router.RouteParameters("taskId", loop.task(c.id(), SupervisionProcess.TASK_ANSWER).taskId()));
+            io.gridloop.inbox.TaskView task = com.github.mvysny.kaributesting.v10.LocatorJ._get(io.gridloop.inbox.TaskView.class);
+            assertThat(task.getElement().getTextRecursively()).contains(c.caseNumber() + " · 督办回复");
+            // the form's text names the order: why, by whom, and the supervisor's words
+            assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.Html.class).stream()
+                    .map(com.vaadin.flow.component.Html::getInnerHtml).toList())
+                    .anySatisfy(h -> assertThat(h).contains("人工督办 · 区指挥中心", "群众多次反映"));
+            com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.textfield.TextArea.class).setValue("已更换灯具");
+            com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.datepicker.DatePicker.class)
+                    .setValue(java.time.LocalDate.of(2026, 11, 24));
+            com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.button.Button.class, b -> b.withId("submit-task"))
+                    .click();
+            assertThat(supervision.order(o.id()).closedHow()).isEqualTo(SupervisionOrder.ClosedHow.ANSWERED);
+            io.gridloop.support.KaribuUi.signOut();
+
+            io.gridloop.support.KaribuUi.signIn(ctx, "zhoujie");
+            com.vaadin.flow.component.UI.getCurrent().navigate(SupervisionView.class);
+            SupervisionView view = com.github.mvysny.kaributesting.v10.LocatorJ._get(SupervisionView.class);
+            assertThat(view.orders.getGenericDataView().getItems().filter(x -> x.id() == o.id()).toList()).singleElement()
+                    .satisfies(x -> assertThat(x.answer()).isEqualTo("已更换灯具"));
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.orders,
+                    view.orders.getGenericDataView().getItems().toList().indexOf(supervision.order(o.id()))))
+                    .contains("人工督办", "已答复", "已更换灯具(办结时限 2026-11-24,答复人 sunli)");
+        } finally {
+            io.gridloop.support.KaribuUi.signOut();
+        }
+    }
 }
