@@ -60,16 +60,17 @@ public class TaskDigest {
         Outbox.Audience audience = outbox.audience();
         jdbc.sql("""
                 select t.case_number, t.task_name, t.candidate_group, t.assignee, t.street_code, t.grid_code, c.department_code,
-                  c.co_departments, c.reported_by
+                  c.co_departments, c.reported_by, t.due_at
                 from gl_inbox_task t join gl_case c on c.id = t.case_id
                 where (t.created_at >= :s and t.created_at < :e) or (t.assigned_at >= :s and t.assigned_at < :e)
                 order by t.created_at""")
                 .param("s", start).param("e", end)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)})
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), due(rs.getObject(10, OffsetDateTime.class))})
                 .list()
                 .forEach(t -> {
-                    String line = t[0] + " " + (t[1] == null ? "" : t[1]);
+                    // 案件 2026-000123 · 派遣 · 2026-11-24 09:00, the due date in the district's time
+                    String line = t[0] + " · " + (t[1] == null ? "" : t[1]) + (t[9] == null ? "" : " · " + t[9]);
                     // a group task goes to the members the outbox may tell about it (a grid worker of its grid, a street's
                     // dispatcher …): the one rule every message obeys
                     List<String> to = t[3] != null ? List.of(t[3]) : t[2] == null ? List.of()
@@ -79,5 +80,9 @@ public class TaskDigest {
         byUser.forEach((user, lines) -> outbox.toUsers("digest:" + start.toInstant() + ":" + user, List.of(user), "mail.digest",
                 "/", lines.size(), String.join("\n", lines.subList(0, Math.min(50, lines.size())))));
         return byUser.size();
+    }
+
+    private String due(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(clock.getZone()).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 }

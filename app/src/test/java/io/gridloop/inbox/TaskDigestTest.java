@@ -41,6 +41,9 @@ class TaskDigestTest {
         assertThat(digests).hasSize((int) before + 1);
         assertThat(digests.get(0).subject()).isEqualTo("【待办】您有 2 项新任务");
         assertThat(digests.get(0).body()).contains(a.caseNumber(), b.caseNumber());
+        // each line: the case, the task, its due date in the district's time
+        assertThat(digests.get(0).body()).contains(a.caseNumber() + " · 立案审核 · " + loop.caseFile(a.id()).dueAt()
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
 
         // the same period again (another node, or the next tick) sends nothing
         assertThat(digest.run()).isZero();
