@@ -27,7 +27,7 @@ public class Open311Clients {
     public ApiKey require(String apiKey) {
         ApiKey key = keys.verify(apiKey).orElseThrow(() -> new Open311Exception(403, "error.open311.apiKey"));
         Bucket bucket = buckets.computeIfAbsent(key.id(), id -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
                 .build());
         if (!bucket.tryConsume(1)) {
             throw new Open311Exception(429, "error.open311.tooManyCalls", perMinute);
