@@ -72,6 +72,7 @@ public class Open311Api {
     @PostMapping("/requests.{format}")
     public ResponseEntity<String> submit(@PathVariable String format, HttpServletRequest request, Locale l) {
         Open311Format f = Open311Format.of(format);
+        readable(request);
         ApiKey client = clients.require(request.getParameter("api_key"));
         var s = new Open311Service.Submission(request.getParameter("service_code"), request.getParameter("lat"),
                 request.getParameter("long"), request.getParameter("address_string"), request.getParameter("address_id"),
@@ -97,6 +98,19 @@ public class Open311Api {
         Open311Format f = Open311Format.of(format);
         clients.require(request.getParameter("api_key"));
         return answer(f, "service_requests", List.of(open311.request(id, l)));
+    }
+
+    /**
+     * A form Tomcat could not read (beyond {@code server.tomcat.max-http-form-post-size}, 2 MB, or broken) arrives with
+     * no parameters at all; say so, rather than "no api_key".
+     */
+    private static void readable(HttpServletRequest request) {
+        request.getParameterNames();
+        if (request.getAttribute("org.apache.catalina.parameter_parse_failed") != null) {
+            boolean tooLarge = "POST_TOO_LARGE".equals(String.valueOf(
+                    request.getAttribute("org.apache.catalina.parameter_parse_failed_reason")));
+            throw tooLarge ? new Open311Exception(413, "error.open311.tooLarge") : new Open311Exception(400, "error.request");
+        }
     }
 
     private static ResponseEntity<String> answer(Open311Format f, String root, Object body) {
