@@ -40,6 +40,8 @@ public class Open311Service {
 
     public static final int MAX_DESCRIPTION = ReportService.MAX_DESCRIPTION;
     public static final int MAX_RESULTS = 1000;
+    /** The reporter's name as the case file holds it. */
+    public static final int MAX_NAME = 100;
     public static final Duration MAX_SPAN = Duration.ofDays(90);
     /** Ids in one service_request_id list. */
     public static final int MAX_IDS = 200;
@@ -123,6 +125,9 @@ public class Open311Service {
             throw new Open311Exception(400, "error.open311.phone");
         }
         String name = name(first, last);
+        if (name != null && name.length() > MAX_NAME) {
+            throw new Open311Exception(400, "error.open311.tooLong", "first_name + last_name", MAX_NAME);
+        }
 
         // an Open311 report is a citizen's: on-site verification comes first
         Report report = new Report(Channel.CITIZEN, Urgency.NORMAL, service.parentCode(), service.code(), null, lon, lat,

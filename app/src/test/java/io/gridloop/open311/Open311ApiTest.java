@@ -484,4 +484,67 @@ class Open311ApiTest {
             com.github.mvysny.kaributesting.v10.LocatorJ._get(Open311KeysView.class);
         }).hasStackTraceContaining("AccessDeniedException");
     }
+
+    /**
+     * Bounded, seeded random payloads: every field absent, empty, valid, hostile or oversized in turn. Never a 5xx,
+     * always Open311's error list on a refusal, and exactly one case for each 201.
+     */
+    @Test
+    void randomAndHostilePayloadsNeverBreakIt() throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null, List.of()));
+        String key = keys.issue("随机负载测试").secret();
+        // reads on their own key: 100 of each stay within the 120 a minute of each key
+        String readKey = keys.issue("随机负载测试 读").secret();
+        SecurityContextHolder.clearContext();
+        java.util.Random random = new java.util.Random(311);
+        List<String> hostile = List.of("", " ", "<script>alert(1)</script>", "' or 1=1 --", "\u0000", "%00", "\u202Etxt.exe",
+                "😀".repeat(30), "1e309", "-0", "Infinity", "NaN", "0x1p3", "null", "[]", "{}", "../../etc/passwd",
+                "井".repeat(4001), "a".repeat(70_000), "\r\n\tX", "<!-- -->", "&lt;b&gt;", "javascript:alert(1)");
+        List<String> codes = List.of("MANHOLE", "STREETLIGHT", "ROAD_DAMAGE", "NOPE", "manhole", "MANHOLE,STREETLIGHT");
+        int created = 0;
+        int cases0 = jdbc.sql("select count(*) from gl_case").query(Integer.class).single();
+        for (int i = 0; i < 100; i++) {
+            Map<String, String> form = new LinkedHashMap<>();
+            pick(random, form, "api_key", key, List.of("wrong", ""), 0.9);
+            pick(random, form, "service_code", codes.get(random.nextInt(codes.size())), hostile, 0.7);
+            pick(random, form, "lat", String.valueOf(39.905 + random.nextDouble() * 0.045), hostile, 0.7);
+            pick(random, form, "long", String.valueOf(116.340 + random.nextDouble() * 0.045), hostile, 0.7);
+            pick(random, form, "description", "路面坑洼 " + i, hostile, 0.7);
+            pick(random, form, "address_string", "某路 " + i + " 号", hostile, 0.7);
+            pick(random, form, "email", "a" + i + "@example.org", hostile, 0.7);
+            pick(random, form, "phone", "1380000" + (1000 + i), hostile, 0.7);
+            pick(random, form, "first_name", "明", hostile, 0.7);
+            pick(random, form, "last_name", "Smith", hostile, 0.7);
+            pick(random, form, "media_url", "http://169.254.169.254/latest", hostile, 0.3);
+            String format = random.nextBoolean() ? "json" : "xml";
+            HttpResponse<String> r = post(format, form, random.nextBoolean() ? "en" : null);
+            assertThat(r.statusCode()).as(form + " → " + r.body()).isIn(201, 400, 403);
+            if (r.statusCode() == 201) {
+                created++;
+            } else if (format.equals("json")) {
+                assertThat(JSON.readTree(r.body()).get(0).path("description").asText()).as(form.toString()).isNotBlank().doesNotStartWith("!");
+            } else {
+                assertThat(xml(r.body()).getDocumentElement().getNodeName()).isEqualTo("errors");
+            }
+            // and a read with hostile filters
+            String filter = List.of("service_request_id", "service_code", "start_date", "end_date", "status").get(random.nextInt(5));
+            String value = hostile.get(random.nextInt(hostile.size()));
+            HttpResponse<String> read = get("requests." + format + "?api_key=" + URLEncoder.encode(readKey, StandardCharsets.UTF_8) + "&" + filter
+                    + "=" + URLEncoder.encode(value.length() > 2000 ? value.substring(0, 2000) : value, StandardCharsets.UTF_8));
+            assertThat(read.statusCode()).as(filter + "=" + value + " → " + read.body()).isIn(200, 400);
+        }
+        assertThat(created).as("some random payloads are good ones").isPositive();
+        assertThat(jdbc.sql("select count(*) from gl_case").query(Integer.class).single()).as("one case per 201, no half-cases")
+                .isEqualTo(cases0 + created);
+    }
+
+    private static void pick(java.util.Random random, Map<String, String> form, String field, String good, List<String> bad,
+                             double goodShare) {
+        double roll = random.nextDouble();
+        if (roll < goodShare) {
+            form.put(field, good);
+        } else if (roll < goodShare + (1 - goodShare) / 2) {
+            form.put(field, bad.get(random.nextInt(bad.size())));
+        }
+    }
 }
