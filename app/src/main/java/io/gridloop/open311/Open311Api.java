@@ -1,6 +1,7 @@
 package io.gridloop.open311;
 
 import io.gridloop.grid.ReferenceData;
+import io.gridloop.ui.Translations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +51,8 @@ public class Open311Api {
         endpoint.put("formats", List.of("application/json", "text/xml"));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("changeset", CHANGESET);
-        d.put("contact", io.gridloop.ui.Translations.translate("open311.contact", l, reference.districtName()));
-        d.put("key_service", io.gridloop.ui.Translations.translate("open311.keyService", l));
+        d.put("contact", Translations.translate("open311.contact", l, reference.districtName()));
+        d.put("key_service", Translations.translate("open311.keyService", l));
         d.put("endpoints", List.of(endpoint));
         return answer(f, "discovery", d);
     }

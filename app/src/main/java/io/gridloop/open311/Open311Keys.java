@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,7 +72,7 @@ public class Open311Keys {
     }
 
     private long store(String label, String secret, String by) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into gl_open311_key (label, key_hash, key_hint, created_by, created_at) values (:label, :hash, :hint, :by, :at)")
                 .param("label", label)
                 .param("hash", hash(secret))
@@ -138,7 +141,7 @@ public class Open311Keys {
         }
     }
 
-    private static ApiKey map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static ApiKey map(ResultSet rs, int n) throws SQLException {
         return new ApiKey(rs.getLong("id"), rs.getString("label"), rs.getString("key_hint"), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("revoked_by"),
                 rs.getObject("revoked_at", OffsetDateTime.class));

@@ -10,12 +10,17 @@ import io.gridloop.grid.ReferenceData;
 import io.gridloop.intake.Report;
 import io.gridloop.intake.ReportService;
 import io.gridloop.ui.Translations;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,7 +237,7 @@ public class Open311Service {
                     throw new Open311Exception(400, "error.open311.status", f.status());
                 }
                 if (wanted.size() == 1) {
-                    List<String> closed = java.util.Arrays.stream(CaseStatus.values()).filter(CaseStatus::isClosed).map(Enum::name).toList();
+                    List<String> closed = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isClosed).map(Enum::name).toList();
                     where.append(wanted.contains("closed") ? " and status in (:closed)" : " and status not in (:closed)");
                     p.put("closed", closed);
                 }
@@ -254,7 +259,7 @@ public class Open311Service {
         return found.get(0);
     }
 
-    private Map<String, Object> item(java.sql.ResultSet rs, Locale l) throws java.sql.SQLException {
+    private Map<String, Object> item(ResultSet rs, Locale l) throws SQLException {
         CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
         String subcategory = rs.getString("subcategory_code");
         String department = rs.getString("department_code");
@@ -302,16 +307,16 @@ public class Open311Service {
         String v = value.strip().replace(' ', '+');
         try {
             return OffsetDateTime.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(v).atStartOfDay(zone).toOffsetDateTime();
-            } catch (java.time.format.DateTimeParseException e2) {
+                return LocalDate.parse(v).atStartOfDay(zone).toOffsetDateTime();
+            } catch (DateTimeParseException e2) {
                 throw new Open311Exception(400, "error.open311.date", field);
             }
         }
     }
 
     private static List<String> list(String commaSeparated) {
-        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 }
