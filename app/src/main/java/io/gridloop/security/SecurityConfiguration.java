@@ -126,6 +126,20 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Open311 GeoReport v2 (/open311/**) for citizen apps and other cities' systems: no sign-in, no session, no CSRF
+     * (no cookies); the open311 module checks each call's api_key itself and answers in Open311's error format.
+     */
+    @Bean
+    @Order(0)
+    public SecurityFilterChain open311Chain(HttpSecurity http) throws Exception {
+        http.securityMatcher(antMatcher("/open311/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(m -> m.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(3)
     public SecurityFilterChain appChain(HttpSecurity http, EngineAuthenticationProvider provider, KeycloakOfficials officials)
