@@ -6,6 +6,7 @@ import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.Step;
 import io.gridloop.deadline.TimeLimits;
+import io.gridloop.security.InboxOwnedTasks;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,10 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the inbox table in step with the engine's tasks, inside the engine's own transaction (Polyflow's pattern
  * without its dependency): inbox pages read one indexed table, never the engine's variable tables. Also tells the case
- * file what work is open on a case now.
+ * file what work is open on a case now. The case loop's tasks are the inbox's: the engine lets nobody else work them.
  */
 @Component
-public class TaskProjection {
+public class TaskProjection implements InboxOwnedTasks {
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
@@ -36,9 +37,14 @@ public class TaskProjection {
         this.timeLimits = timeLimits;
     }
 
+    @Override
+    public boolean owns(String processDefinitionId) {
+        return processDefinitionId != null && processDefinitionId.startsWith(CaseLoop.PROCESS_ID + ":");
+    }
+
     @EventListener
     public void onTaskEvent(DelegateTask task) {
-        if (task.getProcessDefinitionId() == null || !task.getProcessDefinitionId().startsWith(CaseLoop.PROCESS_ID + ":")) {
+        if (!owns(task.getProcessDefinitionId())) {
             return;
         }
         Object caseIdValue = task.getVariable(CaseVariables.CASE_ID);
