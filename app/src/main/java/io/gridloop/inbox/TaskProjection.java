@@ -5,14 +5,19 @@ import io.gridloop.casefile.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.Step;
-import io.gridloop.deadline.TimeLimits;
 import io.gridloop.security.InboxOwnedTasks;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
@@ -29,12 +34,10 @@ public class TaskProjection implements InboxOwnedTasks {
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
-    private final TimeLimits timeLimits;
 
-    public TaskProjection(JdbcClient jdbc, CaseFileService cases, TimeLimits timeLimits) {
+    public TaskProjection(JdbcClient jdbc, CaseFileService cases) {
         this.jdbc = jdbc;
         this.cases = cases;
-        this.timeLimits = timeLimits;
     }
 
     @Override
@@ -83,7 +86,7 @@ public class TaskProjection implements InboxOwnedTasks {
                 .param("assignee", task.getAssignee())
                 .param("created", created)
                 .param("due", due)
-                .param("warn", warnAt(created, due))
+                .param("warn", warningTimerDue(task))
                 .param("category", c.categoryCode())
                 .param("subcategory", c.subcategoryCode())
                 .param("grid", c.gridCode())
@@ -101,25 +104,40 @@ public class TaskProjection implements InboxOwnedTasks {
                   assigned_at = case when cast(:assignee as varchar(100)) is not null
                                           and (assignee is null or assignee <> cast(:assignee as varchar(100))) then :now
                                      else assigned_at end,
-                  assignee = :assignee, candidate_group = :grp, due_at = :due,
-                  warn_at = :warn, task_name = :name where task_id = :id""")
+                  assignee = :assignee, candidate_group = :grp, due_at = :due, task_name = :name where task_id = :id""")
                 .param("now", java.time.OffsetDateTime.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
                         ZoneOffset.UTC))
                 .param("id", task.getId())
                 .param("assignee", task.getAssignee())
                 .param("grp", candidateGroup(task))
                 .param("due", due)
-                .param("warn", warnAt(at(task.getCreateTime()), due))
                 .param("name", task.getName())
                 .update();
     }
 
-    private OffsetDateTime warnAt(OffsetDateTime created, OffsetDateTime due) {
-        if (created == null || due == null) {
+    /**
+     * When the step warns (预警): the due date of its warning timer, the boundary timer that runs
+     * {@code timeLimits.warningOf(...)}, exactly as the engine's calendar set it (working or calendar time, holidays,
+     * the configured share). The inbox turns a row amber from this moment, so the row and the warning agree. The timers
+     * of a task's activity are created just before the task, in the same command, so the create event finds them on
+     * the task's execution; a later update keeps this value (the timer may have fired and be gone by then).
+     */
+    static OffsetDateTime warningTimerDue(DelegateTask task) {
+        if (!(task instanceof TaskEntity t) || t.getExecution() == null || task.getBpmnModelInstance() == null) {
             return null;
         }
-        long seconds = Duration.between(created, due).getSeconds();
-        return created.plusSeconds(Math.round(seconds * timeLimits.warningShare()));
+        Set<String> warningTimers = task.getBpmnModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(b -> b.getAttachedTo() != null && b.getAttachedTo().getId().equals(task.getTaskDefinitionKey()))
+                .filter(b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition timer
+                        && timer.getTimeDuration() != null && timer.getTimeDuration().getTextContent().contains("warningOf(")))
+                .map(BoundaryEvent::getId)
+                .collect(Collectors.toSet());
+        for (JobEntity job : t.getExecution().getJobs()) {
+            if (job instanceof TimerEntity && warningTimers.contains(job.getActivityId()) && job.getDuedate() != null) {
+                return at(job.getDuedate());
+            }
+        }
+        return null;
     }
 
     /** The newest open task of the case decides its step, group, assignee and due date in the read model. */
