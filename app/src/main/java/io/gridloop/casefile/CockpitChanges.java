@@ -68,7 +68,9 @@ public class CockpitChanges extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean isUserOperationLogEnabled() {
-            return isUserOperationLogEnabledOnCommandContext() && isUserAuthenticated() || super.isUserOperationLogEnabled();
+            // the inbox's own work is on the timeline already: no log entries built for it unless history wants them
+            boolean forTimeline = !EngineTaskGuard.insideInbox() && isUserOperationLogEnabledOnCommandContext() && isUserAuthenticated();
+            return forTimeline || super.isUserOperationLogEnabled();
         }
 
         @Override
