@@ -9,7 +9,9 @@ import io.gridloop.security.InboxOwnedTasks;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -115,6 +117,9 @@ public class TaskProjection implements InboxOwnedTasks {
                 .update();
     }
 
+    /** The warning timers' ids of each deployed task (process definition and task key); a deployment never changes. */
+    private static final Map<String, Set<String>> WARNING_TIMERS = new ConcurrentHashMap<>();
+
     /**
      * When the step warns (预警): the due date of its warning timer, the boundary timer that runs
      * {@code timeLimits.warningOf(...)}, exactly as the engine's calendar set it (working or calendar time, holidays,
@@ -123,15 +128,19 @@ public class TaskProjection implements InboxOwnedTasks {
      * the task's execution; a later update keeps this value (the timer may have fired and be gone by then).
      */
     static OffsetDateTime warningTimerDue(DelegateTask task) {
-        if (!(task instanceof TaskEntity t) || t.getExecution() == null || task.getBpmnModelInstance() == null) {
+        if (!(task instanceof TaskEntity t) || t.getExecution() == null) {
             return null;
         }
-        Set<String> warningTimers = task.getBpmnModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
-                .filter(b -> b.getAttachedTo() != null && b.getAttachedTo().getId().equals(task.getTaskDefinitionKey()))
-                .filter(b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition timer
-                        && timer.getTimeDuration() != null && timer.getTimeDuration().getTextContent().contains("warningOf(")))
-                .map(BoundaryEvent::getId)
-                .collect(Collectors.toSet());
+        Set<String> warningTimers = WARNING_TIMERS.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                k -> task.getBpmnModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
+                        .filter(b -> b.getAttachedTo() != null && b.getAttachedTo().getId().equals(task.getTaskDefinitionKey()))
+                        .filter(b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition timer
+                                && timer.getTimeDuration() != null && timer.getTimeDuration().getTextContent().contains("warningOf(")))
+                        .map(BoundaryEvent::getId)
+                        .collect(Collectors.toUnmodifiableSet()));
+        if (warningTimers.isEmpty()) {
+            return null;
+        }
         for (JobEntity job : t.getExecution().getJobs()) {
             if (job instanceof TimerEntity && warningTimers.contains(job.getActivityId()) && job.getDuedate() != null) {
                 return at(job.getDuedate());
