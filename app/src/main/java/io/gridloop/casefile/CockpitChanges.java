@@ -1,21 +1,29 @@
 package io.gridloop.casefile;
 
 import io.gridloop.security.EngineTaskGuard;
+import java.lang.reflect.Field;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.oplog.UserOperationLogContext;
 import org.camunda.bpm.engine.impl.oplog.UserOperationLogContextEntry;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.UserOperationLogManager;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,7 +70,28 @@ public class CockpitChanges extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomSessionFactories(factories);
+        // which command the user gave, for what the log's entries leave out (the names of the variables changed)
+        List<CommandInterceptor> post = configuration.getCustomPostCommandInterceptorsTxRequired() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+        post.add(new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                Deque<Command<?>> commands = COMMANDS.get();
+                commands.push(command);
+                try {
+                    return next.execute(command);
+                } finally {
+                    commands.pop();
+                    if (commands.isEmpty()) {
+                        COMMANDS.remove();
+                    }
+                }
+            }
+        });
+        configuration.setCustomPostCommandInterceptorsTxRequired(post);
     }
+
+    private static final ThreadLocal<Deque<Command<?>>> COMMANDS = ThreadLocal.withInitial(ArrayDeque::new);
 
     private class TimelineOperationLog extends UserOperationLogManager {
 
@@ -105,18 +134,54 @@ public class CockpitChanges extends AbstractProcessEnginePlugin {
                     String annotation = entries.stream().map(UserOperationLogContextEntry::getAnnotation).filter(Objects::nonNull)
                             .findFirst().orElse(null);
                     cases.getObject().addTimeline((Long) row[0], context.getUserId(), row[1] == null ? NO_STEP : (String) row[1],
-                            ACTION, key.get(1), annotation, details(entries), List.of());
+                            ACTION, key.get(1), annotation, details(entries, COMMANDS.get().peekLast()), List.of());
                 }));
     }
 
-    /** What the operation changed, as the engine reports it: "property: before → after" lines. */
-    private static String details(List<UserOperationLogContextEntry> entries) {
-        String s = entries.stream().flatMap(e -> e.getPropertyChanges() == null ? java.util.stream.Stream.empty() : e.getPropertyChanges().stream())
+    /**
+     * What the operation changed: the engine's "property: before → after" lines, and the variables a variable command
+     * set ("name: value") or removed ("name").
+     */
+    private static String details(List<UserOperationLogContextEntry> entries, Command<?> command) {
+        List<String> lines = new ArrayList<>();
+        entries.stream().flatMap(e -> e.getPropertyChanges() == null ? Stream.empty() : e.getPropertyChanges().stream())
                 .filter(c -> c.getPropertyName() != null)
                 .map(CockpitChanges::line)
-                .distinct()
-                .collect(Collectors.joining("\n"));
+                .forEach(lines::add);
+        if (command != null && command.getClass().getName().startsWith("org.camunda.bpm.engine.impl.cmd.")
+                && command.getClass().getSimpleName().endsWith("VariablesCmd")) {
+            if (field(command, "variables") instanceof Map<?, ?> set) {
+                set.forEach((name, value) -> lines.add(name + ": " + shortly(value instanceof TypedValue t ? t.getValue() : value)));
+            }
+            for (String removed : List.of("variableNames", "deletions")) {
+                if (field(command, removed) instanceof Collection<?> names) {
+                    names.forEach(name -> lines.add(String.valueOf(name)));
+                }
+            }
+        }
+        String s = lines.stream().distinct().collect(Collectors.joining("\n"));
         return s.isEmpty() ? null : s.length() > 4000 ? s.substring(0, 4000) : s;
+    }
+
+    private static String shortly(Object value) {
+        String s = String.valueOf(value);
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    /** A field of one of the engine's commands (they have no getters); null if this engine version names it otherwise. */
+    private static Object field(Object command, String name) {
+        for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(command);
+            } catch (NoSuchFieldException e) {
+                // the superclass may declare it
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String line(PropertyChange c) {

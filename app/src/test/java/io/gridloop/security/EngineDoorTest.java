@@ -137,6 +137,7 @@ class EngineDoorTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("owner", "REGISTER", "ModifyProcessInstance"),
                         org.assertj.core.groups.Tuple.tuple("owner", "REGISTER", "SetVariable"));
         assertThat(byCockpit.get(0).comment()).isEqualTo("立案审核重新开始");
+        assertThat(byCockpit.get(1).details()).as("what was changed").isEqualTo("urgencyNote: 市民再次来电");
         assertThat(io.gridloop.ui.Translations.translate("action.COCKPIT", java.util.Locale.ROOT)).isEqualTo("在 Cockpit 中修改");
 
         // and the case goes on through the inbox
