@@ -144,4 +144,23 @@ class EngineDoorTest {
         loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
         assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("DISPATCH");
     }
+    @Test
+    void suspensionJobRetriesAndCancellationInCockpitAreOnTheTimelineToo() throws Exception {
+        CaseRecord c = loop.reportByGridWorker("MANHOLE");
+        String pi = c.processInstanceId();
+        assertThat(rest("PUT", "/process-instance/" + pi + "/suspended", "{\"suspended\": true}", null).statusCode()).isEqualTo(204);
+        assertThat(rest("PUT", "/process-instance/" + pi + "/suspended", "{\"suspended\": false}", null).statusCode()).isEqualTo(204);
+        String job = engine.getManagementService().createJobQuery().processInstanceId(pi).activityId("Timer_RegisterWarning")
+                .singleResult().getId();
+        assertThat(rest("PUT", "/job/" + job + "/retries", "{\"retries\": 5}", null).statusCode()).isEqualTo(204);
+        HttpResponse<String> cancel = rest("DELETE", "/process-instance/" + pi, null, null);
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(204);
+
+        assertThat(cases.timeline(c.id()).stream().filter(e -> e.action().equals("COCKPIT")).toList())
+                .extracting(TimelineEntry::actor, TimelineEntry::step, TimelineEntry::decision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("owner", "REGISTER", "Suspend"),
+                        org.assertj.core.groups.Tuple.tuple("owner", "REGISTER", "Activate"),
+                        org.assertj.core.groups.Tuple.tuple("owner", "REGISTER", "SetJobRetries"),
+                        org.assertj.core.groups.Tuple.tuple("owner", "COCKPIT", "Delete"));
+    }
 }
