@@ -7,13 +7,21 @@ import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.Step;
 import io.gridloop.deadline.Supervision;
 import io.gridloop.deadline.SupervisionProcess;
-import io.gridloop.deadline.TimeLimits;
-import java.time.Duration;
+import io.gridloop.security.InboxOwnedTasks;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
@@ -23,31 +31,39 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the inbox table in step with the engine's tasks, inside the engine's own transaction (Polyflow's pattern
  * without its dependency): inbox pages read one indexed table, never the engine's variable tables. Also tells the case
- * file what work is open on a case now.
+ * file what work is open on a case now. The case loop's tasks and the supervision answers are the inbox's: the engine lets
+ * nobody else work them.
  */
 @Component
-public class TaskProjection {
+public class TaskProjection implements InboxOwnedTasks {
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
-    private final TimeLimits timeLimits;
     private final Supervision supervision;
 
-    public TaskProjection(JdbcClient jdbc, CaseFileService cases, TimeLimits timeLimits, Supervision supervision) {
+    public TaskProjection(JdbcClient jdbc, CaseFileService cases, Supervision supervision) {
         this.jdbc = jdbc;
         this.cases = cases;
-        this.timeLimits = timeLimits;
         this.supervision = supervision;
+    }
+
+    private static boolean isCaseLoop(String processDefinitionId) {
+        return processDefinitionId != null && processDefinitionId.startsWith(CaseLoop.PROCESS_ID + ":");
+    }
+
+    @Override
+    public boolean owns(String processDefinitionId) {
+        // a supervision order's answer task is a task of its case too (another process, the case's id as variable)
+        return isCaseLoop(processDefinitionId)
+                || (processDefinitionId != null && processDefinitionId.startsWith(SupervisionProcess.PROCESS_ID + ":"));
     }
 
     @EventListener
     public void onTaskEvent(DelegateTask task) {
-        // a supervision order's answer task is a task of its case too (another process, the case's id as variable)
-        boolean caseLoop = task.getProcessDefinitionId() != null && task.getProcessDefinitionId().startsWith(CaseLoop.PROCESS_ID + ":");
-        if (!caseLoop && (task.getProcessDefinitionId() == null
-                || !task.getProcessDefinitionId().startsWith(SupervisionProcess.PROCESS_ID + ":"))) {
+        if (!owns(task.getProcessDefinitionId())) {
             return;
         }
+        boolean caseLoop = isCaseLoop(task.getProcessDefinitionId());
         Object caseIdValue = task.getVariable(CaseVariables.CASE_ID);
         if (!(caseIdValue instanceof Number number)) {
             return;
@@ -89,7 +105,7 @@ public class TaskProjection {
                 .param("assignee", task.getAssignee())
                 .param("created", created)
                 .param("due", due)
-                .param("warn", warnAt(created, due))
+                .param("warn", warningTimerDue(task))
                 .param("category", c.categoryCode())
                 .param("subcategory", c.subcategoryCode())
                 .param("grid", c.gridCode())
@@ -107,25 +123,47 @@ public class TaskProjection {
                   assigned_at = case when cast(:assignee as varchar(100)) is not null
                                           and (assignee is null or assignee <> cast(:assignee as varchar(100))) then :now
                                      else assigned_at end,
-                  assignee = :assignee, candidate_group = :grp, due_at = :due,
-                  warn_at = :warn, task_name = :name where task_id = :id""")
+                  assignee = :assignee, candidate_group = :grp, due_at = :due, task_name = :name where task_id = :id""")
                 .param("now", java.time.OffsetDateTime.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
                         ZoneOffset.UTC))
                 .param("id", task.getId())
                 .param("assignee", task.getAssignee())
                 .param("grp", candidateGroup(task))
                 .param("due", due)
-                .param("warn", warnAt(at(task.getCreateTime()), due))
                 .param("name", task.getName())
                 .update();
     }
 
-    private OffsetDateTime warnAt(OffsetDateTime created, OffsetDateTime due) {
-        if (created == null || due == null) {
+    /** The warning timers' ids of each deployed task (process definition and task key); a deployment never changes. */
+    private static final Map<String, Set<String>> WARNING_TIMERS = new ConcurrentHashMap<>();
+
+    /**
+     * When the step warns (预警): the due date of its warning timer, the boundary timer that runs
+     * {@code timeLimits.warningOf(...)}, exactly as the engine's calendar set it (working or calendar time, holidays,
+     * the configured share). The inbox turns a row amber from this moment, so the row and the warning agree. The timers
+     * of a task's activity are created just before the task, in the same command, so the create event finds them on
+     * the task's execution; a later update keeps this value (the timer may have fired and be gone by then).
+     */
+    static OffsetDateTime warningTimerDue(DelegateTask task) {
+        if (!(task instanceof TaskEntity t) || t.getExecution() == null) {
             return null;
         }
-        long seconds = Duration.between(created, due).getSeconds();
-        return created.plusSeconds(Math.round(seconds * timeLimits.warningShare()));
+        Set<String> warningTimers = WARNING_TIMERS.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                k -> task.getBpmnModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
+                        .filter(b -> b.getAttachedTo() != null && b.getAttachedTo().getId().equals(task.getTaskDefinitionKey()))
+                        .filter(b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition timer
+                                && timer.getTimeDuration() != null && timer.getTimeDuration().getTextContent().contains("warningOf(")))
+                        .map(BoundaryEvent::getId)
+                        .collect(Collectors.toUnmodifiableSet()));
+        if (warningTimers.isEmpty()) {
+            return null;
+        }
+        for (JobEntity job : t.getExecution().getJobs()) {
+            if (job instanceof TimerEntity && warningTimers.contains(job.getActivityId()) && job.getDuedate() != null) {
+                return at(job.getDuedate());
+            }
+        }
+        return null;
     }
 
     /** The newest open task of the case decides its step, group, assignee and due date in the read model. */

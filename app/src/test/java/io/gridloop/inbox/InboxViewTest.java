@@ -143,4 +143,54 @@ class InboxViewTest {
             _find(io.gridloop.intake.ReportView.class);
         }).hasStackTraceContaining("AccessDeniedException");
     }
+
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    /**
+     * A row turns amber (预警) when its step's warning timer fires, at 80% of the limit in working time, not at 80% of
+     * the calendar time to its due date: handling of three working days from Thursday 10:00 is due on Tuesday 10:00;
+     * 80% of the calendar time falls on Monday 10:00, 80% of the working time on Monday 14:30.
+     */
+    @Test
+    void aRowTurnsAmberExactlyWhenItsWarningTimerFires() {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.Instant thursday = java.time.ZonedDateTime.of(2026, 11, 26, 10, 0, 0, 0, zone).toInstant();
+        java.time.Instant calendarShare = java.time.ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0, zone).toInstant();
+        java.time.Instant workingShare = java.time.ZonedDateTime.of(2026, 11, 30, 14, 30, 0, 0, zone).toInstant();
+        try {
+            loop.at(thursday);
+            CaseRecord c = loop.reportByGridWorker("STREETLIGHT");
+            loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+            loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of()));
+            InboxTask handle = loop.task(c.id(), TASK_HANDLE);
+            java.util.Date timer = management.createJobQuery().processInstanceId(c.processInstanceId()).activityId("Timer_HandleWarning")
+                    .singleResult().getDuedate();
+            assertThat(timer.toInstant()).as("the warning timer counts working time").isEqualTo(workingShare);
+            assertThat(handle.warnAt().toInstant()).as("the row warns when the timer does").isEqualTo(timer.toInstant());
+
+            KaribuUi.signIn(ctx, "sunli");
+            loop.at(calendarShare.plusSeconds(3600));
+            assertThat(loop.caseFile(c.id()).warning()).as("no warning yet at Monday 11:00").isFalse();
+            assertThat(amber(c.id())).as("so no amber row either").isFalse();
+
+            loop.at(workingShare.plusSeconds(60));
+            assertThat(loop.caseFile(c.id()).warning()).as("the warning timer has fired").isTrue();
+            assertThat(amber(c.id())).as("and the row is amber").isTrue();
+        } finally {
+            loop.resetClock();
+        }
+    }
+
+    /** The row's colour and the WARNING filter of the inbox, as the official sees them now. */
+    private boolean amber(long caseId) {
+        UI.getCurrent().navigate(InboxView.class);
+        InboxView view = _get(InboxView.class);
+        InboxTask row = rows(view).stream().filter(t -> t.caseId() == caseId).findFirst().orElseThrow();
+        boolean coloured = "gl-row-warning".equals(view.grid.getPartNameGenerator().apply(row));
+        view.timeState.setValue(InboxTask.TimeState.WARNING);
+        boolean filtered = rows(view).stream().anyMatch(t -> t.caseId() == caseId);
+        assertThat(filtered).as("the WARNING filter agrees with the colour").isEqualTo(coloured);
+        return coloured;
+    }
 }
