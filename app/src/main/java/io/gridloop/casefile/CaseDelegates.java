@@ -33,6 +33,25 @@ public class CaseDelegates {
         return execution -> cases.rejected(caseId(execution));
     }
 
+    /**
+     * 核实不属实: the report ends without a case to handle. The reason goes on the timeline; a reporter who left an
+     * address is told by mail, as on filing.
+     */
+    @Bean
+    public JavaDelegate notConfirmCase(CaseFileService cases, io.gridloop.notify.Outbox outbox) {
+        return execution -> {
+            long caseId = caseId(execution);
+            cases.notConfirmed(caseId);
+            cases.addTimeline(caseId, SYSTEM, "VERIFY", "NOT_CONFIRMED", null, text(execution, CaseVariables.NOT_CONFIRMED_REASON),
+                    null, java.util.List.of());
+            CaseRecord c = cases.get(caseId);
+            if (c.reporterEmail() != null) {
+                outbox.toAddress("notConfirmed:" + caseId, c.reporterEmail(), "mail.notConfirmed", "/track/" + c.trackingCode(),
+                        c.caseNumber(), c.description());
+            }
+        };
+    }
+
     @Bean
     public JavaDelegate mergeDuplicate(CaseFileService cases) {
         return execution -> {

@@ -138,6 +138,10 @@ public class CaseFileService {
         close(caseId, CaseStatus.REJECTED, Map.of());
     }
 
+    public void notConfirmed(long caseId) {
+        close(caseId, CaseStatus.NOT_CONFIRMED, Map.of());
+    }
+
     public void merged(long caseId, String intoCaseNumber) {
         close(caseId, CaseStatus.MERGED, Map.of("merged_into", intoCaseNumber));
     }

@@ -25,6 +25,7 @@ public final class CaseLoop {
     public static final String END_FILED = "End_Filed";
     public static final String END_REJECTED = "End_Rejected";
     public static final String END_MERGED = "End_Merged";
+    public static final String END_NOT_CONFIRMED = "End_NotConfirmed";
 
     /** Extension property on the deadline end events naming the step whose timer fired. */
     public static final String PROPERTY_DEADLINE_STEP = "deadlineStep";

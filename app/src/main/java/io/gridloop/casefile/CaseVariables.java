@@ -35,6 +35,7 @@ public final class CaseVariables {
 
     // decisions taken in the forms
     public static final String VERIFY_RESULT = "verifyResult";
+    public static final String NOT_CONFIRMED_REASON = "notConfirmedReason";
     public static final String REGISTER_DECISION = "registerDecision";
     public static final String REJECT_REASON = "rejectReason";
     public static final String DUPLICATE_OF = "duplicateOf";

@@ -136,6 +136,55 @@ class CaseLoopProcessTest {
         assertThat(c.satisfaction()).isEqualTo("SATISFIED");
     }
 
+    @Autowired
+    io.gridloop.intake.ReportService reports;
+    @Autowired
+    org.springframework.context.ApplicationContext ctx;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void notConfirmedOnSiteEndsTheReportAndTellsTheReporter() {
+        io.gridloop.intake.Report r = LoopDriver.report(Channel.CITIZEN, "STREETLIGHT", "S02C02G03");
+        r = new io.gridloop.intake.Report(r.channel(), r.urgency(), null, r.subcategoryCode(), r.gridCode(), null, null, r.address(),
+                r.description(), r.reporterName(), r.reporterPhone(), "citizen@example.org", false, List.of());
+        CaseRecord c = reports.report(r, "lina");
+        assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
+        // "not confirmed" needs the reason, and nothing moves without it
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED")))
+                .isInstanceOf(FormRejectedException.class);
+        assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
+
+        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED", "notConfirmedReason", "路灯完好,夜间正常亮灯"));
+        CaseRecord after = loop.caseFile(c.id());
+        assertEnded(after, END_NOT_CONFIRMED);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId()).activityId(TASK_REGISTER)
+                .count()).as("never registered").isZero();
+        assertThat(after.status()).isEqualTo(CaseStatus.NOT_CONFIRMED);
+        assertThat(after.status().isClosed()).isTrue();
+        assertThat(after.closedAt()).isNotNull();
+        assertThat(after.registeredAt()).isNull();
+        assertThat(after.currentStep()).isNull();
+        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+            assertThat(e.step()).isEqualTo("VERIFY");
+            assertThat(e.action()).isEqualTo("NOT_CONFIRMED");
+            assertThat(e.comment()).isEqualTo("路灯完好,夜间正常亮灯");
+        });
+        // the reporter is told by mail, once
+        assertThat(jdbc.sql("select subject from gl_outbox where recipient = 'mailto:citizen@example.org'").query(String.class).list())
+                .singleElement().satisfies(subject -> assertThat(subject).contains(c.caseNumber(), "未发现"));
+        // and sees it on the tracking page in plain words, without the officials' names or notes
+        io.gridloop.support.KaribuUi.anonymous(ctx);
+        try {
+            com.vaadin.flow.component.UI.getCurrent().navigate("track/" + c.trackingCode());
+            String shown = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Div.class,
+                    s -> s.withId("track-result")).getElement().getTextRecursively();
+            assertThat(shown).contains(c.caseNumber(), "核实不属实", "未发现您反映的问题").doesNotContain("wangwei", "lina", "路灯完好");
+        } finally {
+            io.gridloop.support.KaribuUi.signOut();
+        }
+    }
+
     @Test
     void rejectedAtRegistration() {
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_ADS");
