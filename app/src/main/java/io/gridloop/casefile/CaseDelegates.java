@@ -74,9 +74,41 @@ public class CaseDelegates {
         };
     }
 
+    /**
+     * Rework (返工): a failed check sends the work back to the departments the checker named (the form offers only the
+     * case's own); a citizen's accepted dissatisfaction, or a check that named none of them, sends it to the lead.
+     */
     @Bean
     public JavaDelegate reworkCase(CaseFileService cases) {
-        return execution -> cases.reworked(caseId(execution));
+        return execution -> {
+            long caseId = caseId(execution);
+            cases.reworked(caseId);
+            String lead = text(execution, CaseVariables.DEPARTMENT);
+            boolean afterCheck = !"PASSED".equals(text(execution, CaseVariables.CHECK_RESULT));
+            java.util.List<String> named = afterCheck ? codes(execution.getVariable(CaseVariables.REWORK_BY)) : java.util.List.of();
+            java.util.List<String> all = CaseFileService.codes(text(execution, CaseVariables.CO_DEPARTMENTS));
+            java.util.List<String> co = all.stream().filter(named::contains).toList();
+            boolean leadAgain = named.contains(lead) || co.isEmpty();
+            execution.setVariable(CaseVariables.LEAD_AT_WORK, leadAgain);
+            execution.setVariable(CaseVariables.CO_DEPARTMENTS_AT_WORK, String.join(",", co));
+            if (!all.isEmpty()) {
+                // a joint case's timeline says who redoes the work; a single department's needs no saying
+                java.util.List<String> who = new java.util.ArrayList<>(co);
+                if (leadAgain) {
+                    who.add(0, lead);
+                }
+                cases.addTimeline(caseId, SYSTEM, afterCheck ? "CHECK" : "CALLBACK", "REWORK", null, null, String.join(", ", who),
+                        java.util.List.of());
+            }
+        };
+    }
+
+    /** Department codes as a form's checklist gives them (a list) or as text (comma-separated). */
+    static java.util.List<String> codes(Object value) {
+        if (value instanceof java.util.Collection<?> c) {
+            return c.stream().filter(java.util.Objects::nonNull).map(Object::toString).map(String::trim).toList();
+        }
+        return CaseFileService.codes(value == null ? null : value.toString());
     }
 
     /** Files the case; a reporter who left an address is told by mail. */

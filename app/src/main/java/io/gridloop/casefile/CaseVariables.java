@@ -42,6 +42,9 @@ public final class CaseVariables {
     public static final String DEPARTMENT = "department";
     public static final String CO_DEPARTMENTS = "coDepartments";
     public static final String CO_DEPARTMENT = "coDepartment";
+    // who works in this round of a (joint) case: the lead or not, and which co-departments (comma-separated)
+    public static final String LEAD_AT_WORK = "leadAtWork";
+    public static final String CO_DEPARTMENTS_AT_WORK = "coDepartmentsAtWork";
     public static final String HANDLE_OUTCOME = "handleOutcome";
     public static final String RETURN_REASON = "returnReason";
     public static final String EXTENSION_DAYS = "extensionDays";
@@ -51,6 +54,8 @@ public final class CaseVariables {
     public static final String HOLD_REASON = "holdReason";
     public static final String HOLD_DECISION = "holdDecision";
     public static final String CHECK_RESULT = "checkResult";
+    /** The departments a failed check sends the work back to (the lead, co-departments, or both). */
+    public static final String REWORK_BY = "reworkBy";
     public static final String SATISFACTION = "satisfaction";
     public static final String DISSATISFACTION_REASON = "dissatisfactionReason";
     public static final String DISSATISFACTION_DECISION = "dissatisfactionDecision";

@@ -233,24 +233,153 @@ class CaseLoopProcessTest {
         assertThat(c.departmentCode()).isNull();
     }
 
+    private List<String> openTaskKeys(CaseRecord c) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(c.processInstanceId()).list().stream()
+                .map(t -> t.getTaskDefinitionKey()).sorted().toList();
+    }
+
+    private List<String> openCoHandleGroups(CaseRecord c) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(c.processInstanceId()).taskDefinitionKey(TASK_CO_HANDLE)
+                .list().stream().map(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId()).sorted().toList();
+    }
+
+    private void coFeedback(long caseId, String handler) {
+        var task = loop.groups(handler).stream().filter(g -> g.startsWith("dept-")).findFirst().orElseThrow();
+        var open = engine.getTaskService().createTaskQuery().processInstanceId(loop.caseFile(caseId).processInstanceId())
+                .taskDefinitionKey(TASK_CO_HANDLE).taskCandidateGroup(task).singleResult();
+        assertThat(open).as("a co-handling task for " + task).isNotNull();
+        io.gridloop.inbox.InboxService inbox = ctx.getBean(io.gridloop.inbox.InboxService.class);
+        inbox.complete(open.getId(), handler, loop.groups(handler), new io.gridloop.inbox.Submission(Map.of("coFeedback", "本部门工作已完成"), Map.of()));
+    }
+
     @Test
-    void coordinatedCaseEachCoDepartmentFeedsBackThenTheLeadCloses() {
+    void jointCaseLeadAndCoDepartmentsWorkAtOnceAndTheCheckWaitsForAll() {
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
         register(c.id());
         dispatchTo(c.id(), "citymgmt", List.of("housing", "police", "citymgmt"));
         c = loop.caseFile(c.id());
         assertThat(c.coDepartments()).isEqualTo("housing,police");
-        assertThat(instance(c)).isWaitingAt(TASK_CO_HANDLE);
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(c.processInstanceId()).taskDefinitionKey(TASK_CO_HANDLE)
-                .list()).extracting(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId())
-                .containsExactlyInAnyOrder("dept-housing", "dept-police");
-        loop.complete(c.id(), TASK_CO_HANDLE, "housing1", Map.of("coFeedback", "房屋手续核查完毕"));
-        assertThat(instance(c)).isWaitingAt(TASK_CO_HANDLE);
-        loop.complete(c.id(), TASK_CO_HANDLE, "police1", Map.of("coFeedback", "现场秩序已维护"));
-        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        // the lead has its task from dispatch on, beside its co-departments
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_CO_HANDLE, TASK_HANDLE);
+        assertThat(openCoHandleGroups(c)).containsExactly("dept-housing", "dept-police");
+        assertThat(c.currentStep()).isEqualTo("HANDLE");
+        assertThat(c.candidateGroup()).isEqualTo("dept-citymgmt");
+
+        // the lead's feedback waits for the co-departments'
         feedback(c.id(), "liuyang");
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_CO_HANDLE);
+        assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("CO_HANDLE");
+        coFeedback(c.id(), "housing1");
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE);
+        coFeedback(c.id(), "police1");
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
         checkPassed(c.id());
         assertEnded(loop.caseFile(c.id()), END_FILED);
+    }
+
+    @Test
+    void jointCaseWhoseCoDepartmentsFinishFirstWaitsForTheLead() {
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
+        register(c.id());
+        dispatchTo(c.id(), "citymgmt", List.of("housing"));
+        coFeedback(c.id(), "housing1");
+        assertThat(openTaskKeys(c)).containsExactly(TASK_HANDLE);
+        feedback(c.id(), "liuyang");
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
+    }
+
+    @Test
+    void jointCaseReturnedByTheLeadWithdrawsTheCoDepartmentsWorkForANewDispatch() {
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
+        register(c.id());
+        dispatchTo(c.id(), "citymgmt", List.of("housing", "police"));
+        coFeedback(c.id(), "housing1");
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "RETURN", "returnReason", "应由住建牵头"));
+        c = loop.caseFile(c.id());
+        // the whole joint work goes back: police's open task is withdrawn, from the engine and from every inbox
+        assertThat(openTaskKeys(c)).containsExactly(TASK_DISPATCH);
+        assertThat(ctx.getBean(io.gridloop.inbox.InboxService.class).openTasksOfCase(c.id()))
+                .extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_DISPATCH);
+        assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHING);
+        assertThat(c.returnCount()).isEqualTo(1);
+        // the new dispatch starts the new lead and co-departments afresh
+        dispatchTo(c.id(), "housing", List.of("citymgmt"));
+        c = loop.caseFile(c.id());
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_HANDLE);
+        assertThat(openCoHandleGroups(c)).containsExactly("dept-citymgmt");
+        assertThat(c.candidateGroup()).isEqualTo("dept-housing");
+        coFeedback(c.id(), "liuyang");
+        feedback(c.id(), "housing1");
+        checkPassed(c.id());
+        assertEnded(loop.caseFile(c.id()), END_FILED);
+    }
+
+    @Test
+    void jointCaseWhoseLeadIsOnHoldKeepsTheCoDepartmentsWorking() {
+        loop.at(LoopDriver.MONDAY_0900);
+        CaseRecord c = loop.reportByGridWorker("DANGEROUS_HOUSE");
+        register(c.id());
+        dispatchTo(c.id(), "housing", List.of("citymgmt"));
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        c = loop.caseFile(c.id());
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_ON_HOLD);
+        assertThat(c.status()).isEqualTo(CaseStatus.ON_HOLD);
+        // the hold is the lead's: its clock stopped with what it had left, while the co-department still feeds back
+        assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P15D");
+        coFeedback(c.id(), "liuyang");
+        assertThat(openTaskKeys(c)).containsExactly(TASK_ON_HOLD);
+        assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.ON_HOLD);
+        loop.complete(c.id(), TASK_ON_HOLD, "housing1", Map.of("resumeNote", "资金到位"));
+        assertThat(openTaskKeys(c)).containsExactly(TASK_HANDLE);
+        feedback(c.id(), "housing1");
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
+    }
+
+    @Test
+    void failedCheckOfAJointCaseGoesBackToTheDepartmentsTheCheckerNames() {
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
+        register(c.id());
+        dispatchTo(c.id(), "citymgmt", List.of("housing", "police"));
+        feedback(c.id(), "liuyang");
+        coFeedback(c.id(), "housing1");
+        coFeedback(c.id(), "police1");
+        // the checker must name who redoes it, and only among the case's own departments
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "证照未核清")))
+                .isInstanceOf(FormRejectedException.class);
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei",
+                Map.of("checkResult", "FAILED", "comment", "证照未核清", "reworkBy", List.of("housing", "water"))))
+                .isInstanceOf(FormRejectedException.class);
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
+
+        // a co-department alone
+        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "证照未核清", "reworkBy", List.of("housing")));
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE);
+        assertThat(openCoHandleGroups(c)).containsExactly("dept-housing");
+        assertThat(loop.caseFile(c.id()).reworkCount()).isEqualTo(1);
+        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("REWORK");
+            assertThat(e.details()).isEqualTo("housing");
+        });
+        coFeedback(c.id(), "housing1");
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
+
+        // the lead and a co-department
+        loop.complete(c.id(), TASK_CHECK, "wangwei",
+                Map.of("checkResult", "FAILED", "comment", "现场仍有堆物", "reworkBy", List.of("citymgmt", "police")));
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_HANDLE);
+        assertThat(openCoHandleGroups(c)).containsExactly("dept-police");
+        feedback(c.id(), "liuyang");
+        coFeedback(c.id(), "police1");
+
+        // the lead alone
+        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "仍有噪音", "reworkBy", List.of("citymgmt")));
+        assertThat(openTaskKeys(c)).containsExactly(TASK_HANDLE);
+        feedback(c.id(), "liuyang");
+        checkPassed(c.id());
+        CaseRecord after = loop.caseFile(c.id());
+        assertEnded(after, END_FILED);
+        assertThat(after.reworkCount()).isEqualTo(3);
     }
 
     @Test

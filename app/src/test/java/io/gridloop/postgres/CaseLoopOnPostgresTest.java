@@ -90,7 +90,8 @@ class CaseLoopOnPostgresTest {
         assertThat(loop.caseFile(id).registeredAt()).isNotNull();
 
         loop.complete(id, TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of("police")));
-        expect(id, CaseStatus.HANDLING, Step.CO_HANDLE, "dept-police", 4);
+        // the lead works beside its co-department from dispatch on, and stands for the case
+        expect(id, CaseStatus.HANDLING, Step.HANDLE, "dept-roads", 4);
         assertThat(loop.caseFile(id).departmentCode()).isEqualTo("roads");
 
         loop.complete(id, TASK_CO_HANDLE, "police1", Map.of("coFeedback", "已疏导交通"));
