@@ -46,6 +46,8 @@ public final class CaseVariables {
     public static final String LEAD_AT_WORK = "leadAtWork";
     public static final String CO_DEPARTMENTS_AT_WORK = "coDepartmentsAtWork";
     public static final String HANDLE_OUTCOME = "handleOutcome";
+    /** The official who had claimed the handling task when it was completed: the next handling task (after an approval …) is theirs. */
+    public static final String HANDLE_ASSIGNEE = "handleAssignee";
     public static final String RETURN_REASON = "returnReason";
     public static final String EXTENSION_DAYS = "extensionDays";
     public static final String EXTENSION_REASON = "extensionReason";

@@ -457,6 +457,41 @@ class CaseLoopProcessTest {
     }
 
     @Test
+    void theOfficialWhoClaimedTheHandlingKeepsItThroughApprovals() {
+        io.gridloop.inbox.InboxService inbox = ctx.getBean(io.gridloop.inbox.InboxService.class);
+        CaseRecord c = handling("EXPOSED_RUBBISH", "citymgmt");
+        inbox.claim(loop.task(c.id(), TASK_HANDLE).taskId(), "liuyang", loop.groups("liuyang"));
+
+        // an approved extension: the new handling task is still liuyang's, not back in the group
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", 2, "extensionReason", "需调机械"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 2));
+        assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isEqualTo("liuyang");
+        assertThat(loop.caseFile(c.id()).assignee()).isEqualTo("liuyang");
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "chenjing", Map.of("handleOutcome", "FEEDBACK", "feedback", "x")))
+                .isInstanceOfSatisfying(io.gridloop.inbox.InboxException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("error.task.claimedByOther"));
+
+        // a refused one too
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", 2, "extensionReason", "再调机械"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "REFUSED", "comment", "时限内完成"));
+        assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isEqualTo("liuyang");
+
+        // a hold: the wait and the handling after release are liuyang's
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "HOLD", "holdReason", "需整体改造"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        assertThat(loop.task(c.id(), TASK_ON_HOLD).assignee()).isEqualTo("liuyang");
+        loop.complete(c.id(), TASK_ON_HOLD, "liuyang", Map.of("resumeNote", "改造方案已批"));
+        assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isEqualTo("liuyang");
+
+        // released by the official, the next request's handling task goes back to the group
+        inbox.unclaim(loop.task(c.id(), TASK_HANDLE).taskId(), "liuyang");
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", 1, "extensionReason", "雨天"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 1));
+        assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isNull();
+        assertThat(loop.caseFile(c.id()).candidateGroup()).isEqualTo("dept-citymgmt");
+    }
+
+    @Test
     void holdRefusedGoesBackToHandling() {
         CaseRecord c = handling("DANGEROUS_HOUSE", "housing");
         loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
