@@ -52,21 +52,25 @@ public class CaseDelegates {
         };
     }
 
+    /**
+     * Merges a duplicate into an open case the registering official may see. A number that is closed, outside their
+     * scope or nobody's gets one answer, so a refusal tells nothing about cases beyond the official's scope; with no
+     * official at work (the engine's own door without one) nothing is in scope.
+     */
     @Bean
-    public JavaDelegate mergeDuplicate(CaseFileService cases) {
+    public JavaDelegate mergeDuplicate(CaseFileService cases, io.gridloop.security.ActingOfficial acting) {
         return execution -> {
             long caseId = caseId(execution);
             CaseRecord self = cases.get(caseId);
-            String target = text(execution, CaseVariables.DUPLICATE_OF);
-            CaseRecord into = target == null ? null : cases.findByNumber(target.trim()).orElse(null);
-            if (into == null) {
-                throw new CaseRuleException("error.duplicate.notFound", target);
-            }
-            if (into.id() == caseId) {
+            String raw = text(execution, CaseVariables.DUPLICATE_OF);
+            String target = raw == null ? "" : raw.trim();
+            if (target.equals(self.caseNumber())) {
                 throw new CaseRuleException("error.duplicate.self", target);
             }
-            if (into.status() == CaseStatus.REJECTED || into.status() == CaseStatus.MERGED) {
-                throw new CaseRuleException("error.duplicate.closed", target);
+            CaseRecord into = target.isEmpty() ? null
+                    : acting.currentScope().flatMap(scope -> cases.findOpenByNumber(target, scope)).orElse(null);
+            if (into == null) {
+                throw new CaseRuleException("error.duplicate.notFound", target);
             }
             cases.merged(caseId, into.caseNumber());
             cases.addTimeline(into.id(), SYSTEM, "REGISTER", "MERGED_IN", self.caseNumber(), self.description(), null,

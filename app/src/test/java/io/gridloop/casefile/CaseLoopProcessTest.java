@@ -221,6 +221,51 @@ class CaseLoopProcessTest {
         assertThat(instance(first)).isWaitingAt(TASK_REGISTER);
     }
 
+    private CaseRecord reportInS03(String subcategory) {
+        return reports.report(LoopDriver.report(Channel.GRID_WORKER, subcategory, "S03C01G01"), "lihua");
+    }
+
+    private String mergeRefusal(CaseRecord c, String user, String into) {
+        try {
+            loop.complete(c.id(), TASK_REGISTER, user, Map.of("registerDecision", "DUPLICATE", "duplicateOf", into));
+        } catch (CaseRuleException e) {
+            assertThat(instance(c)).as("nothing moved").isWaitingAt(TASK_REGISTER);
+            return e.messageKey() + " " + java.util.Arrays.toString(e.args()).replace(into, "{number}");
+        }
+        throw new AssertionError("merged " + c.caseNumber() + " into " + into);
+    }
+
+    @Test
+    void aDuplicateIsMergedOnlyIntoAnOpenCaseInTheOfficialsScope() {
+        // gaofei registers street S03's cases only
+        CaseRecord report = reportInS03("EXPOSED_RUBBISH");
+        CaseRecord outsideScope = loop.reportByGridWorker("EXPOSED_RUBBISH");
+        CaseRecord closed = reportInS03("EXPOSED_RUBBISH");
+        loop.complete(closed.id(), TASK_REGISTER, "gaofei", Map.of("registerDecision", "REJECT", "rejectReason", "已处理"));
+        CaseRecord openInScope = reportInS03("EXPOSED_RUBBISH");
+
+        // a case of another street, a closed case and a number nobody has get one and the same answer
+        String nobody = mergeRefusal(report, "gaofei", "1999-999999");
+        assertThat(nobody).startsWith("error.duplicate.notFound");
+        assertThat(mergeRefusal(report, "gaofei", outsideScope.caseNumber())).isEqualTo(nobody);
+        assertThat(mergeRefusal(report, "gaofei", closed.caseNumber())).isEqualTo(nobody);
+        assertThat(mergeRefusal(report, "gaofei", report.caseNumber())).startsWith("error.duplicate.self");
+        assertThat(cases.timeline(report.id())).hasSize(1);
+
+        // the engine's door with nobody at work merges nothing either
+        String task = loop.task(report.id(), TASK_REGISTER).taskId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(task,
+                Map.of("registerDecision", "DUPLICATE", "duplicateOf", openInScope.caseNumber())))
+                .isInstanceOfSatisfying(CaseRuleException.class, e -> assertThat(e.messageKey()).isEqualTo("error.duplicate.notFound"));
+
+        loop.complete(report.id(), TASK_REGISTER, "gaofei", Map.of("registerDecision", "DUPLICATE", "duplicateOf", openInScope.caseNumber()));
+        assertEnded(loop.caseFile(report.id()), END_MERGED);
+        assertThat(loop.caseFile(report.id()).mergedInto()).isEqualTo(openInScope.caseNumber());
+        // a merged case is closed: nothing more is merged into it
+        CaseRecord third = reportInS03("EXPOSED_RUBBISH");
+        assertThat(mergeRefusal(third, "gaofei", report.caseNumber())).isEqualTo(nobody);
+    }
+
     @Test
     void selfResolvedOnTheSpotIsRegisteredAndFiled() {
         CaseRecord c = loop.reportSelfResolved("ILLEGAL_ADS");
