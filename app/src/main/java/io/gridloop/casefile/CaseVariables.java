@@ -26,6 +26,8 @@ public final class CaseVariables {
     public static final String CHECK_LIMIT = "checkLimit";
     public static final String CALLBACK_LIMIT = "callbackLimit";
     public static final String APPROVAL_LIMIT = "approvalLimit";
+    /** How long a case stays on hold before a supervisor reviews it (挂账复核). */
+    public static final String HOLD_REVIEW_LIMIT = "holdReviewLimit";
 
     // handling in stages (handlingStages decision): the stages as JSON, the current one (1-based) and how many
     public static final String HANDLE_STAGES = "handleStages";
@@ -55,6 +57,8 @@ public final class CaseVariables {
     public static final String APPROVED_DAYS = "approvedDays";
     public static final String HOLD_REASON = "holdReason";
     public static final String HOLD_DECISION = "holdDecision";
+    public static final String HOLD_REVIEW_DECISION = "holdReviewDecision";
+    public static final String HOLD_REVIEW_REASON = "holdReviewReason";
     public static final String CHECK_RESULT = "checkResult";
     /** The departments a failed check sends the work back to (the lead, co-departments, or both). */
     public static final String REWORK_BY = "reworkBy";

@@ -192,6 +192,14 @@ public class DeadlineDelegates {
         return task -> task.setVariable(CaseVariables.HANDLE_ASSIGNEE, task.getAssignee());
     }
 
+    /** The supervisor keeps the case on hold: the reason goes on the timeline and the hold runs to its next review. */
+    @Bean
+    public JavaDelegate keepHolding(CaseFileService cases) {
+        return execution -> cases.addTimeline(caseId(execution), SYSTEM, "REVIEW_HOLD", "HOLD_KEPT", null,
+                String.valueOf(execution.getVariable(CaseVariables.HOLD_REVIEW_REASON)),
+                String.valueOf(execution.getVariable(CaseVariables.HOLD_REVIEW_LIMIT)), List.of());
+    }
+
     @Bean
     public JavaDelegate resumeCase(CaseFileService cases) {
         return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "RESUMED", null, null,

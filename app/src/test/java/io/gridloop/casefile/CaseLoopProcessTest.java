@@ -9,6 +9,7 @@ import io.gridloop.inbox.FormRejectedException;
 import io.gridloop.support.LoopDriver;
 import io.gridloop.support.ProcessTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -488,9 +489,11 @@ class CaseLoopProcessTest {
         c = loop.caseFile(c.id());
         assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
         assertThat(c.status()).isEqualTo(CaseStatus.ON_HOLD);
-        assertThat(c.dueAt()).isNull();
-        // no timer runs while the case is on hold
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(c.processInstanceId()).timers().count()).isZero();
+        // no handling timer runs while the case is on hold: only its review date (30 days, as the case's limits count)
+        Instant review = workingTime.plus(LoopDriver.MONDAY_0900, io.gridloop.deadline.TimeLimit.parse("P30D"));
+        assertThat(c.dueAt().toInstant()).isEqualTo(review);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(c.processInstanceId()).timers().list())
+                .singleElement().satisfies(j -> assertThat(j.getDuedate().toInstant()).isEqualTo(review));
         // released a month later, the handling step has the 15 working days it had left when it was held
         loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(30)));
         loop.complete(c.id(), TASK_ON_HOLD, "housing1", Map.of("resumeNote", "资金到位"));
@@ -534,6 +537,50 @@ class CaseLoopProcessTest {
         loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 1));
         assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isNull();
         assertThat(loop.caseFile(c.id()).candidateGroup()).isEqualTo("dept-citymgmt");
+    }
+
+    @Test
+    void aHeldCaseIsReviewedByASupervisorAtEachReviewDate() {
+        loop.at(LoopDriver.MONDAY_0900);
+        CaseRecord c = handling("DANGEROUS_HOUSE", "housing");
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        Instant firstReview = loop.caseFile(c.id()).dueAt().toInstant();
+
+        // the review date comes: the wait ends and the supervisor reviews, the case still on hold
+        loop.at(firstReview.plusSeconds(60));
+        assertThat(instance(c)).isWaitingAt(TASK_REVIEW_HOLD);
+        CaseRecord reviewing = loop.caseFile(c.id());
+        assertThat(reviewing.status()).isEqualTo(CaseStatus.ON_HOLD);
+        assertThat(reviewing.currentStep()).isEqualTo("REVIEW_HOLD");
+        assertThat(reviewing.candidateGroup()).isEqualTo("supervisor");
+        // keeping it on hold needs a reason
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "KEEP")))
+                .isInstanceOf(FormRejectedException.class);
+        loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "KEEP", "holdReviewReason", "资金下月到位"));
+        assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
+        Instant secondReview = loop.caseFile(c.id()).dueAt().toInstant();
+        assertThat(secondReview).isEqualTo(workingTime.plus(firstReview.plusSeconds(60), io.gridloop.deadline.TimeLimit.parse("P30D")));
+        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+            assertThat(e.step()).isEqualTo("REVIEW_HOLD");
+            assertThat(e.action()).isEqualTo("HOLD_KEPT");
+            assertThat(e.comment()).isEqualTo("资金下月到位");
+        });
+
+        // the second review is late: it warns and turns overdue on its own limit, then releases the case to handling
+        loop.at(secondReview.plusSeconds(60));
+        assertThat(instance(c)).isWaitingAt(TASK_REVIEW_HOLD);
+        Instant reviewDue = loop.caseFile(c.id()).dueAt().toInstant();
+        assertThat(reviewDue).isEqualTo(workingTime.plus(secondReview.plusSeconds(60), io.gridloop.deadline.TimeLimit.parse("PT4H")));
+        loop.at(reviewDue.plusSeconds(60));
+        assertThat(loop.caseFile(c.id()).overdue()).isTrue();
+        assertThat(cases.timeline(c.id())).filteredOn(e -> "REVIEW_HOLD".equals(e.step())).extracting(TimelineEntry::action)
+                .contains("WARNING", "OVERDUE");
+        loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "RELEASE"));
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        // the handling step gets back the 15 working days it had left when it was held
+        assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P15D");
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).contains("HELD", "HOLD_KEPT", "RESUMED");
     }
 
     @Test

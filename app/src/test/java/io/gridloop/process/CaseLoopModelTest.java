@@ -42,6 +42,12 @@ class CaseLoopModelTest {
             assertThat(t.getCamundaFormRef()).as(t.getId()).isNotBlank();
             assertThat(Path.of("../forms", t.getCamundaFormRef() + ".form")).as(t.getId()).exists();
             boolean timed = !t.getId().equals(CaseLoop.TASK_ON_HOLD);
+            if (!timed) {
+                // a hold has no handling clock, but a review date: when it comes, a supervisor reviews the hold
+                assertThat(t.getCamundaDueDate()).as(t.getId()).isEqualTo("${holdReviewLimit}");
+                assertThat(model.getModelElementsByType(BoundaryEvent.class).stream().filter(b -> b.getAttachedTo() == t))
+                        .extracting(BaseElement::getId).containsExactly("Timer_OnHoldReview");
+            }
             if (timed) {
                 assertThat(t.getCamundaDueDate()).as(t.getId()).isNotBlank();
                 List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
