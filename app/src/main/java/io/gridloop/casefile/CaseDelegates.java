@@ -33,21 +33,44 @@ public class CaseDelegates {
         return execution -> cases.rejected(caseId(execution));
     }
 
+    /**
+     * 核实不属实: the report ends without a case to handle. The reason goes on the timeline; a reporter who left an
+     * address is told by mail, as on filing.
+     */
     @Bean
-    public JavaDelegate mergeDuplicate(CaseFileService cases) {
+    public JavaDelegate notConfirmCase(CaseFileService cases, io.gridloop.notify.Outbox outbox) {
+        return execution -> {
+            long caseId = caseId(execution);
+            cases.notConfirmed(caseId);
+            cases.addTimeline(caseId, SYSTEM, "VERIFY", "NOT_CONFIRMED", null, text(execution, CaseVariables.NOT_CONFIRMED_REASON),
+                    null, java.util.List.of());
+            CaseRecord c = cases.get(caseId);
+            if (c.reporterEmail() != null) {
+                outbox.toAddress("notConfirmed:" + caseId, c.reporterEmail(), "mail.notConfirmed", "/track/" + c.trackingCode(),
+                        c.caseNumber(), c.description());
+            }
+        };
+    }
+
+    /**
+     * Merges a duplicate into an open case the registering official may see. A number that is closed, outside their
+     * scope or nobody's gets one answer, so a refusal tells nothing about cases beyond the official's scope; with no
+     * official at work (the engine's own door without one) nothing is in scope.
+     */
+    @Bean
+    public JavaDelegate mergeDuplicate(CaseFileService cases, io.gridloop.security.ActingOfficial acting) {
         return execution -> {
             long caseId = caseId(execution);
             CaseRecord self = cases.get(caseId);
-            String target = text(execution, CaseVariables.DUPLICATE_OF);
-            CaseRecord into = target == null ? null : cases.findByNumber(target.trim()).orElse(null);
-            if (into == null) {
-                throw new CaseRuleException("error.duplicate.notFound", target);
-            }
-            if (into.id() == caseId) {
+            String raw = text(execution, CaseVariables.DUPLICATE_OF);
+            String target = raw == null ? "" : raw.trim();
+            if (target.equals(self.caseNumber())) {
                 throw new CaseRuleException("error.duplicate.self", target);
             }
-            if (into.status() == CaseStatus.REJECTED || into.status() == CaseStatus.MERGED) {
-                throw new CaseRuleException("error.duplicate.closed", target);
+            CaseRecord into = target.isEmpty() ? null
+                    : acting.currentScope().flatMap(scope -> cases.findOpenByNumber(target, scope)).orElse(null);
+            if (into == null) {
+                throw new CaseRuleException("error.duplicate.notFound", target);
             }
             cases.merged(caseId, into.caseNumber());
             cases.addTimeline(into.id(), SYSTEM, "REGISTER", "MERGED_IN", self.caseNumber(), self.description(), null,
@@ -55,9 +78,41 @@ public class CaseDelegates {
         };
     }
 
+    /**
+     * Rework (返工): a failed check sends the work back to the departments the checker named (the form offers only the
+     * case's own); a citizen's accepted dissatisfaction, or a check that named none of them, sends it to the lead.
+     */
     @Bean
     public JavaDelegate reworkCase(CaseFileService cases) {
-        return execution -> cases.reworked(caseId(execution));
+        return execution -> {
+            long caseId = caseId(execution);
+            cases.reworked(caseId);
+            String lead = text(execution, CaseVariables.DEPARTMENT);
+            boolean afterCheck = !"PASSED".equals(text(execution, CaseVariables.CHECK_RESULT));
+            java.util.List<String> named = afterCheck ? codes(execution.getVariable(CaseVariables.REWORK_BY)) : java.util.List.of();
+            java.util.List<String> all = CaseFileService.codes(text(execution, CaseVariables.CO_DEPARTMENTS));
+            java.util.List<String> co = all.stream().filter(named::contains).toList();
+            boolean leadAgain = named.contains(lead) || co.isEmpty();
+            execution.setVariable(CaseVariables.LEAD_AT_WORK, leadAgain);
+            execution.setVariable(CaseVariables.CO_DEPARTMENTS_AT_WORK, String.join(",", co));
+            if (!all.isEmpty()) {
+                // a joint case's timeline says who redoes the work; a single department's needs no saying
+                java.util.List<String> who = new java.util.ArrayList<>(co);
+                if (leadAgain) {
+                    who.add(0, lead);
+                }
+                cases.addTimeline(caseId, SYSTEM, afterCheck ? "CHECK" : "CALLBACK", "REWORK", null, null, String.join(", ", who),
+                        java.util.List.of());
+            }
+        };
+    }
+
+    /** Department codes as a form's checklist gives them (a list) or as text (comma-separated). */
+    static java.util.List<String> codes(Object value) {
+        if (value instanceof java.util.Collection<?> c) {
+            return c.stream().filter(java.util.Objects::nonNull).map(Object::toString).map(String::trim).toList();
+        }
+        return CaseFileService.codes(value == null ? null : value.toString());
     }
 
     /** Files the case; a reporter who left an address is told by mail. */

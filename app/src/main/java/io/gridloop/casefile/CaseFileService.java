@@ -117,6 +117,12 @@ public class CaseFileService {
         return findByNumber(caseNumber).filter(c -> sees(scope, c));
     }
 
+    /** An open case by its number, if the official may see it: what a duplicate may be merged into. */
+    @Transactional(readOnly = true)
+    public Optional<CaseRecord> findOpenByNumber(String caseNumber, AccessScope scope) {
+        return findByNumber(caseNumber, scope).filter(c -> !c.status().isClosed());
+    }
+
     private static boolean sees(AccessScope scope, CaseRecord c) {
         return scope.seesCase(c.streetCode(), c.gridCode(), c.departmentCode(), c.coDepartments(), c.reportedBy());
     }
@@ -136,6 +142,10 @@ public class CaseFileService {
 
     public void rejected(long caseId) {
         close(caseId, CaseStatus.REJECTED, Map.of());
+    }
+
+    public void notConfirmed(long caseId) {
+        close(caseId, CaseStatus.NOT_CONFIRMED, Map.of());
     }
 
     public void merged(long caseId, String intoCaseNumber) {

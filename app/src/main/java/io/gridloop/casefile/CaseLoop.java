@@ -18,6 +18,7 @@ public final class CaseLoop {
     public static final String TASK_APPROVE_EXTENSION = "Task_ApproveExtension";
     public static final String TASK_APPROVE_HOLD = "Task_ApproveHold";
     public static final String TASK_ON_HOLD = "Task_OnHold";
+    public static final String TASK_REVIEW_HOLD = "Task_ReviewHold";
     public static final String TASK_CHECK = "Task_Check";
     public static final String TASK_CALLBACK = "Task_Callback";
     public static final String TASK_REVIEW_DISSATISFACTION = "Task_ReviewDissatisfaction";
@@ -25,6 +26,7 @@ public final class CaseLoop {
     public static final String END_FILED = "End_Filed";
     public static final String END_REJECTED = "End_Rejected";
     public static final String END_MERGED = "End_Merged";
+    public static final String END_NOT_CONFIRMED = "End_NotConfirmed";
 
     /** Extension property on the deadline end events naming the step whose timer fired. */
     public static final String PROPERTY_DEADLINE_STEP = "deadlineStep";

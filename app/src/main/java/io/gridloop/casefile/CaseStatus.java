@@ -12,9 +12,11 @@ public enum CaseStatus {
     CALLBACK,
     FILED,
     REJECTED,
-    MERGED;
+    MERGED,
+    /** 核实不属实: the on-site verification found nothing to do; the report ends here. */
+    NOT_CONFIRMED;
 
     public boolean isClosed() {
-        return this == FILED || this == REJECTED || this == MERGED;
+        return this == FILED || this == REJECTED || this == MERGED || this == NOT_CONFIRMED;
     }
 }

@@ -26,6 +26,8 @@ public final class CaseVariables {
     public static final String CHECK_LIMIT = "checkLimit";
     public static final String CALLBACK_LIMIT = "callbackLimit";
     public static final String APPROVAL_LIMIT = "approvalLimit";
+    /** How long a case stays on hold before a supervisor reviews it (挂账复核). */
+    public static final String HOLD_REVIEW_LIMIT = "holdReviewLimit";
 
     // handling in stages (handlingStages decision): the stages as JSON, the current one (1-based) and how many
     public static final String HANDLE_STAGES = "handleStages";
@@ -35,13 +37,19 @@ public final class CaseVariables {
 
     // decisions taken in the forms
     public static final String VERIFY_RESULT = "verifyResult";
+    public static final String NOT_CONFIRMED_REASON = "notConfirmedReason";
     public static final String REGISTER_DECISION = "registerDecision";
     public static final String REJECT_REASON = "rejectReason";
     public static final String DUPLICATE_OF = "duplicateOf";
     public static final String DEPARTMENT = "department";
     public static final String CO_DEPARTMENTS = "coDepartments";
     public static final String CO_DEPARTMENT = "coDepartment";
+    // who works in this round of a (joint) case: the lead or not, and which co-departments (comma-separated)
+    public static final String LEAD_AT_WORK = "leadAtWork";
+    public static final String CO_DEPARTMENTS_AT_WORK = "coDepartmentsAtWork";
     public static final String HANDLE_OUTCOME = "handleOutcome";
+    /** The official who had claimed the handling task when it was completed: the next handling task (after an approval …) is theirs. */
+    public static final String HANDLE_ASSIGNEE = "handleAssignee";
     public static final String RETURN_REASON = "returnReason";
     public static final String EXTENSION_DAYS = "extensionDays";
     public static final String EXTENSION_REASON = "extensionReason";
@@ -49,7 +57,11 @@ public final class CaseVariables {
     public static final String APPROVED_DAYS = "approvedDays";
     public static final String HOLD_REASON = "holdReason";
     public static final String HOLD_DECISION = "holdDecision";
+    public static final String HOLD_REVIEW_DECISION = "holdReviewDecision";
+    public static final String HOLD_REVIEW_REASON = "holdReviewReason";
     public static final String CHECK_RESULT = "checkResult";
+    /** The departments a failed check sends the work back to (the lead, co-departments, or both). */
+    public static final String REWORK_BY = "reworkBy";
     public static final String SATISFACTION = "satisfaction";
     public static final String DISSATISFACTION_REASON = "dissatisfactionReason";
     public static final String DISSATISFACTION_DECISION = "dissatisfactionDecision";

@@ -62,6 +62,10 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver {
             result.add(new Paragraph(labels.categoryPath(c.categoryCode(), c.subcategoryCode(), getLocale()) + " · "
                     + getTranslation("track.reportedAt", labels.time(c.reportedAt()))
                     + (c.closedAt() == null ? "" : " · " + getTranslation("track.closedAt", labels.time(c.closedAt())))));
+            if (c.status() == CaseStatus.NOT_CONFIRMED) {
+                // plain words for the citizen; the verifier's own note stays with the officials
+                result.add(new Paragraph(getTranslation("track.notConfirmed")));
+            }
             for (TimelineEntry e : cases.timeline(c.id())) {
                 String step = getTranslation("step." + e.step());
                 Span line = new Span(labels.time(e.at()) + " · " + (step.startsWith("!") ? e.step() : step) + " · "

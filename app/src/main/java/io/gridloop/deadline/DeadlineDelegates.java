@@ -182,6 +182,24 @@ public class DeadlineDelegates {
         };
     }
 
+    /**
+     * The official who claimed the handling task keeps the case: an extension or hold request, its approval and the
+     * release come back to them (the BPMN assigns the next handling task and the hold's wait task to this variable);
+     * a task completed unclaimed leaves the next one with the group.
+     */
+    @Bean
+    public org.camunda.bpm.engine.delegate.TaskListener rememberClaimant() {
+        return task -> task.setVariable(CaseVariables.HANDLE_ASSIGNEE, task.getAssignee());
+    }
+
+    /** The supervisor keeps the case on hold: the reason goes on the timeline and the hold runs to its next review. */
+    @Bean
+    public JavaDelegate keepHolding(CaseFileService cases) {
+        return execution -> cases.addTimeline(caseId(execution), SYSTEM, "REVIEW_HOLD", "HOLD_KEPT", null,
+                String.valueOf(execution.getVariable(CaseVariables.HOLD_REVIEW_REASON)),
+                String.valueOf(execution.getVariable(CaseVariables.HOLD_REVIEW_LIMIT)), List.of());
+    }
+
     @Bean
     public JavaDelegate resumeCase(CaseFileService cases) {
         return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "RESUMED", null, null,

@@ -34,6 +34,11 @@ public class DispatchDelegates {
             }
             // normalised, so the multi-instance and the read model see the same list
             execution.setVariable(CaseVariables.CO_DEPARTMENTS, String.join(",", co));
+            // a dispatch puts the lead and every co-department to work at once
+            execution.setVariable(CaseVariables.LEAD_AT_WORK, true);
+            // a new dispatch (perhaps to another department) starts with the group, whoever had claimed before
+            execution.setVariable(CaseVariables.HANDLE_ASSIGNEE, null);
+            execution.setVariable(CaseVariables.CO_DEPARTMENTS_AT_WORK, String.join(",", co));
             cases.dispatched(caseId(execution), lead.toString(), co);
         };
     }

@@ -166,11 +166,15 @@ public class TaskProjection implements InboxOwnedTasks {
         return null;
     }
 
-    /** The newest open task of the case decides its step, group, assignee and due date in the read model. */
+    /**
+     * The newest open task of the case decides its step, group, assignee and due date in the read model; while the lead
+     * department's handling task is open beside its co-departments' (a joint case), the lead's stands for the case.
+     */
     private void refreshCurrentWork(long caseId) {
         jdbc.sql("""
                 select task_key, candidate_group, assignee, due_at from gl_inbox_task where case_id = :case and task_key in (:steps)
-                order by created_at desc, task_id desc limit 1""")
+                order by case when task_key = :lead then 0 else 1 end, created_at desc, task_id desc limit 1""")
+                .param("lead", CaseLoop.TASK_HANDLE)
                 .param("case", caseId)
                 .param("steps", java.util.Arrays.stream(Step.values()).map(Step::taskKey).toList())
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)})

@@ -9,6 +9,7 @@ import io.gridloop.inbox.FormRejectedException;
 import io.gridloop.support.LoopDriver;
 import io.gridloop.support.ProcessTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -136,6 +137,55 @@ class CaseLoopProcessTest {
         assertThat(c.satisfaction()).isEqualTo("SATISFIED");
     }
 
+    @Autowired
+    io.gridloop.intake.ReportService reports;
+    @Autowired
+    org.springframework.context.ApplicationContext ctx;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void notConfirmedOnSiteEndsTheReportAndTellsTheReporter() {
+        io.gridloop.intake.Report r = LoopDriver.report(Channel.CITIZEN, "STREETLIGHT", "S02C02G03");
+        r = new io.gridloop.intake.Report(r.channel(), r.urgency(), null, r.subcategoryCode(), r.gridCode(), null, null, r.address(),
+                r.description(), r.reporterName(), r.reporterPhone(), "citizen@example.org", false, List.of());
+        CaseRecord c = reports.report(r, "lina");
+        assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
+        // "not confirmed" needs the reason, and nothing moves without it
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED")))
+                .isInstanceOf(FormRejectedException.class);
+        assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
+
+        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED", "notConfirmedReason", "路灯完好,夜间正常亮灯"));
+        CaseRecord after = loop.caseFile(c.id());
+        assertEnded(after, END_NOT_CONFIRMED);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId()).activityId(TASK_REGISTER)
+                .count()).as("never registered").isZero();
+        assertThat(after.status()).isEqualTo(CaseStatus.NOT_CONFIRMED);
+        assertThat(after.status().isClosed()).isTrue();
+        assertThat(after.closedAt()).isNotNull();
+        assertThat(after.registeredAt()).isNull();
+        assertThat(after.currentStep()).isNull();
+        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+            assertThat(e.step()).isEqualTo("VERIFY");
+            assertThat(e.action()).isEqualTo("NOT_CONFIRMED");
+            assertThat(e.comment()).isEqualTo("路灯完好,夜间正常亮灯");
+        });
+        // the reporter is told by mail, once
+        assertThat(jdbc.sql("select subject from gl_outbox where recipient = 'mailto:citizen@example.org'").query(String.class).list())
+                .singleElement().satisfies(subject -> assertThat(subject).contains(c.caseNumber(), "未发现"));
+        // and sees it on the tracking page in plain words, without the officials' names or notes
+        io.gridloop.support.KaribuUi.anonymous(ctx);
+        try {
+            com.vaadin.flow.component.UI.getCurrent().navigate("track/" + c.trackingCode());
+            String shown = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Div.class,
+                    s -> s.withId("track-result")).getElement().getTextRecursively();
+            assertThat(shown).contains(c.caseNumber(), "核实不属实", "未发现您反映的问题").doesNotContain("wangwei", "lina", "路灯完好");
+        } finally {
+            io.gridloop.support.KaribuUi.signOut();
+        }
+    }
+
     @Test
     void rejectedAtRegistration() {
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_ADS");
@@ -172,6 +222,51 @@ class CaseLoopProcessTest {
         assertThat(instance(first)).isWaitingAt(TASK_REGISTER);
     }
 
+    private CaseRecord reportInS03(String subcategory) {
+        return reports.report(LoopDriver.report(Channel.GRID_WORKER, subcategory, "S03C01G01"), "lihua");
+    }
+
+    private String mergeRefusal(CaseRecord c, String user, String into) {
+        try {
+            loop.complete(c.id(), TASK_REGISTER, user, Map.of("registerDecision", "DUPLICATE", "duplicateOf", into));
+        } catch (CaseRuleException e) {
+            assertThat(instance(c)).as("nothing moved").isWaitingAt(TASK_REGISTER);
+            return e.messageKey() + " " + java.util.Arrays.toString(e.args()).replace(into, "{number}");
+        }
+        throw new AssertionError("merged " + c.caseNumber() + " into " + into);
+    }
+
+    @Test
+    void aDuplicateIsMergedOnlyIntoAnOpenCaseInTheOfficialsScope() {
+        // gaofei registers street S03's cases only
+        CaseRecord report = reportInS03("EXPOSED_RUBBISH");
+        CaseRecord outsideScope = loop.reportByGridWorker("EXPOSED_RUBBISH");
+        CaseRecord closed = reportInS03("EXPOSED_RUBBISH");
+        loop.complete(closed.id(), TASK_REGISTER, "gaofei", Map.of("registerDecision", "REJECT", "rejectReason", "已处理"));
+        CaseRecord openInScope = reportInS03("EXPOSED_RUBBISH");
+
+        // a case of another street, a closed case and a number nobody has get one and the same answer
+        String nobody = mergeRefusal(report, "gaofei", "1999-999999");
+        assertThat(nobody).startsWith("error.duplicate.notFound");
+        assertThat(mergeRefusal(report, "gaofei", outsideScope.caseNumber())).isEqualTo(nobody);
+        assertThat(mergeRefusal(report, "gaofei", closed.caseNumber())).isEqualTo(nobody);
+        assertThat(mergeRefusal(report, "gaofei", report.caseNumber())).startsWith("error.duplicate.self");
+        assertThat(cases.timeline(report.id())).hasSize(1);
+
+        // the engine's door with nobody at work merges nothing either
+        String task = loop.task(report.id(), TASK_REGISTER).taskId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(task,
+                Map.of("registerDecision", "DUPLICATE", "duplicateOf", openInScope.caseNumber())))
+                .isInstanceOfSatisfying(CaseRuleException.class, e -> assertThat(e.messageKey()).isEqualTo("error.duplicate.notFound"));
+
+        loop.complete(report.id(), TASK_REGISTER, "gaofei", Map.of("registerDecision", "DUPLICATE", "duplicateOf", openInScope.caseNumber()));
+        assertEnded(loop.caseFile(report.id()), END_MERGED);
+        assertThat(loop.caseFile(report.id()).mergedInto()).isEqualTo(openInScope.caseNumber());
+        // a merged case is closed: nothing more is merged into it
+        CaseRecord third = reportInS03("EXPOSED_RUBBISH");
+        assertThat(mergeRefusal(third, "gaofei", report.caseNumber())).isEqualTo(nobody);
+    }
+
     @Test
     void selfResolvedOnTheSpotIsRegisteredAndFiled() {
         CaseRecord c = loop.reportSelfResolved("ILLEGAL_ADS");
@@ -184,24 +279,153 @@ class CaseLoopProcessTest {
         assertThat(c.departmentCode()).isNull();
     }
 
+    private List<String> openTaskKeys(CaseRecord c) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(c.processInstanceId()).list().stream()
+                .map(t -> t.getTaskDefinitionKey()).sorted().toList();
+    }
+
+    private List<String> openCoHandleGroups(CaseRecord c) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(c.processInstanceId()).taskDefinitionKey(TASK_CO_HANDLE)
+                .list().stream().map(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId()).sorted().toList();
+    }
+
+    private void coFeedback(long caseId, String handler) {
+        var task = loop.groups(handler).stream().filter(g -> g.startsWith("dept-")).findFirst().orElseThrow();
+        var open = engine.getTaskService().createTaskQuery().processInstanceId(loop.caseFile(caseId).processInstanceId())
+                .taskDefinitionKey(TASK_CO_HANDLE).taskCandidateGroup(task).singleResult();
+        assertThat(open).as("a co-handling task for " + task).isNotNull();
+        io.gridloop.inbox.InboxService inbox = ctx.getBean(io.gridloop.inbox.InboxService.class);
+        inbox.complete(open.getId(), handler, loop.groups(handler), new io.gridloop.inbox.Submission(Map.of("coFeedback", "本部门工作已完成"), Map.of()));
+    }
+
     @Test
-    void coordinatedCaseEachCoDepartmentFeedsBackThenTheLeadCloses() {
+    void jointCaseLeadAndCoDepartmentsWorkAtOnceAndTheCheckWaitsForAll() {
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
         register(c.id());
         dispatchTo(c.id(), "citymgmt", List.of("housing", "police", "citymgmt"));
         c = loop.caseFile(c.id());
         assertThat(c.coDepartments()).isEqualTo("housing,police");
-        assertThat(instance(c)).isWaitingAt(TASK_CO_HANDLE);
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(c.processInstanceId()).taskDefinitionKey(TASK_CO_HANDLE)
-                .list()).extracting(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId())
-                .containsExactlyInAnyOrder("dept-housing", "dept-police");
-        loop.complete(c.id(), TASK_CO_HANDLE, "housing1", Map.of("coFeedback", "房屋手续核查完毕"));
-        assertThat(instance(c)).isWaitingAt(TASK_CO_HANDLE);
-        loop.complete(c.id(), TASK_CO_HANDLE, "police1", Map.of("coFeedback", "现场秩序已维护"));
-        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        // the lead has its task from dispatch on, beside its co-departments
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_CO_HANDLE, TASK_HANDLE);
+        assertThat(openCoHandleGroups(c)).containsExactly("dept-housing", "dept-police");
+        assertThat(c.currentStep()).isEqualTo("HANDLE");
+        assertThat(c.candidateGroup()).isEqualTo("dept-citymgmt");
+
+        // the lead's feedback waits for the co-departments'
         feedback(c.id(), "liuyang");
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_CO_HANDLE);
+        assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("CO_HANDLE");
+        coFeedback(c.id(), "housing1");
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE);
+        coFeedback(c.id(), "police1");
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
         checkPassed(c.id());
         assertEnded(loop.caseFile(c.id()), END_FILED);
+    }
+
+    @Test
+    void jointCaseWhoseCoDepartmentsFinishFirstWaitsForTheLead() {
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
+        register(c.id());
+        dispatchTo(c.id(), "citymgmt", List.of("housing"));
+        coFeedback(c.id(), "housing1");
+        assertThat(openTaskKeys(c)).containsExactly(TASK_HANDLE);
+        feedback(c.id(), "liuyang");
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
+    }
+
+    @Test
+    void jointCaseReturnedByTheLeadWithdrawsTheCoDepartmentsWorkForANewDispatch() {
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
+        register(c.id());
+        dispatchTo(c.id(), "citymgmt", List.of("housing", "police"));
+        coFeedback(c.id(), "housing1");
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "RETURN", "returnReason", "应由住建牵头"));
+        c = loop.caseFile(c.id());
+        // the whole joint work goes back: police's open task is withdrawn, from the engine and from every inbox
+        assertThat(openTaskKeys(c)).containsExactly(TASK_DISPATCH);
+        assertThat(ctx.getBean(io.gridloop.inbox.InboxService.class).openTasksOfCase(c.id()))
+                .extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_DISPATCH);
+        assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHING);
+        assertThat(c.returnCount()).isEqualTo(1);
+        // the new dispatch starts the new lead and co-departments afresh
+        dispatchTo(c.id(), "housing", List.of("citymgmt"));
+        c = loop.caseFile(c.id());
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_HANDLE);
+        assertThat(openCoHandleGroups(c)).containsExactly("dept-citymgmt");
+        assertThat(c.candidateGroup()).isEqualTo("dept-housing");
+        coFeedback(c.id(), "liuyang");
+        feedback(c.id(), "housing1");
+        checkPassed(c.id());
+        assertEnded(loop.caseFile(c.id()), END_FILED);
+    }
+
+    @Test
+    void jointCaseWhoseLeadIsOnHoldKeepsTheCoDepartmentsWorking() {
+        loop.at(LoopDriver.MONDAY_0900);
+        CaseRecord c = loop.reportByGridWorker("DANGEROUS_HOUSE");
+        register(c.id());
+        dispatchTo(c.id(), "housing", List.of("citymgmt"));
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        c = loop.caseFile(c.id());
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_ON_HOLD);
+        assertThat(c.status()).isEqualTo(CaseStatus.ON_HOLD);
+        // the hold is the lead's: its clock stopped with what it had left, while the co-department still feeds back
+        assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P15D");
+        coFeedback(c.id(), "liuyang");
+        assertThat(openTaskKeys(c)).containsExactly(TASK_ON_HOLD);
+        assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.ON_HOLD);
+        loop.complete(c.id(), TASK_ON_HOLD, "housing1", Map.of("resumeNote", "资金到位"));
+        assertThat(openTaskKeys(c)).containsExactly(TASK_HANDLE);
+        feedback(c.id(), "housing1");
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
+    }
+
+    @Test
+    void failedCheckOfAJointCaseGoesBackToTheDepartmentsTheCheckerNames() {
+        CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
+        register(c.id());
+        dispatchTo(c.id(), "citymgmt", List.of("housing", "police"));
+        feedback(c.id(), "liuyang");
+        coFeedback(c.id(), "housing1");
+        coFeedback(c.id(), "police1");
+        // the checker must name who redoes it, and only among the case's own departments
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "证照未核清")))
+                .isInstanceOf(FormRejectedException.class);
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei",
+                Map.of("checkResult", "FAILED", "comment", "证照未核清", "reworkBy", List.of("housing", "water"))))
+                .isInstanceOf(FormRejectedException.class);
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
+
+        // a co-department alone
+        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "证照未核清", "reworkBy", List.of("housing")));
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE);
+        assertThat(openCoHandleGroups(c)).containsExactly("dept-housing");
+        assertThat(loop.caseFile(c.id()).reworkCount()).isEqualTo(1);
+        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("REWORK");
+            assertThat(e.details()).isEqualTo("housing");
+        });
+        coFeedback(c.id(), "housing1");
+        assertThat(instance(c)).isWaitingAt(TASK_CHECK);
+
+        // the lead and a co-department
+        loop.complete(c.id(), TASK_CHECK, "wangwei",
+                Map.of("checkResult", "FAILED", "comment", "现场仍有堆物", "reworkBy", List.of("citymgmt", "police")));
+        assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_HANDLE);
+        assertThat(openCoHandleGroups(c)).containsExactly("dept-police");
+        feedback(c.id(), "liuyang");
+        coFeedback(c.id(), "police1");
+
+        // the lead alone
+        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "仍有噪音", "reworkBy", List.of("citymgmt")));
+        assertThat(openTaskKeys(c)).containsExactly(TASK_HANDLE);
+        feedback(c.id(), "liuyang");
+        checkPassed(c.id());
+        CaseRecord after = loop.caseFile(c.id());
+        assertEnded(after, END_FILED);
+        assertThat(after.reworkCount()).isEqualTo(3);
     }
 
     @Test
@@ -265,9 +489,11 @@ class CaseLoopProcessTest {
         c = loop.caseFile(c.id());
         assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
         assertThat(c.status()).isEqualTo(CaseStatus.ON_HOLD);
-        assertThat(c.dueAt()).isNull();
-        // no timer runs while the case is on hold
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(c.processInstanceId()).timers().count()).isZero();
+        // no handling timer runs while the case is on hold: only its review date (30 days, as the case's limits count)
+        Instant review = workingTime.plus(LoopDriver.MONDAY_0900, io.gridloop.deadline.TimeLimit.parse("P30D"));
+        assertThat(c.dueAt().toInstant()).isEqualTo(review);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(c.processInstanceId()).timers().list())
+                .singleElement().satisfies(j -> assertThat(j.getDuedate().toInstant()).isEqualTo(review));
         // released a month later, the handling step has the 15 working days it had left when it was held
         loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(30)));
         loop.complete(c.id(), TASK_ON_HOLD, "housing1", Map.of("resumeNote", "资金到位"));
@@ -276,6 +502,85 @@ class CaseLoopProcessTest {
         assertThat(loop.caseFile(c.id()).dueAt().toInstant()).isEqualTo(
                 workingTime.plus(LoopDriver.MONDAY_0900.plus(Duration.ofDays(30)), io.gridloop.deadline.TimeLimit.parse("P15D")));
         assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).contains("HELD", "RESUMED");
+    }
+
+    @Test
+    void theOfficialWhoClaimedTheHandlingKeepsItThroughApprovals() {
+        io.gridloop.inbox.InboxService inbox = ctx.getBean(io.gridloop.inbox.InboxService.class);
+        CaseRecord c = handling("EXPOSED_RUBBISH", "citymgmt");
+        inbox.claim(loop.task(c.id(), TASK_HANDLE).taskId(), "liuyang", loop.groups("liuyang"));
+
+        // an approved extension: the new handling task is still liuyang's, not back in the group
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", 2, "extensionReason", "需调机械"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 2));
+        assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isEqualTo("liuyang");
+        assertThat(loop.caseFile(c.id()).assignee()).isEqualTo("liuyang");
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "chenjing", Map.of("handleOutcome", "FEEDBACK", "feedback", "x")))
+                .isInstanceOfSatisfying(io.gridloop.inbox.InboxException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("error.task.claimedByOther"));
+
+        // a refused one too
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", 2, "extensionReason", "再调机械"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "REFUSED", "comment", "时限内完成"));
+        assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isEqualTo("liuyang");
+
+        // a hold: the wait and the handling after release are liuyang's
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "HOLD", "holdReason", "需整体改造"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        assertThat(loop.task(c.id(), TASK_ON_HOLD).assignee()).isEqualTo("liuyang");
+        loop.complete(c.id(), TASK_ON_HOLD, "liuyang", Map.of("resumeNote", "改造方案已批"));
+        assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isEqualTo("liuyang");
+
+        // released by the official, the next request's handling task goes back to the group
+        inbox.unclaim(loop.task(c.id(), TASK_HANDLE).taskId(), "liuyang");
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", 1, "extensionReason", "雨天"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 1));
+        assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isNull();
+        assertThat(loop.caseFile(c.id()).candidateGroup()).isEqualTo("dept-citymgmt");
+    }
+
+    @Test
+    void aHeldCaseIsReviewedByASupervisorAtEachReviewDate() {
+        loop.at(LoopDriver.MONDAY_0900);
+        CaseRecord c = handling("DANGEROUS_HOUSE", "housing");
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        Instant firstReview = loop.caseFile(c.id()).dueAt().toInstant();
+
+        // the review date comes: the wait ends and the supervisor reviews, the case still on hold
+        loop.at(firstReview.plusSeconds(60));
+        assertThat(instance(c)).isWaitingAt(TASK_REVIEW_HOLD);
+        CaseRecord reviewing = loop.caseFile(c.id());
+        assertThat(reviewing.status()).isEqualTo(CaseStatus.ON_HOLD);
+        assertThat(reviewing.currentStep()).isEqualTo("REVIEW_HOLD");
+        assertThat(reviewing.candidateGroup()).isEqualTo("supervisor");
+        // keeping it on hold needs a reason
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "KEEP")))
+                .isInstanceOf(FormRejectedException.class);
+        loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "KEEP", "holdReviewReason", "资金下月到位"));
+        assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
+        Instant secondReview = loop.caseFile(c.id()).dueAt().toInstant();
+        assertThat(secondReview).isEqualTo(workingTime.plus(firstReview.plusSeconds(60), io.gridloop.deadline.TimeLimit.parse("P30D")));
+        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+            assertThat(e.step()).isEqualTo("REVIEW_HOLD");
+            assertThat(e.action()).isEqualTo("HOLD_KEPT");
+            assertThat(e.comment()).isEqualTo("资金下月到位");
+        });
+
+        // the second review is late: it warns and turns overdue on its own limit, then releases the case to handling
+        loop.at(secondReview.plusSeconds(60));
+        assertThat(instance(c)).isWaitingAt(TASK_REVIEW_HOLD);
+        Instant reviewDue = loop.caseFile(c.id()).dueAt().toInstant();
+        assertThat(reviewDue).isEqualTo(workingTime.plus(secondReview.plusSeconds(60), io.gridloop.deadline.TimeLimit.parse("PT4H")));
+        loop.at(reviewDue.plusSeconds(60));
+        assertThat(loop.caseFile(c.id()).overdue()).isTrue();
+        assertThat(cases.timeline(c.id())).filteredOn(e -> "REVIEW_HOLD".equals(e.step())).extracting(TimelineEntry::action)
+                .contains("WARNING", "OVERDUE");
+        loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "RELEASE"));
+        assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
+        // the handling step gets back the 15 working days it had left when it was held
+        assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P15D");
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).contains("HELD", "HOLD_KEPT", "RESUMED");
     }
 
     @Test

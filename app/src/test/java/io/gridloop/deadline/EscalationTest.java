@@ -116,6 +116,8 @@ class EscalationTest {
         CaseRecord c = loop.reportByGridWorker("STREETLIGHT");
         loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
         loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of("police")));
+        // the lead feeds back at once; the co-department it works beside does not
+        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
         Instant due = loop.caseFile(c.id()).dueAt().toInstant();
         loop.at(dueAfter(due, "P10D").plusSeconds(60));
         // all four fall due in one jump of the clock, so their order is the job executor's

@@ -90,7 +90,13 @@ class CaseLoopOnPostgresTest {
         assertThat(loop.caseFile(id).registeredAt()).isNotNull();
 
         loop.complete(id, TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of("police")));
-        expect(id, CaseStatus.HANDLING, Step.CO_HANDLE, "dept-police", 4);
+        // the lead works beside its co-department from dispatch on, and stands for the case
+        CaseRecord joint = loop.caseFile(id);
+        assertThat(joint.status()).isEqualTo(CaseStatus.HANDLING);
+        assertThat(joint.currentStep()).isEqualTo(Step.HANDLE.name());
+        assertThat(joint.candidateGroup()).isEqualTo("dept-roads");
+        assertThat(cases.timeline(id)).hasSize(4);
+        assertThat(inbox.openTasksOfCase(id)).extracting(t -> t.taskKey()).containsExactlyInAnyOrder(TASK_HANDLE, TASK_CO_HANDLE);
         assertThat(loop.caseFile(id).departmentCode()).isEqualTo("roads");
 
         loop.complete(id, TASK_CO_HANDLE, "police1", Map.of("coFeedback", "已疏导交通"));
