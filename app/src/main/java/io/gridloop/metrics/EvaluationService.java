@@ -99,9 +99,8 @@ public class EvaluationService {
                   c.department_code, c.reported_at, c.registered_at, c.closed_at,
                   f.step, f.started_at, f.due_at, f.finished_at, f.on_time, f.outcome, f.working_seconds, f.rework, f.returned
                 from gl_case c left join gl_step_fact f on f.case_id = c.id
-                where c.reported_at < :end and (c.closed_at is null or c.closed_at >= :start) and """ + filter + """
-
-                order by c.id, f.started_at, f.id""");
+                where c.reported_at < :end and (c.closed_at is null or c.closed_at >= :start)""" + " and " + filter
+                + " order by c.id, f.started_at, f.id");
         params.forEach(spec::param);
         var reader = new Object() {
             CaseFigures.CaseRow current;
