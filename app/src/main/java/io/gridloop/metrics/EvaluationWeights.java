@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The composite score's weights, from the DMN table {@code processes/evaluationWeights.dmn} (decision
@@ -20,7 +22,11 @@ public class EvaluationWeights {
         this.decisions = decisions;
     }
 
-    /** The weights for a unit, by rate. */
+    /**
+     * The weights for a unit, by rate. Outside the caller's read-only transaction: the engine may write the decision's
+     * history (PostgreSQL refuses that inside a read-only one).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Map<Indicator, Double> of(EvaluationUnit unit) {
         Map<Indicator, Double> weights = new LinkedHashMap<>();
         for (Map<String, Object> row : decisions.evaluateDecisionTableByKey(DECISION)
