@@ -251,6 +251,66 @@ class EvaluationServiceTest {
     }
 
     @Test
+    void csvAndExcelExportsGiveTheRowsOfTheApi() throws Exception {
+        String query = "?from=2026-10-01&to=2026-10-31&unit=STREET";
+        JsonNode api = JSON.readTree(get("/api/evaluation" + query, "wuqiang", null).body());
+        List<JsonNode> expected = new ArrayList<>();
+        api.path("rows").forEach(expected::add);
+        expected.add(api.path("total"));
+
+        HttpResponse<byte[]> csv = download("/api/evaluation.csv" + query, "wuqiang", null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).contains("evaluation-street-2026-10-01-2026-10-31.csv"));
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT
+                .parse(new java.io.StringReader(text.substring(1))).getRecords();
+        List<String> names = new ArrayList<>();
+        expected.get(0).fieldNames().forEachRemaining(names::add);
+        assertThat(records.get(0).toList()).isEqualTo(names);
+        assertThat(records).hasSize(expected.size() + 1);
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode row = expected.get(i);
+            org.apache.commons.csv.CSVRecord record = records.get(i + 1);
+            for (int c = 0; c < names.size(); c++) {
+                JsonNode v = row.path(names.get(c));
+                assertThat(record.get(c)).as("%s of %s", names.get(c), row.path("unit").asText()).isEqualTo(v.isNull() ? "" : v.asText());
+            }
+        }
+
+        HttpResponse<byte[]> xlsx = download("/api/evaluation.xlsx" + query, "wuqiang", "en");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        Map<String, String> parts = new java.util.HashMap<>();
+        // a streamed workbook: entries sized in their data descriptors, read through the central directory
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("evaluation", ".xlsx");
+        try (var zip = new java.util.zip.ZipFile(java.nio.file.Files.write(file, xlsx.body()).toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                parts.put(entry.getName(), new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        String sheet = parts.get("xl/worksheets/sheet1.xml");
+        assertThat(sheet.split("<row ", -1)).as("a header, the rows and the total").hasSize(expected.size() + 2);
+        assertThat(parts.get("xl/sharedStrings.xml")).contains("Close rate", "Total", "Filed / due to be closed.");
+
+        HttpResponse<byte[]> refused = download("/api/evaluation.xlsx?from=2026-10-01&to=2026-10-31&unit=CITY", "wuqiang", null);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("error.evaluation.unit");
+    }
+
+    private HttpResponse<byte[]> download(String path, String user, String language) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void officialsWithoutFiguresToSeeAreRefused() {
         AccessScope nobody = AccessScope.of("visitor", List.of("visitors"), Set.of());
         assertThatThrownBy(() -> october(EvaluationUnit.STREET, nobody))
