@@ -31,3 +31,5 @@ create table gl_step_fact (
 );
 create index gl_step_fact_case_idx on gl_step_fact (case_id, started_at, id);
 create index gl_step_fact_due_idx on gl_step_fact (due_at);
+-- the evaluation reads the cases alive in its period: reported before its end, open or closed after its start
+create index gl_case_closed_idx on gl_case (closed_at);

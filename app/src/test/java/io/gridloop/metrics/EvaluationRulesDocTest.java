@@ -36,6 +36,12 @@ class EvaluationRulesDocTest {
                     .append(" | ").append(i.label(Locale.ENGLISH)).append(": ").append(i.rule(Locale.ENGLISH))
                     .append(" | ").append(i.rule(Locale.ROOT)).append(" |\n");
         }
+        EvaluationSettings d = EvaluationSettings.defaults();
+        b.append("\nSettings (`gridloop.evaluation.*`, defaults from ../shared/domain.md):\n\n")
+                .append("- `basically-satisfied-weight`: ").append(d.basicallySatisfiedWeight()).append('\n')
+                .append("- `extension-rate-denominator`: ").append(d.extensionRateDenominator()).append(" (or DISPATCHED)\n")
+                .append("- `holds-due-to-close`: ").append(d.holdsDueToClose()).append('\n')
+                .append("- `voided-statuses`: ").append(String.join(", ", d.voidedStatuses())).append('\n');
         return b.toString();
     }
 
