@@ -1,0 +1,187 @@
+package io.gridloop.metrics;
+
+import static io.gridloop.metrics.Indicator.*;
+
+import io.gridloop.casefile.Step;
+import io.gridloop.deadline.WorkingTime;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The counting rules (../shared/domain.md, "Counting rules in practice"): which counts one case adds to its unit in a
+ * period, from its case file row and its step facts. A case counts once per count; it belongs to the period in which the
+ * counted event happened. Every rule is also said in words in messages*.properties ({@code evaluation.*.rule}).
+ */
+final class CaseFigures {
+
+    /** A case file row as the evaluation reads it. */
+    record CaseRow(long id, String status, String channel, boolean selfResolved, String reportedBy, String streetCode,
+                   String communityCode, String gridCode, String departmentCode, Instant reportedAt, Instant registeredAt,
+                   Instant closedAt) {}
+
+    /** A step fact (gl_step_fact). */
+    record Fact(String step, Instant startedAt, Instant dueAt, Instant finishedAt, Boolean onTime, String outcome,
+                Long workingSeconds, boolean rework, boolean returned) {
+
+        boolean completed() {
+            return finishedAt != null && outcome != null;
+        }
+
+        boolean is(Step s) {
+            return s.name().equals(step);
+        }
+    }
+
+    /**
+     * The period: from the start of its first day to the start of the day after its last (dates inclusive, in the
+     * district's zone); open work is judged as of its end, or now if that is earlier.
+     */
+    record Period(Instant start, Instant end, Instant asOf) {
+        boolean contains(Instant t) {
+            return t != null && !t.isBefore(start) && t.isBefore(end);
+        }
+    }
+
+    private CaseFigures() {}
+
+    static void count(CaseRow c, List<Fact> facts, Period p, EvaluationSettings settings, WorkingTime workingTime, Tally t) {
+        if (p.contains(c.reportedAt())) {
+            t.add(REPORTS);
+        }
+        if (p.contains(c.closedAt())) {
+            switch (c.status()) {
+                case "REJECTED" -> t.add(REJECTED);
+                case "NOT_CONFIRMED" -> t.add(NOT_CONFIRMED);
+                case "MERGED" -> t.add(MERGED);
+                default -> { }
+            }
+        }
+        if (p.contains(c.registeredAt())) {
+            t.add(REGISTERED);
+            if (registeredOnTime(facts)) {
+                t.add(REGISTERED_ON_TIME);
+            }
+            if (settings.voidedStatuses().contains(c.status())) {
+                t.add(VOIDED);
+            }
+            if (c.selfResolved()) {
+                t.add(SELF_RESOLVED);
+            }
+        }
+
+        Instant dispatchedAt = facts.stream().filter(f -> f.is(Step.DISPATCH) && f.completed()).map(Fact::finishedAt)
+                .findFirst().orElse(null);
+        if (p.contains(dispatchedAt)) {
+            t.add(DISPATCHED);
+        }
+        // handled (处置): the lead department's feedback sent the case to the check for the first time
+        Instant handledAt = facts.stream().filter(f -> f.is(Step.CHECK)).map(Fact::startedAt).findFirst().orElse(null);
+        boolean filedInPeriod = "FILED".equals(c.status()) && p.contains(c.closedAt());
+        if (p.contains(handledAt)) {
+            t.add(HANDLED);
+            t.add(DUE_TO_CLOSE);
+            if (noLateHandling(facts, handledAt)) {
+                t.add(HANDLED_ON_TIME);
+            }
+            if (dispatchedAt != null) {
+                t.addHandlingHours(handlingHours(facts, dispatchedAt, handledAt, workingTime));
+            }
+        } else if (c.selfResolved() && filedInPeriod) {
+            // handled on the spot by the grid worker: due and closed at once
+            t.add(DUE_TO_CLOSE);
+        } else if (overduePending(facts, dispatchedAt, handledAt, p, settings)) {
+            t.add(OVERDUE_PENDING);
+            t.add(DUE_TO_CLOSE);
+        }
+        if (filedInPeriod) {
+            t.add(FILED);
+            if (c.selfResolved() || noLateHandling(facts, Instant.MAX)) {
+                t.add(FILED_ON_TIME);
+            }
+        }
+
+        if (facts.stream().anyMatch(f -> f.returned() && p.contains(f.finishedAt()))) {
+            t.add(RETURNED);
+        }
+        if (facts.stream().anyMatch(f -> f.is(Step.APPROVE_EXTENSION) && StepOutcome.APPROVED.equals(f.outcome())
+                && p.contains(f.finishedAt()))) {
+            t.add(EXTENDED);
+        }
+        if (facts.stream().anyMatch(f -> f.is(Step.ON_HOLD) && p.contains(f.startedAt()))) {
+            t.add(HELD);
+        }
+        if (facts.stream().anyMatch(f -> StepOutcome.startsRework(f.step(), f.outcome()) && p.contains(f.finishedAt()))) {
+            t.add(REWORKED);
+        }
+        t.add(OVERDUE_STEPS, facts.stream().filter(f -> overdueStep(f, p)).count());
+
+        // the last valid callback answer in the period (unreachable callers are no answer)
+        facts.stream().filter(f -> f.is(Step.CALLBACK) && f.completed() && p.contains(f.finishedAt()))
+                .map(Fact::outcome)
+                .filter(o -> o.equals(StepOutcome.SATISFIED) || o.equals(StepOutcome.BASICALLY_SATISFIED)
+                        || o.equals(StepOutcome.DISSATISFIED))
+                .reduce((a, b) -> b)
+                .ifPresent(o -> {
+                    t.add(CALLBACKS);
+                    t.add(o.equals(StepOutcome.SATISFIED) ? SATISFIED
+                            : o.equals(StepOutcome.BASICALLY_SATISFIED) ? BASICALLY_SATISFIED : DISSATISFIED);
+                });
+    }
+
+    /** Registered on time: the registration step that registered the case was completed by its due date. */
+    private static boolean registeredOnTime(List<Fact> facts) {
+        return facts.stream().filter(f -> f.is(Step.REGISTER) && StepOutcome.REGISTER.equals(f.outcome()))
+                .reduce((a, b) -> b).map(f -> Boolean.TRUE.equals(f.onTime())).orElse(false);
+    }
+
+    /**
+     * On time (按期) when no handling step of the lead department finished after its due date up to that moment; the due
+     * date already includes approved extensions and the time on hold. A late step stays late though the next is on time.
+     */
+    private static boolean noLateHandling(List<Fact> facts, Instant until) {
+        return facts.stream().filter(f -> f.is(Step.HANDLE) && f.completed() && !f.finishedAt().isAfter(until))
+                .noneMatch(f -> Boolean.FALSE.equals(f.onTime()));
+    }
+
+    /** Working hours from the first dispatch to handled, less the working hours on hold. */
+    private static double handlingHours(List<Fact> facts, Instant dispatchedAt, Instant handledAt, WorkingTime workingTime) {
+        long seconds = workingTime.between(dispatchedAt, handledAt).toSeconds();
+        for (Fact f : facts) {
+            if (f.is(Step.ON_HOLD) && f.finishedAt() != null && f.workingSeconds() != null
+                    && !f.startedAt().isBefore(dispatchedAt) && !f.finishedAt().isAfter(handledAt)) {
+                seconds -= f.workingSeconds();
+            }
+        }
+        return Math.max(0, seconds) / 3600.0;
+    }
+
+    /**
+     * Overdue and still to be handled (超期待处置): dispatched, not handled as of the period's end, and the current handling
+     * step's due date passed by then. A case on hold then is not due unless the setting says so.
+     */
+    private static boolean overduePending(List<Fact> facts, Instant dispatchedAt, Instant handledAt, Period p,
+                                          EvaluationSettings settings) {
+        Instant asOf = p.asOf();
+        if (dispatchedAt == null || !dispatchedAt.isBefore(asOf) || (handledAt != null && handledAt.isBefore(asOf))) {
+            return false;
+        }
+        boolean onHold = facts.stream().anyMatch(f -> f.is(Step.ON_HOLD) && f.startedAt().isBefore(asOf)
+                && (f.finishedAt() == null || f.finishedAt().isAfter(asOf)));
+        if (onHold && !settings.holdsDueToClose()) {
+            return false;
+        }
+        return facts.stream().filter(f -> (f.is(Step.HANDLE) || f.is(Step.CO_HANDLE)) && f.startedAt().isBefore(asOf))
+                .reduce((a, b) -> b)
+                .map(f -> f.dueAt() != null && f.dueAt().isBefore(asOf))
+                .orElse(false);
+    }
+
+    /** A step whose due date fell in the period and that was still open at it (finished later, or open when judged). */
+    private static boolean overdueStep(Fact f, Period p) {
+        if (!p.contains(f.dueAt())) {
+            return false;
+        }
+        Instant end = f.finishedAt() != null ? f.finishedAt() : p.asOf();
+        return end.isAfter(f.dueAt());
+    }
+}
