@@ -49,6 +49,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        java.util.Map<String, java.util.List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        long wait = query.getOrDefault("throttled", java.util.List.of()).stream().findFirst()
+                .filter(v -> v.matches("\\d{1,6}")).map(Long::parseLong).orElse(0L);
+        if (wait > 0) {
+            // the throttle's refusal, in words: how long to wait, not whether the password was right
+            form.showErrorMessage(getTranslation("login.throttled.title"), getTranslation(SignInThrottledException.MESSAGE_KEY, wait));
+            return;
+        }
+        form.setError(query.containsKey("error"));
     }
 }
