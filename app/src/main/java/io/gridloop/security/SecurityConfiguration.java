@@ -235,14 +235,24 @@ public class SecurityConfiguration {
      * What GridLoop's pages allow the browser. Vaadin Flow runs the server's JavaScript with {@code new Function} and
      * its bootstrap inline, and Lumo writes inline styles, hence the two 'unsafe-*' for scripts and 'unsafe-inline' for
      * styles; everything else (Leaflet from /webjars, photos, the UIDL and push requests) comes from GridLoop itself.
-     * Camunda Forms' iframe fields may show https pages. No other site may frame GridLoop.
+     * Camunda Forms' iframe fields may show https pages. No other site may frame GridLoop. With Keycloak, signing out
+     * goes to Keycloak from Vaadin's own request (a redirect it follows), so the realm's origin is allowed there too.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
-            + "frame-src 'self' https:; frame-ancestors 'self'; form-action 'self'; base-uri 'self'; object-src 'none'";
+    String contentSecurityPolicy() {
+        String sso = keycloak() && issuer != null && !issuer.isBlank() ? " " + origin(issuer) : "";
+        return "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'" + sso + "; frame-src 'self' https:; "
+                + "frame-ancestors 'self'; form-action 'self'" + sso + "; base-uri 'self'; object-src 'none'";
+    }
 
-    private static void pageHeaders(HttpSecurity http) throws Exception {
-        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    private void pageHeaders(HttpSecurity http) throws Exception {
+        String policy = contentSecurityPolicy();
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(policy))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.sameOrigin()));
     }
