@@ -11,24 +11,33 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Signs officials in against the engine's identity service, so the app, Cockpit and the REST API share one set of
  * users and groups; each group becomes a role ({@code ROLE_dispatcher}, {@code ROLE_dept-water}, and {@code ROLE_handler}
- * for every department member).
+ * for every department member). Wrong passwords are throttled per account and client ({@link SignInThrottle}); a
+ * throttled pair is refused before its password is checked.
  */
 public class EngineAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
+    private final SignInThrottle throttle;
 
-    public EngineAuthenticationProvider(IdentityService identity) {
+    public EngineAuthenticationProvider(IdentityService identity, SignInThrottle throttle) {
         this.identity = identity;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String user = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String client = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        long wait = throttle.waitSeconds(user, client);
+        if (wait > 0) {
+            throw new SignInThrottledException(wait);
+        }
         boolean ok;
         try {
             ok = user != null && !user.isBlank() && identity.checkPassword(user, password);
@@ -37,8 +46,10 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
             ok = false;
         }
         if (!ok) {
+            throttle.failed(user, client);
             throw new BadCredentialsException("bad credentials");
         }
+        throttle.succeeded(user, client);
         return new UsernamePasswordAuthenticationToken(user, null, authorities(identity, user));
     }
 

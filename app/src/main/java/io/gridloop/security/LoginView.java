@@ -18,13 +18,13 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView(org.springframework.beans.factory.ObjectProvider<DemoUsers> demo) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -49,6 +49,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        java.util.Map<String, java.util.List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        long wait = query.getOrDefault("throttled", java.util.List.of()).stream().findFirst()
+                .filter(v -> v.matches("\\d{1,6}")).map(Long::parseLong).orElse(0L);
+        if (wait > 0) {
+            // the throttle's refusal, in words: how long to wait, not whether the password was right
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            i18n.getErrorMessage().setMessage(getTranslation(SignInThrottledException.MESSAGE_KEY, wait));
+        } else {
+            i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
+        }
+        form.setI18n(i18n);
+        form.setError(wait > 0 || query.containsKey("error"));
     }
 }

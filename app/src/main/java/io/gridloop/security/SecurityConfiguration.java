@@ -2,21 +2,26 @@ package io.gridloop.security;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,6 +35,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -56,8 +65,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public EngineAuthenticationProvider engineAuthenticationProvider(IdentityService identity) {
-        return new EngineAuthenticationProvider(identity);
+    public EngineAuthenticationProvider engineAuthenticationProvider(IdentityService identity, SignInThrottle throttle) {
+        return new EngineAuthenticationProvider(identity, throttle);
     }
 
     /**
@@ -71,8 +80,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain camundaChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> keycloakTokens)
-            throws Exception {
+    public SecurityFilterChain camundaChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> keycloakTokens,
+                                            EngineAuthenticationProvider provider, SignInRefusals refusals) throws Exception {
         http.securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/camunda/**")))
                 // Camunda's webapps carry their own CSRF protection; the REST API is for non-browser clients
                 .csrf(c -> c.disable());
@@ -84,8 +93,23 @@ public class SecurityConfiguration {
                     .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                             new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/keycloak"), antMatcher("/camunda/**")));
         } else {
-            http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
+            engineRestPasswords(http, provider, refusals);
         }
+        engineHeaders(http);
+        return http.build();
+    }
+
+    /**
+     * Camunda's {@code identity/verify} answers whether any user's password is right, to any signed-in caller and past
+     * every throttle: an oracle for guessing passwords. Neither Modeler nor the webapps use it; it is closed.
+     */
+    @Bean
+    @Order(0)
+    public SecurityFilterChain passwordOracleClosed(HttpSecurity http) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/identity/verify"),
+                        antMatcher("/camunda/api/engine/engine/*/identity/verify")))
+                .authorizeHttpRequests(a -> a.anyRequest().denyAll())
+                .csrf(c -> c.disable());
         return http.build();
     }
 
@@ -110,7 +134,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain apiChain(HttpSecurity http, EngineAuthenticationProvider provider,
-                                        Converter<Jwt, AbstractAuthenticationToken> keycloakTokens) throws Exception {
+                                        Converter<Jwt, AbstractAuthenticationToken> keycloakTokens, SignInRefusals refusals)
+            throws Exception {
         http.securityMatcher(antMatcher("/api/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/reports"))
@@ -121,8 +146,9 @@ public class SecurityConfiguration {
         if (keycloak()) {
             http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(keycloakTokens)));
         } else {
-            http.authenticationProvider(provider).httpBasic(Customizer.withDefaults());
+            http.authenticationManager(passwords(provider)).httpBasic(b -> b.authenticationEntryPoint(refusals));
         }
+        pageHeaders(http);
         return http.build();
     }
 
@@ -142,8 +168,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    public SecurityFilterChain appChain(HttpSecurity http, EngineAuthenticationProvider provider, KeycloakOfficials officials)
-            throws Exception {
+    public SecurityFilterChain appChain(HttpSecurity http, EngineAuthenticationProvider provider, KeycloakOfficials officials,
+                                        SignInRefusals refusals) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(antMatcher("/webjars/**"), antMatcher("/styles/**"),
                 antMatcher("/images/**"), antMatcher("/actuator/health"),
                 // error dispatches of the engine's doors (a refused Cockpit login is a 401, not a redirect to our login)
@@ -154,10 +180,100 @@ public class SecurityConfiguration {
             http.with(VaadinSecurityConfigurer.vaadin(), v -> v.oauth2LoginPage("/oauth2/authorization/keycloak")
                     .logoutSuccessHandler(keycloakLogout()));
         } else {
-            http.authenticationProvider(provider);
-            http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class));
+            loginPage(http, provider, refusals);
         }
+        pageHeaders(http);
         return http.build();
+    }
+
+    /**
+     * The embedded default's login page. Vaadin's configurer exempts the login path from CSRF; its form posts the
+     * page's token anyway, so only Vaadin's own internal requests stay exempt and a forged or missing token on
+     * {@code POST /login} is refused (403). A refused sign-in comes back to the page saying why (wrong password or
+     * throttled).
+     */
+    private static void loginPage(HttpSecurity http, EngineAuthenticationProvider provider, SignInRefusals refusals)
+            throws Exception {
+        RequestUtil vaadinRequests = http.getSharedObject(ApplicationContext.class).getBean(RequestUtil.class);
+        http.authenticationManager(passwords(provider));
+        http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class).enableCsrfConfiguration(false));
+        http.csrf(c -> c.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest).csrfTokenRequestHandler(new ForgedTokensRefused()));
+        http.formLogin(f -> f.failureHandler(refusals));
+    }
+
+    /**
+     * Spring Security's masked tokens, except that a forged one that does not decode is a refusal (403), not the
+     * exception Spring lets through (a 500).
+     */
+    static final class ForgedTokensRefused implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler tokens = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+            tokens.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            try {
+                return tokens.resolveCsrfTokenValue(request, token);
+            } catch (IllegalArgumentException forged) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The engine's passwords alone: with {@code authenticationProvider} the chain's manager would ask the global one
+     * (which holds the same provider bean) again after a wrong password, so every failure counted twice.
+     */
+    private static AuthenticationManager passwords(EngineAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    /**
+     * /engine-rest with HTTP Basic in the embedded default: Spring Security checks the password (so the sign-in
+     * throttle applies as at /api) and Camunda's filter takes the official from the request. Cockpit and Admin keep
+     * their own login.
+     */
+    private static void engineRestPasswords(HttpSecurity http, EngineAuthenticationProvider provider, SignInRefusals refusals)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers(antMatcher("/engine-rest/**")).authenticated().anyRequest().permitAll())
+                .authenticationManager(passwords(provider))
+                .httpBasic(b -> b.authenticationEntryPoint(refusals))
+                .exceptionHandling(e -> e.authenticationEntryPoint(refusals));
+    }
+
+    /**
+     * What GridLoop's pages allow the browser. Vaadin Flow runs the server's JavaScript with {@code new Function} and
+     * its bootstrap inline, and Lumo writes inline styles, hence the two 'unsafe-*' for scripts and 'unsafe-inline' for
+     * styles; everything else (Leaflet from /webjars, photos, the UIDL and push requests) comes from GridLoop itself.
+     * Camunda Forms' iframe fields may show https pages. No other site may frame GridLoop. With Keycloak, signing out
+     * goes to Keycloak from Vaadin's own request (a redirect it follows), so the realm's origin is allowed there too.
+     */
+    String contentSecurityPolicy() {
+        String sso = keycloak() && issuer != null && !issuer.isBlank() ? " " + origin(issuer) : "";
+        return "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'" + sso + "; frame-src 'self' https:; "
+                + "frame-ancestors 'self'; form-action 'self'" + sso + "; base-uri 'self'; object-src 'none'";
+    }
+
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    private void pageHeaders(HttpSecurity http) throws Exception {
+        String policy = contentSecurityPolicy();
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(policy))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(f -> f.sameOrigin()));
+    }
+
+    /** Cockpit and Admin send their own Content-Security-Policy (Camunda's header security); GridLoop adds the referrer policy. */
+    private static void engineHeaders(HttpSecurity http) throws Exception {
+        http.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
     }
 
     /**
@@ -192,9 +308,8 @@ public class SecurityConfiguration {
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        // with Keycloak, Spring Security has checked the token and Camunda takes the official from the request
-        bean.addInitParameter("authentication-provider", keycloak()
-                ? ContainerBasedAuthenticationProvider.class.getName() : HttpBasicAuthenticationProvider.class.getName());
+        // Spring Security has checked the password or the Keycloak token; Camunda takes the official from the request
+        bean.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
         bean.addUrlPatterns("/engine-rest/*");
         bean.setName("engine-rest-authentication");
         return bean;

@@ -41,6 +41,27 @@ public class ApiErrors {
         return ResponseEntity.badRequest().body(body("error.request", Translations.translate("error.request", locale)));
     }
 
+    /**
+     * A request the API cannot take as sent (wrong method, content type, missing or mistyped parameter, an upload too
+     * large …): its 4xx, said in words, never a 500 and never the exception's name.
+     */
+    @ExceptionHandler({jakarta.servlet.ServletException.class, org.springframework.web.ErrorResponseException.class,
+            org.springframework.beans.TypeMismatchException.class, org.springframework.web.multipart.MultipartException.class})
+    public ResponseEntity<Map<String, Object>> badRequest(Exception e, Locale locale) {
+        int status = e instanceof org.springframework.web.ErrorResponse r ? r.getStatusCode().value() : 400;
+        if (status >= 500) {
+            status = 400;
+        }
+        String code = switch (status) {
+            case 404 -> "error.notFound";
+            case 405 -> "error.method";
+            case 415, 406 -> "error.mediaType";
+            case 403 -> "error.forbidden";
+            default -> "error.request";
+        };
+        return ResponseEntity.status(status).body(body(code, Translations.translate(code, locale)));
+    }
+
     public static Map<String, Object> body(String code, String message) {
         return Map.of("code", code, "message", message);
     }
