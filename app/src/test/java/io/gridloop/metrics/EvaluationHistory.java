@@ -123,14 +123,14 @@ class EvaluationHistory {
         dispatch("D");
         at("2026-10-14T09:40");
         loop.complete(id("C"), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 2));
-        // F: a duplicate of A, merged; G: rejected at registration
+        // F: a duplicate of C (still open: only open cases take duplicates), merged; G: rejected at registration
         at("2026-10-15T09:00"); citizenReport("F"); gridWorkerReport("G");
         at("2026-10-15T09:05");
         loop.complete(id("G"), TASK_REGISTER, "lina", Map.of("registerDecision", "REJECT", "rejectReason", "不属于受理范围"));
         at("2026-10-15T09:10"); verify("F");
         at("2026-10-15T09:20");
         loop.complete(id("F"), TASK_REGISTER, "lina", Map.of("registerDecision", "DUPLICATE",
-                "duplicateOf", cases.get(id("A")).caseNumber()));
+                "duplicateOf", cases.get(id("C")).caseNumber()));
         loop.complete(id("D"), TASK_HANDLE, HANDLER, Map.of("handleOutcome", "HOLD", "holdReason", "需整体更换线路"));
         at("2026-10-15T09:30");
         loop.complete(id("D"), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
@@ -139,8 +139,8 @@ class EvaluationHistory {
         ids.put("I", loop.reportSelfResolved("STREETLIGHT").id());
         at("2026-10-16T09:20"); register("I");
         at("2026-10-16T09:30");
-        loop.complete(id("H"), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED", "comment", "现场路灯正常"));
-        notConfirmed("H");
+        // the loop closes H as NOT_CONFIRMED (核实不属实)
+        loop.complete(id("H"), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED", "notConfirmedReason", "现场路灯正常"));
         at("2026-10-16T10:15"); feedback("B");
         at("2026-10-16T10:30"); check("B", true);
         at("2026-10-16T10:45"); callback("B", "DISSATISFIED");
@@ -174,23 +174,6 @@ class EvaluationHistory {
         at("2026-11-02T10:00"); check("E", true);
         at("2026-11-03T09:00"); feedback("J");
         at("2026-11-03T09:30"); check("J", true);
-    }
-
-    /**
-     * The reshaped loop closes a case whose on-site verification does not confirm it with status NOT_CONFIRMED. Until
-     * that loop is on this branch the case is closed so here, as the loop will: its process ends and the case file says
-     * NOT_CONFIRMED. With the reshaped loop this does nothing.
-     */
-    private void notConfirmed(String name) {
-        CaseRecord c = cases.get(id(name));
-        if (c.status().isClosed()) {
-            return;
-        }
-        runtime.deleteProcessInstance(c.processInstanceId(), "核实不属实");
-        jdbc.sql("update gl_case set status = 'NOT_CONFIRMED', closed_at = :now, current_step = null, candidate_group = null, "
-                        + "due_at = null where id = :id")
-                .param("now", t("2026-10-16T09:30").atOffset(java.time.ZoneOffset.UTC))
-                .param("id", c.id()).update();
     }
 
     /** Working hours of the handled cases, worked out by hand (dispatch to first check, working periods only). */
