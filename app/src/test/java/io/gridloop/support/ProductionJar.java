@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 public final class ProductionJar {
 
     private static final Set<String> NOT_COPIED = Set.of(".git", "target", "node_modules", "data", ".idea");
-    /** Not in the jar: the deployment files (config/deploy) and what is not built into it. */
-    private static final Set<String> NOT_BUILT = Set.of("deploy");
+    /** Not looked at for "changed since the jar": the deployment files, and what every build of app/ writes again. */
+    private static final Set<String> NOT_BUILT = Set.of("deploy", "generated");
 
     private ProductionJar() {}
 
