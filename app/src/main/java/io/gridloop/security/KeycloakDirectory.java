@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,14 +20,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Brings every Keycloak official and their groups into the engine, not only those who have signed in: so a task can be
  * handed to a colleague by name and the digest reaches everybody in a group. Reads Keycloak's admin API with the
- * gridloop client's service account (view-users, query-groups), at start and then every
- * {@code gridloop.keycloak.sync-interval}; each node does it, and the copy is the same whoever writes it.
+ * gridloop client's service account (view-users, query-groups), at start (retried sooner, with back-off, until it first
+ * succeeds) and then every {@code gridloop.keycloak.sync-interval}; each node does it, and the copy is the same whoever
+ * writes it.
  */
 @Component
 @ConditionalOnProperty(name = "gridloop.sign-in", havingValue = "keycloak")
@@ -42,27 +45,55 @@ public class KeycloakDirectory {
     private final String secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final TaskScheduler scheduler;
+    private final Duration firstRetry;
+    private final Duration interval;
+
     public KeycloakDirectory(KeycloakOfficials officials, @Value("${gridloop.oidc.backchannel}") String backchannel,
                              @Value("${spring.security.oauth2.client.registration.keycloak.client-id}") String clientId,
-                             @Value("${spring.security.oauth2.client.registration.keycloak.client-secret}") String secret) {
+                             @Value("${spring.security.oauth2.client.registration.keycloak.client-secret}") String secret,
+                             TaskScheduler scheduler, @Value("${gridloop.keycloak.first-retry:PT5S}") Duration firstRetry,
+                             @Value("${gridloop.keycloak.sync-interval:PT10M}") Duration interval) {
+        this.scheduler = scheduler;
+        this.firstRetry = firstRetry;
+        this.interval = interval;
         this.officials = officials;
         this.backchannel = backchannel;
         this.clientId = clientId;
         this.secret = secret;
     }
 
+    /**
+     * At start, and until the first sync succeeds (Keycloak may still be starting, or down), again after
+     * {@code gridloop.keycloak.first-retry} (PT5S), doubling up to the sync interval; then every interval.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void atStart() {
-        syncQuietly();
+        attempt(firstRetry);
+    }
+
+    private void attempt(Duration wait) {
+        if (trySync()) {
+            return;
+        }
+        Duration next = wait.multipliedBy(2).compareTo(interval) > 0 ? interval : wait.multipliedBy(2);
+        LOG.info("next try to sync the officials from Keycloak in {}", wait);
+        scheduler.schedule(() -> attempt(next), Instant.now().plus(wait));
     }
 
     @Scheduled(fixedDelayString = "${gridloop.keycloak.sync-interval:PT10M}", initialDelayString = "${gridloop.keycloak.sync-interval:PT10M}")
     public void syncQuietly() {
+        trySync();
+    }
+
+    private boolean trySync() {
         try {
             LOG.info("{} officials synced from Keycloak", sync());
+            return true;
         } catch (Exception e) {
-            // Keycloak may be starting or down: signing in still syncs each official, and the next run catches up
+            // Keycloak may be starting or down: signing in still syncs each official, and a later run catches up
             LOG.warn("officials not synced from Keycloak this time: {}", e.toString());
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package io.gridloop.security;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -278,9 +279,13 @@ public class SecurityConfiguration {
 
     /**
      * Signing out of GridLoop ends the official's Keycloak session too (OIDC RP-initiated logout), then comes back to
-     * GridLoop, which asks Keycloak to sign in again. The endpoint is named, not discovered, like the others.
+     * GridLoop's address as the browser used it (behind the proxy: its scheme, host and port, see
+     * server.forward-headers-strategy), which asks Keycloak to sign in again. The endpoint is named, not discovered.
+     * The sign-out button's click is a background (UIDL) request: a redirect answered to it would be followed in the
+     * background and blocked as cross-origin, so the browser is sent to Keycloak by a top-level navigation instead.
      */
     private LogoutSuccessHandler keycloakLogout() {
+        UidlRedirectStrategy topLevel = new UidlRedirectStrategy();
         return (request, response, authentication) -> {
             String back = ServletUriComponentsBuilder.fromContextPath(request).path("/").build().toUriString();
             UriComponentsBuilder logout = UriComponentsBuilder.fromUriString(issuer + "/protocol/openid-connect/logout")
@@ -288,7 +293,7 @@ public class SecurityConfiguration {
             if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
                 logout.queryParam("id_token_hint", user.getIdToken().getTokenValue());
             }
-            response.sendRedirect(logout.encode().build().toUriString());
+            topLevel.sendRedirect(request, response, logout.encode().build().toUriString());
         };
     }
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * config/keycloak/gridloop-realm.json is the production shape of the embedded default's officials: the same users
- * with the same groups, a group per role, department and street, and the gridloop client putting groups in its tokens.
+ * config/deploy/keycloak/gridloop-demo-realm.json is the Keycloak shape of the embedded default's officials (for demos and
+ * the keycloak tests; production imports gridloop-realm.json, without them): the same users with the same groups, a
+ * group per role, department and street, and the gridloop client putting groups in its tokens.
  */
 @GridLoopTest
 class KeycloakRealmTest {
@@ -30,7 +31,7 @@ class KeycloakRealmTest {
 
     private static JsonNode read() {
         try {
-            return new ObjectMapper().readTree(Path.of("..", "config", "keycloak", "gridloop-realm.json").toFile());
+            return new ObjectMapper().readTree(Path.of("..", "config", "deploy", "keycloak", "gridloop-demo-realm.json").toFile());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

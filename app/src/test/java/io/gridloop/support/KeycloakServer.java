@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * A real Keycloak for the keycloak tests: the server distribution from Maven Central (unpacked by the build into
- * target/keycloak), run in dev mode with the realm from {@code config/keycloak/}, on a Java 21+ JDK found under
+ * target/keycloak), run in dev mode with the demo realm from {@code config/deploy/keycloak/}, on a Java 21+ JDK found under
  * /usr/lib/jvm or named by -Dgridloop.keycloak.java. One per test JVM, stopped when the JVM ends.
  */
 public final class KeycloakServer {
@@ -62,7 +62,7 @@ public final class KeycloakServer {
         Path data = home.resolve("data");
         deleteTree(data);
         Files.createDirectories(data.resolve("import"));
-        Files.copy(Path.of("..", "config", "keycloak", "gridloop-realm.json"), data.resolve("import").resolve("gridloop-realm.json"),
+        Files.copy(Path.of("..", "config", "deploy", "keycloak", "gridloop-demo-realm.json"), data.resolve("import").resolve("gridloop-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -75,6 +75,8 @@ public final class KeycloakServer {
         Map<String, String> env = pb.environment();
         env.put("JAVA_HOME", java21().toString());
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        // the realm file takes the client secret from the environment, as in production
+        env.put("GRIDLOOP_OIDC_CLIENT_SECRET", SECRET);
         Process process = pb.start();
         KeycloakServer server = new KeycloakServer(port, process);
         HttpClient http = HttpClient.newHttpClient();
