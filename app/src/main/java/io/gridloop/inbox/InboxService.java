@@ -30,10 +30,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,12 +56,12 @@ public class InboxService {
     private final ReferenceData reference;
     private final FormValidator validator;
     private final Clock clock;
-    private final long maxPhotoBytes;
+    private final Attachments photoCheck;
     private final AccessScopes scopes;
 
     public InboxService(JdbcClient jdbc, TaskService tasks, FormService forms, IdentityService identity, CaseFileService cases,
                         ReferenceData reference, FormValidator validator, Clock clock, AccessScopes scopes,
-                        @Value("${gridloop.attachments.max-bytes:10485760}") long maxPhotoBytes) {
+                        Attachments photoCheck) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.forms = forms;
@@ -67,7 +70,7 @@ public class InboxService {
         this.reference = reference;
         this.validator = validator;
         this.clock = clock;
-        this.maxPhotoBytes = maxPhotoBytes;
+        this.photoCheck = photoCheck;
         this.scopes = scopes;
     }
 
@@ -209,9 +212,7 @@ public class InboxService {
             throw new InboxException("error.task.claimedByOther", t.assignee());
         }
         FormSchema form = form(taskId);
-        Map<String, Integer> fileCounts = new HashMap<>();
-        submission.files().forEach((k, v) -> fileCounts.put(k, v.size()));
-        FormValidator.Result result = validator.validate(form, submission.values(), data(taskId), fileCounts);
+        FormValidator.Result result = validator.validate(form, submission.values(), data(taskId), submission.fileCounts());
         if (!result.isValid()) {
             throw new FormRejectedException(result.errors());
         }
@@ -219,7 +220,7 @@ public class InboxService {
         for (String key : result.fileCounts().keySet()) {
             for (Submission.UploadedFile f : submission.files().getOrDefault(key, List.of())) {
                 try {
-                    attachments.add(Attachments.checkedPhoto(key, f.fileName(), f.content(), maxPhotoBytes));
+                    attachments.add(photoCheck.photo(key, f.fileName(), f.content()));
                 } catch (CaseRuleException e) {
                     throw new FormRejectedException(List.of(new FormValidator.FieldError(key, e.messageKey(), e.args())));
                 }
@@ -237,13 +238,6 @@ public class InboxService {
             tasks.complete(taskId, variables);
         } catch (ProcessEngineException e) {
             throw translate(e);
-        } catch (NullPointerException e) {
-            // the engine read the task while a colleague's completion was committing and found its execution half gone;
-            // the whole transaction rolls back, and the official is told what happened, not shown a stack trace
-            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-                throw new InboxException("error.task.gone");
-            }
-            throw e;
         }
     }
 
@@ -287,16 +281,20 @@ public class InboxService {
         return data;
     }
 
+    /**
+     * The engine's refusals by their type (never by their wording, which changes between versions): a colleague was
+     * quicker (the task or its execution is gone, or changed under us) is 409 "already done"; a claim lost to a colleague
+     * is 409 "claimed"; any other refusal of the request is 422. The transaction rolls back in every case.
+     */
     private static RuntimeException translate(ProcessEngineException e) {
-        if (e instanceof OptimisticLockingException) {
+        if (e instanceof OptimisticLockingException || e instanceof NullValueException || e instanceof NotFoundException) {
             return new InboxException("error.task.gone");
         }
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("already claimed")) {
+        if (e instanceof TaskAlreadyClaimedException) {
             return new InboxException("error.task.claimedByOther", "");
         }
-        if (m.contains("Cannot find task") || m.contains("No task exists")) {
-            return new InboxException("error.task.gone");
+        if (e instanceof BadUserRequestException) {
+            return new InboxException("error.task.refused");
         }
         return e;
     }
