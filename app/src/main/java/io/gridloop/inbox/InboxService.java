@@ -265,14 +265,27 @@ public class InboxService {
             return FormSchemas.parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ProcessEngineException e) {
-            throw new InboxException("error.task.noForm");
+        } catch (ProcessEngineException | NullPointerException e) {
+            // a task a colleague completed a moment ago: Camunda 7.24's form command then fails with an NPE of its own
+            // (findTaskById gives null), so whether the task is still there decides what the official is told
+            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw new InboxException("error.task.gone");
+            }
+            if (e instanceof ProcessEngineException) {
+                throw new InboxException("error.task.noForm");
+            }
+            throw e;
         }
     }
 
     /** The task's variables, plus the option lists the forms read through valuesKey. */
     private Map<String, Object> data(String taskId) {
-        Map<String, Object> data = new HashMap<>(tasks.getVariables(taskId));
+        Map<String, Object> data;
+        try {
+            data = new HashMap<>(tasks.getVariables(taskId));
+        } catch (ProcessEngineException e) {
+            throw translate(e);
+        }
         List<Map<String, Object>> departments = new ArrayList<>();
         for (Department d : reference.departments()) {
             departments.add(Map.of("label", d.name(), "value", d.code()));
