@@ -152,6 +152,13 @@ class InboxServiceTest {
                     .isInstanceOfSatisfying(FormRejectedException.class,
                             e -> assertThat(e.errors()).extracting(err -> err.messageKey()).containsExactly("error.photo.missing"));
         }
+        // the task form's photos pass the same check as a report's
+        byte[] png = io.gridloop.support.TestImages.encode(io.gridloop.support.TestImages.noise(64, 64), "png");
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "liuyang",
+                new Submission(Map.of("handleOutcome", "FEEDBACK", "feedback", "清运完毕"),
+                        Map.of("afterPhotos", List.of(new Submission.UploadedFile("cut.png", java.util.Arrays.copyOf(png, png.length / 2)))))))
+                .isInstanceOfSatisfying(FormRejectedException.class,
+                        e -> assertThat(e.errors()).extracting(err -> err.messageKey()).containsExactly("error.photo.notImage"));
         assertThat(loop.task(c.id(), TASK_HANDLE)).isNotNull();
     }
 

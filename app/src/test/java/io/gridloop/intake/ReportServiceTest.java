@@ -92,6 +92,15 @@ class ReportServiceTest {
     }
 
     @Test
+    void photosThatDoNotDecodeOrHaveTooManyPixelsAreRefused() {
+        byte[] png = TestImages.encode(TestImages.noise(64, 64), "png");
+        refused(report("ROAD_DAMAGE", "S01C01G01", null, null, List.of(new Report.Photo("cut.png", Arrays.copyOf(png, png.length / 2)))),
+                "error.photo.notImage");
+        refused(report("ROAD_DAMAGE", "S01C01G01", null, null, List.of(new Report.Photo("bomb.png", TestImages.pngHeaderOnly(20_000, 20_000)))),
+                "error.photo.tooManyPixels");
+    }
+
+    @Test
     void nonImageAndOversizePhotosAreRefused() {
         byte[] text = "this is not an image".getBytes();
         refused(report("ROAD_DAMAGE", "S01C01G01", null, null, List.of(new Report.Photo("photo.jpg", text))), "error.photo.notImage");
