@@ -111,7 +111,8 @@ public class FormValidator {
                 if (error != null) {
                     errors.add(error);
                 } else {
-                    out.put(f.key(), number);
+                    // form-js's "serialize to string" option keeps big decimals exact as text; otherwise a number
+                    out.put(f.key(), f.raw().path("serializeToString").asBoolean(false) ? number.toString() : number);
                 }
                 continue;
             }

@@ -238,6 +238,10 @@ public class InboxService {
             tasks.complete(taskId, variables);
         } catch (ProcessEngineException e) {
             throw translate(e);
+        } catch (NullPointerException e) {
+            // no type to map: Camunda 7.24 read the task while a colleague's completion was committing and found its
+            // execution half gone; the transaction rolls back and the official is told, not shown a stack trace
+            throw goneOr(taskId, e);
         }
     }
 
@@ -268,14 +272,14 @@ public class InboxService {
         } catch (ProcessEngineException | NullPointerException e) {
             // a task a colleague completed a moment ago: Camunda 7.24's form command then fails with an NPE of its own
             // (findTaskById gives null), so whether the task is still there decides what the official is told
-            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-                throw new InboxException("error.task.gone");
-            }
-            if (e instanceof ProcessEngineException) {
-                throw new InboxException("error.task.noForm");
-            }
-            throw e;
+            RuntimeException gone = goneOr(taskId, e);
+            throw gone == e && e instanceof ProcessEngineException ? new InboxException("error.task.noForm") : gone;
         }
+    }
+
+    /** "Already done" when the task is gone by now (a colleague's completion committed), else the failure as it is. */
+    private RuntimeException goneOr(String taskId, RuntimeException e) {
+        return tasks.createTaskQuery().taskId(taskId).count() == 0 ? new InboxException("error.task.gone") : e;
     }
 
     /** The task's variables, plus the option lists the forms read through valuesKey. */
