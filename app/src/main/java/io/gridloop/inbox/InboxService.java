@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -154,6 +154,10 @@ public class InboxService {
         }
         try {
             tasks.claim(taskId, user);
+        } catch (OptimisticLockingException e) {
+            // a colleague claimed (or completed) it in the same instant: say who has it, if anyone still does
+            var now = tasks.createTaskQuery().taskId(taskId).singleResult();
+            throw now == null ? new InboxException("error.task.gone") : new InboxException("error.task.claimedByOther", now.getAssignee());
         } catch (ProcessEngineException e) {
             throw translate(e);
         }
@@ -307,8 +311,8 @@ public class InboxService {
         if (e instanceof OptimisticLockingException || e instanceof NullValueException || e instanceof NotFoundException) {
             return new InboxException("error.task.gone");
         }
-        if (e instanceof TaskAlreadyClaimedException) {
-            return new InboxException("error.task.claimedByOther", "");
+        if (e instanceof TaskAlreadyClaimedException claimed) {
+            return new InboxException("error.task.claimedByOther", claimed.getTaskAssignee());
         }
         if (e instanceof BadUserRequestException) {
             return new InboxException("error.task.refused");

@@ -208,4 +208,43 @@ class InboxServiceTest {
             pool.shutdownNow();
         }
     }
+
+    /** Two intake operators claim the same task at once, 10 times over: one gets it, the other is told who has it (409). */
+    @Test
+    void racesOnOneClaimEndInOneClaimAndOneClaimedByOther() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                CaseRecord c = reports.report(LoopDriver.report(Channel.GRID_WORKER, "STREETLIGHT", "S03C01G01"), "lihua");
+                String task = loop.task(c.id(), TASK_REGISTER).taskId();
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                long lag = round * 5L;
+                List<Future<String>> outcomes = new ArrayList<>();
+                for (String user : List.of("lina", "gaofei")) {
+                    List<String> groups = loop.groups(user);
+                    long delay = user.equals("gaofei") ? lag : 0;
+                    outcomes.add(pool.submit(() -> {
+                        together.await();
+                        Thread.sleep(delay);
+                        try {
+                            inbox.claim(task, user, groups);
+                            return "claimed";
+                        } catch (InboxException e) {
+                            return e.httpStatus() + " " + e.messageKey();
+                        } catch (RuntimeException e) {
+                            return e.getClass().getName() + ": " + e.getMessage();
+                        }
+                    }));
+                }
+                List<String> results = new ArrayList<>();
+                for (Future<String> f : outcomes) {
+                    results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(results).as("round %d", round).containsExactlyInAnyOrder("claimed", "409 error.task.claimedByOther");
+                assertThat(inbox.find(task).orElseThrow().assignee()).isIn("lina", "gaofei");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
