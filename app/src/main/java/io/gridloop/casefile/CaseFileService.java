@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public class CaseFileService {
     public CaseRecord open(NewCase c) {
         long seq = jdbc.sql(nextCaseNumberSql).query(Long.class).single();
         OffsetDateTime now = now();
-        String number = "%d-%06d".formatted(now.atZoneSameInstant(ZoneId.systemDefault()).getYear(), seq);
+        String number = "%d-%06d".formatted(now.atZoneSameInstant(clock.getZone()).getYear(), seq); // the district's year, not the server's
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into gl_case (case_number, tracking_code, status, channel, urgency, category_code, subcategory_code, kind,

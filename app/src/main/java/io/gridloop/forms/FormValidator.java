@@ -1,5 +1,13 @@
 package io.gridloop.forms;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,9 +20,10 @@ import java.util.regex.PatternSyntaxException;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a submission against its Camunda Form on the server, whatever the browser let through: required, lengths,
- * patterns, e-mail and phone, number bounds, choices from the form's options. Hidden fields are neither checked nor
- * submitted, as in form-js.
+ * Checks a submission against its Camunda Form on the server, whatever the browser (or a hand-made JSON request) let
+ * through: each value's type as form-js submits it (text, a finite number, a boolean, an ISO date or time), required,
+ * lengths, patterns, e-mail and phone, number bounds, choices from the form's options. A number is passed on as a
+ * number, also when it came as a string. Hidden fields are neither checked nor submitted, as in form-js.
  */
 @Component
 public class FormValidator {
@@ -96,18 +105,30 @@ public class FormValidator {
                 }
                 continue;
             }
+            if ("number".equals(f.type())) {
+                Object number = number(value);
+                FieldError error = number == null ? new FieldError(f.key(), "form.number", label(f)) : checkNumber(f, (Number) number);
+                if (error != null) {
+                    errors.add(error);
+                } else {
+                    // form-js's "serialize to string" option keeps big decimals exact as text; otherwise a number
+                    out.put(f.key(), f.raw().path("serializeToString").asBoolean(false) ? number.toString() : number);
+                }
+                continue;
+            }
             FieldError error = switch (f.type()) {
-                case "textfield", "textarea" -> checkText(f, value.toString());
-                case "number" -> checkNumber(f, value);
+                case "textfield", "textarea" -> value instanceof String || value instanceof Number
+                        ? checkText(f, value.toString()) : new FieldError(f.key(), "form.invalid", label(f));
                 case "radio", "select" -> checkChoice(f, value, data);
                 case "checklist", "taglist" -> checkChoices(f, value, data);
                 case "checkbox" -> value instanceof Boolean ? null : new FieldError(f.key(), "form.invalid", label(f));
+                case "datetime" -> checkDateTime(f, value);
                 default -> null;
             };
             if (error != null) {
                 errors.add(error);
             } else {
-                out.put(f.key(), value);
+                out.put(f.key(), isText(f) && value instanceof Number n ? n.toString() : value);
             }
         }
     }
@@ -164,16 +185,51 @@ public class FormValidator {
         return null;
     }
 
-    private static FieldError checkNumber(FormField f, Object value) {
-        double d;
-        if (value instanceof Number n) {
-            d = n.doubleValue();
-        } else {
-            try {
-                d = Double.parseDouble(value.toString());
-            } catch (NumberFormatException e) {
-                return new FieldError(f.key(), "form.number", label(f));
+    private static boolean isText(FormField f) {
+        return "textfield".equals(f.type()) || "textarea".equals(f.type());
+    }
+
+    /**
+     * The value as a finite number (a whole number as a Long, as form-js and the form view submit it), or null when it is
+     * none: a boolean, "NaN", "Infinity", a list, a number wider than a double.
+     */
+    static Number number(Object value) {
+        BigDecimal d;
+        try {
+            if (value instanceof Double || value instanceof Float) {
+                double x = ((Number) value).doubleValue();
+                if (!Double.isFinite(x)) {
+                    return null;
+                }
+                d = BigDecimal.valueOf(x);
+            } else if (value instanceof Number n) {
+                d = new BigDecimal(n.toString());
+            } else if (value instanceof String s) {
+                // BigDecimal takes neither NaN nor Infinity nor hex, unlike Double.parseDouble
+                d = new BigDecimal(s.strip());
+            } else {
+                return null;
             }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (!Double.isFinite(d.doubleValue())) {
+            return null;
+        }
+        if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                return d.doubleValue();
+            }
+        }
+        return d.doubleValue();
+    }
+
+    private static FieldError checkNumber(FormField f, Number value) {
+        double d = value.doubleValue();
+        if (f.decimalDigits() != null && f.decimalDigits() == 0 && value instanceof Double) {
+            return new FieldError(f.key(), "form.number", label(f));
         }
         if (f.min() != null && d < f.min()) {
             return new FieldError(f.key(), "form.min", label(f), format(f.min()));
@@ -184,11 +240,37 @@ public class FormValidator {
         return null;
     }
 
+    /** form-js submits ISO text: a date (2026-10-08), a time (09:30, maybe with an offset), or a date and time. */
+    private static FieldError checkDateTime(FormField f, Object value) {
+        if (!(value instanceof String s)) {
+            return new FieldError(f.key(), "form.date", label(f));
+        }
+        String t = s.strip();
+        boolean ok = switch (f.subtype()) {
+            case "time" -> parses(() -> LocalTime.parse(t)) || parses(() -> OffsetTime.parse(t));
+            case "datetime" -> parses(() -> LocalDateTime.parse(t)) || parses(() -> OffsetDateTime.parse(t)) || parses(() -> Instant.parse(t));
+            default -> parses(() -> LocalDate.parse(t));
+        };
+        return ok ? null : new FieldError(f.key(), "form.date", label(f));
+    }
+
+    private static boolean parses(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private static String format(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private FieldError checkChoice(FormField f, Object value, Map<String, Object> data) {
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            return new FieldError(f.key(), "form.choice", label(f));
+        }
         return allowed(f, data).stream().anyMatch(o -> same(o.value(), value)) ? null : new FieldError(f.key(), "form.choice", label(f));
     }
 

@@ -28,12 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,14 +56,13 @@ public class InboxService {
     private final ReferenceData reference;
     private final FormValidator validator;
     private final Clock clock;
-    private final long maxPhotoBytes;
+    private final Attachments photoCheck;
     private final AccessScopes scopes;
     private final io.gridloop.security.ActingOfficial acting;
 
     public InboxService(JdbcClient jdbc, TaskService tasks, FormService forms, IdentityService identity, CaseFileService cases,
                         ReferenceData reference, FormValidator validator, Clock clock, AccessScopes scopes,
-                        io.gridloop.security.ActingOfficial acting,
-                        @Value("${gridloop.attachments.max-bytes:10485760}") long maxPhotoBytes) {
+                        io.gridloop.security.ActingOfficial acting, Attachments photoCheck) {
         this.jdbc = jdbc;
         // the one door through which the case loop's tasks move: the engine refuses every other (EngineTaskGuard)
         this.tasks = io.gridloop.security.EngineTaskGuard.inboxDoor(tasks);
@@ -70,7 +72,7 @@ public class InboxService {
         this.reference = reference;
         this.validator = validator;
         this.clock = clock;
-        this.maxPhotoBytes = maxPhotoBytes;
+        this.photoCheck = photoCheck;
         this.scopes = scopes;
         this.acting = acting;
     }
@@ -155,6 +157,10 @@ public class InboxService {
         }
         try {
             tasks.claim(taskId, user);
+        } catch (OptimisticLockingException e) {
+            // a colleague claimed (or completed) it in the same instant: say who has it, if anyone still does
+            var now = tasks.createTaskQuery().taskId(taskId).singleResult();
+            throw now == null ? new InboxException("error.task.gone") : new InboxException("error.task.claimedByOther", now.getAssignee());
         } catch (ProcessEngineException e) {
             throw translate(e);
         }
@@ -213,9 +219,7 @@ public class InboxService {
             throw new InboxException("error.task.claimedByOther", t.assignee());
         }
         FormSchema form = form(taskId);
-        Map<String, Integer> fileCounts = new HashMap<>();
-        submission.files().forEach((k, v) -> fileCounts.put(k, v.size()));
-        FormValidator.Result result = validator.validate(form, submission.values(), data(taskId), fileCounts);
+        FormValidator.Result result = validator.validate(form, submission.values(), data(taskId), submission.fileCounts());
         if (!result.isValid()) {
             throw new FormRejectedException(result.errors());
         }
@@ -223,7 +227,7 @@ public class InboxService {
         for (String key : result.fileCounts().keySet()) {
             for (Submission.UploadedFile f : submission.files().getOrDefault(key, List.of())) {
                 try {
-                    attachments.add(Attachments.checkedPhoto(key, f.fileName(), f.content(), maxPhotoBytes));
+                    attachments.add(photoCheck.photo(key, f.fileName(), f.content()));
                 } catch (CaseRuleException e) {
                     throw new FormRejectedException(List.of(new FormValidator.FieldError(key, e.messageKey(), e.args())));
                 }
@@ -243,12 +247,9 @@ public class InboxService {
         } catch (ProcessEngineException e) {
             throw translate(e);
         } catch (NullPointerException e) {
-            // the engine read the task while a colleague's completion was committing and found its execution half gone;
-            // the whole transaction rolls back, and the official is told what happened, not shown a stack trace
-            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-                throw new InboxException("error.task.gone");
-            }
-            throw e;
+            // no type to map: Camunda 7.24 read the task while a colleague's completion was committing and found its
+            // execution half gone; the transaction rolls back and the official is told, not shown a stack trace
+            throw goneOr(taskId, e);
         }
     }
 
@@ -276,14 +277,27 @@ public class InboxService {
             return FormSchemas.parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ProcessEngineException e) {
-            throw new InboxException("error.task.noForm");
+        } catch (ProcessEngineException | NullPointerException e) {
+            // a task a colleague completed a moment ago: Camunda 7.24's form command then fails with an NPE of its own
+            // (findTaskById gives null), so whether the task is still there decides what the official is told
+            RuntimeException gone = goneOr(taskId, e);
+            throw gone == e && e instanceof ProcessEngineException ? new InboxException("error.task.noForm") : gone;
         }
+    }
+
+    /** "Already done" when the task is gone by now (a colleague's completion committed), else the failure as it is. */
+    private RuntimeException goneOr(String taskId, RuntimeException e) {
+        return tasks.createTaskQuery().taskId(taskId).count() == 0 ? new InboxException("error.task.gone") : e;
     }
 
     /** The task's variables, plus the option lists the forms read through valuesKey. */
     private Map<String, Object> data(String taskId) {
-        Map<String, Object> data = new HashMap<>(tasks.getVariables(taskId));
+        Map<String, Object> data;
+        try {
+            data = new HashMap<>(tasks.getVariables(taskId));
+        } catch (ProcessEngineException e) {
+            throw translate(e);
+        }
         List<Map<String, Object>> departments = new ArrayList<>();
         for (Department d : reference.departments()) {
             departments.add(Map.of("label", d.name(), "value", d.code()));
@@ -292,16 +306,20 @@ public class InboxService {
         return data;
     }
 
+    /**
+     * The engine's refusals by their type (never by their wording, which changes between versions): a colleague was
+     * quicker (the task or its execution is gone, or changed under us) is 409 "already done"; a claim lost to a colleague
+     * is 409 "claimed"; any other refusal of the request is 422. The transaction rolls back in every case.
+     */
     private static RuntimeException translate(ProcessEngineException e) {
-        if (e instanceof OptimisticLockingException) {
+        if (e instanceof OptimisticLockingException || e instanceof NullValueException || e instanceof NotFoundException) {
             return new InboxException("error.task.gone");
         }
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("already claimed")) {
-            return new InboxException("error.task.claimedByOther", "");
+        if (e instanceof TaskAlreadyClaimedException claimed) {
+            return new InboxException("error.task.claimedByOther", claimed.getTaskAssignee());
         }
-        if (m.contains("Cannot find task") || m.contains("No task exists")) {
-            return new InboxException("error.task.gone");
+        if (e instanceof BadUserRequestException) {
+            return new InboxException("error.task.refused");
         }
         return e;
     }

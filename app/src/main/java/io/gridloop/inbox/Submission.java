@@ -1,5 +1,8 @@
 package io.gridloop.inbox;
 
+import io.gridloop.forms.FormValidator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,5 +19,30 @@ public record Submission(Map<String, Object> values, Map<String, List<UploadedFi
 
     public static Submission of(Map<String, Object> values) {
         return new Submission(values, Map.of());
+    }
+
+    /**
+     * How many files each filepicker got; refuses a field whose list is missing ({@code "files": {"x": null}}) or holds
+     * a missing file, which only a hand-made JSON request can send.
+     */
+    public Map<String, Integer> fileCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<FormValidator.FieldError> errors = new ArrayList<>();
+        files.forEach((key, list) -> {
+            if (list == null) {
+                errors.add(new FormValidator.FieldError(key, "error.photo.missing", 1));
+                return;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == null) {
+                    errors.add(new FormValidator.FieldError(key, "error.photo.missing", i + 1));
+                }
+            }
+            counts.put(key, list.size());
+        });
+        if (!errors.isEmpty()) {
+            throw new FormRejectedException(errors);
+        }
+        return counts;
     }
 }

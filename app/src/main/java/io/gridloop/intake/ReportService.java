@@ -13,14 +13,16 @@ import io.gridloop.casefile.Urgency;
 import io.gridloop.grid.Category;
 import io.gridloop.grid.Grid;
 import io.gridloop.grid.ReferenceData;
+import io.gridloop.security.AccessScopes;
+import io.gridloop.security.Roles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,24 +35,63 @@ public class ReportService {
 
     public static final int MAX_DESCRIPTION = 4000;
     public static final int MAX_PHOTOS = 9;
+    // the columns of gl_case (V1): checked here, so that a long value is a message, not a database error
+    public static final int MAX_ADDRESS = 400;
+    public static final int MAX_REPORTER_NAME = 100;
+    public static final int MAX_REPORTER_PHONE = 40;
+    public static final int MAX_REPORTER_EMAIL = 200;
 
     private final CaseFileService cases;
     private final ReferenceData reference;
     private final RuntimeService runtime;
-    private final long maxPhotoBytes;
+    private final IdentityService identity;
+    private final Attachments photoCheck;
 
-    public ReportService(CaseFileService cases, ReferenceData reference, RuntimeService runtime,
-                         @Value("${gridloop.attachments.max-bytes:10485760}") long maxPhotoBytes) {
+    public ReportService(CaseFileService cases, ReferenceData reference, RuntimeService runtime, IdentityService identity,
+                         Attachments photoCheck) {
         this.cases = cases;
         this.reference = reference;
         this.runtime = runtime;
-        this.maxPhotoBytes = maxPhotoBytes;
+        this.identity = identity;
+        this.photoCheck = photoCheck;
     }
 
+    /**
+     * The channels the reporter's role may report through, the first being the one a report without a channel gets: a
+     * grid worker's own patrol (registered directly, may be self-resolved), an intake operator's hotline call or citizen
+     * photo report (verified on site first). Decided here from the reporter's engine groups, so every door obeys it.
+     */
+    public List<Channel> channelsOf(String reporter) {
+        List<String> groups = AccessScopes.groupsOf(identity, reporter);
+        List<Channel> channels = new ArrayList<>();
+        if (groups.contains(Roles.GRID_WORKER)) {
+            channels.add(Channel.GRID_WORKER);
+        }
+        if (groups.contains(Roles.INTAKE)) {
+            channels.add(Channel.HOTLINE);
+            channels.add(Channel.CITIZEN);
+        }
+        return channels;
+    }
+
+    /** An official's report: their role decides the channel ({@link #channelsOf}). */
     @Transactional
     public CaseRecord report(Report report, String reportedBy) {
+        return report(report, reportedBy, channelsOf(reportedBy));
+    }
+
+    /**
+     * A report that came in through a public door (Open311, citizens' own pages): always a citizen's (随手拍), so it is
+     * verified on site first, whatever channel the request names; {@code door} names the door on the timeline.
+     */
+    @Transactional
+    public CaseRecord reportFromPublic(Report report, String door) {
+        return report(report, door, List.of(Channel.CITIZEN));
+    }
+
+    private CaseRecord report(Report report, String reportedBy, List<Channel> allowed) {
         List<ReportRejectedException.Problem> problems = new ArrayList<>();
-        Channel channel = report.channel() == null ? Channel.GRID_WORKER : report.channel();
+        Channel channel = channel(report.channel(), allowed, problems);
         Urgency urgency = report.urgency() == null ? Urgency.NORMAL : report.urgency();
 
         Optional<Category> sub = reference.subcategory(report.subcategoryCode());
@@ -73,6 +114,10 @@ public class ReportService {
                 && !report.reporterEmail().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
             problems.add(new ReportRejectedException.Problem("reporterEmail", "error.report.emailInvalid"));
         }
+        fits(problems, "address", report.address(), MAX_ADDRESS, "error.report.addressTooLong");
+        fits(problems, "reporterName", report.reporterName(), MAX_REPORTER_NAME, "error.report.reporterNameTooLong");
+        fits(problems, "reporterPhone", report.reporterPhone(), MAX_REPORTER_PHONE, "error.report.reporterPhoneTooLong");
+        fits(problems, "reporterEmail", report.reporterEmail(), MAX_REPORTER_EMAIL, "error.report.reporterEmailTooLong");
         List<Report.Photo> photos = report.photos() == null ? List.of() : report.photos();
         if (photos.size() > MAX_PHOTOS) {
             problems.add(new ReportRejectedException.Problem("photos", "error.report.tooManyPhotos", MAX_PHOTOS));
@@ -81,9 +126,14 @@ public class ReportService {
             problems.add(new ReportRejectedException.Problem("photos", "error.report.selfResolvedNeedsEvidence"));
         }
         List<NewAttachment> attachments = new ArrayList<>();
-        for (Report.Photo p : photos) {
+        for (int i = 0; i < photos.size(); i++) {
+            Report.Photo p = photos.get(i);
+            if (p == null) {
+                problems.add(new ReportRejectedException.Problem("photos", "error.photo.missing", i + 1));
+                continue;
+            }
             try {
-                attachments.add(Attachments.checkedPhoto("reportPhotos", p.fileName(), p.content(), maxPhotoBytes));
+                attachments.add(photoCheck.photo("reportPhotos", p.fileName(), p.content()));
             } catch (CaseRuleException e) {
                 problems.add(new ReportRejectedException.Problem("photos", e.messageKey(), e.args()));
             }
@@ -114,21 +164,70 @@ public class ReportService {
         return cases.get(opened.id());
     }
 
+    private static Channel channel(Channel asked, List<Channel> allowed, List<ReportRejectedException.Problem> problems) {
+        if (allowed.isEmpty()) {
+            problems.add(new ReportRejectedException.Problem("channel", "error.report.notAReporter"));
+            return asked == null ? Channel.HOTLINE : asked;
+        }
+        if (asked == null) {
+            return allowed.get(0);
+        }
+        // a channel the role may not use is refused, not silently replaced: the caller learns that its data was wrong
+        if (!allowed.contains(asked)) {
+            problems.add(new ReportRejectedException.Problem("channel",
+                    allowed.contains(Channel.GRID_WORKER) ? "error.report.channelGridWorker" : "error.report.channelIntake"));
+        }
+        return asked;
+    }
+
+    private static void fits(List<ReportRejectedException.Problem> problems, String field, String value, int max, String key) {
+        if (value != null && value.strip().length() > max) {
+            problems.add(new ReportRejectedException.Problem(field, key, max));
+        }
+    }
+
+    /**
+     * The grid named or the grid of the point. A point must be finite and on the globe, and when a grid is named too it
+     * must lie inside that grid; a named grid without a point is enough.
+     */
     private Optional<Grid> locate(Report report, List<ReportRejectedException.Problem> problems) {
-        if (report.gridCode() != null && !report.gridCode().isBlank()) {
-            Optional<Grid> g = reference.grid(report.gridCode());
-            if (g.isEmpty()) {
-                problems.add(new ReportRejectedException.Problem("location", "error.report.gridUnknown", report.gridCode()));
+        Double lng = report.longitude();
+        Double lat = report.latitude();
+        boolean named = report.gridCode() != null && !report.gridCode().isBlank();
+        if (lng == null && lat == null) {
+            if (!named) {
+                problems.add(new ReportRejectedException.Problem("location", "error.report.locationMissing"));
+                return Optional.empty();
+            }
+            return named(report.gridCode(), problems);
+        }
+        if (lng == null || lat == null) {
+            problems.add(new ReportRejectedException.Problem("location", "error.report.pointIncomplete"));
+            return Optional.empty();
+        }
+        if (!Double.isFinite(lng) || !Double.isFinite(lat) || Math.abs(lng) > 180 || Math.abs(lat) > 90) {
+            problems.add(new ReportRejectedException.Problem("location", "error.report.pointInvalid"));
+            return Optional.empty();
+        }
+        Optional<Grid> located = reference.locate(lng, lat);
+        if (named) {
+            Optional<Grid> g = named(report.gridCode(), problems);
+            if (g.isPresent() && !located.map(Grid::code).equals(g.map(Grid::code))) {
+                problems.add(new ReportRejectedException.Problem("location", "error.report.pointOutsideGrid", report.gridCode()));
+                return Optional.empty();
             }
             return g;
         }
-        if (report.longitude() == null || report.latitude() == null) {
-            problems.add(new ReportRejectedException.Problem("location", "error.report.locationMissing"));
-            return Optional.empty();
-        }
-        Optional<Grid> g = reference.locate(report.longitude(), report.latitude());
-        if (g.isEmpty()) {
+        if (located.isEmpty()) {
             problems.add(new ReportRejectedException.Problem("location", "error.report.outsideGrids"));
+        }
+        return located;
+    }
+
+    private Optional<Grid> named(String gridCode, List<ReportRejectedException.Problem> problems) {
+        Optional<Grid> g = reference.grid(gridCode);
+        if (g.isEmpty()) {
+            problems.add(new ReportRejectedException.Problem("location", "error.report.gridUnknown", gridCode));
         }
         return g;
     }

@@ -97,7 +97,7 @@ public class ReportView extends VerticalLayout {
             longitude.setErrorMessage(located.isEmpty() ? getTranslation("error.report.outsideGrids") : null);
         });
         address.setLabel(getTranslation("report.address"));
-        address.setMaxLength(400);
+        address.setMaxLength(ReportService.MAX_ADDRESS);
         description.setLabel(getTranslation("report.description"));
         description.setRequired(true);
         description.setMaxLength(ReportService.MAX_DESCRIPTION);
@@ -108,15 +108,20 @@ public class ReportView extends VerticalLayout {
         urgency.setItemLabelGenerator(u -> getTranslation("urgency." + u.name()));
         urgency.setValue(Urgency.NORMAL);
         channel.setLabel(getTranslation("report.channel"));
-        channel.setItems(gridWorker ? List.of(Channel.GRID_WORKER) : List.of(Channel.HOTLINE, Channel.CITIZEN));
+        // the channels the official's role may report through, as the service decides them
+        List<Channel> channels = reports.channelsOf(official.userId());
+        channel.setItems(channels);
         channel.setItemLabelGenerator(c -> getTranslation("channel." + c.name()));
-        channel.setValue(gridWorker ? Channel.GRID_WORKER : Channel.HOTLINE);
+        channel.setValue(channels.isEmpty() ? null : channels.get(0));
         selfResolved.setLabel(getTranslation("report.selfResolved"));
         selfResolved.setVisible(gridWorker);
         selfResolved.setId("self-resolved");
         reporterName.setLabel(getTranslation("report.reporterName"));
+        reporterName.setMaxLength(ReportService.MAX_REPORTER_NAME);
         reporterPhone.setLabel(getTranslation("report.reporterPhone"));
+        reporterPhone.setMaxLength(ReportService.MAX_REPORTER_PHONE);
         reporterEmail.setLabel(getTranslation("report.reporterEmail"));
+        reporterEmail.setMaxLength(ReportService.MAX_REPORTER_EMAIL);
         upload = new Upload(UploadHandler.inMemory((meta, bytes) -> photos.add(new Report.Photo(meta.fileName(), bytes))));
         upload.setAcceptedFileTypes("image/*");
         upload.setMaxFiles(ReportService.MAX_PHOTOS);
@@ -171,7 +176,11 @@ public class ReportView extends VerticalLayout {
         mark(subcategory, byField.get("subcategory"));
         mark(grid, byField.get("location"));
         mark(description, byField.get("description"));
+        mark(address, byField.get("address"));
+        mark(reporterName, byField.get("reporterName"));
+        mark(reporterPhone, byField.get("reporterPhone"));
         mark(reporterEmail, byField.get("reporterEmail"));
+        mark(channel, byField.get("channel"));
         Notices.error(String.join(";", byField.values()));
     }
 

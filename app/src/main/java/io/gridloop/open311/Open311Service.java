@@ -46,7 +46,7 @@ public class Open311Service {
     public static final int MAX_DESCRIPTION = ReportService.MAX_DESCRIPTION;
     public static final int MAX_RESULTS = 1000;
     /** The reporter's name as the case file holds it. */
-    public static final int MAX_NAME = 100;
+    public static final int MAX_NAME = ReportService.MAX_REPORTER_NAME;
     public static final Duration MAX_SPAN = Duration.ofDays(90);
     /** Ids in one service_request_id list. */
     public static final int MAX_IDS = 200;
@@ -121,11 +121,11 @@ public class Open311Service {
             throw new Open311Exception(400, "error.open311.locationNeeded");
         }
         String description = text("description", s.description(), MAX_DESCRIPTION);
-        String address = text("address_string", s.addressString(), 400);
+        String address = text("address_string", s.addressString(), ReportService.MAX_ADDRESS);
         String first = text("first_name", s.firstName(), 50);
         String last = text("last_name", s.lastName(), 50);
-        String email = text("email", s.email(), 200);
-        String phone = text("phone", s.phone(), 40);
+        String email = text("email", s.email(), ReportService.MAX_REPORTER_EMAIL);
+        String phone = text("phone", s.phone(), ReportService.MAX_REPORTER_PHONE);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             throw new Open311Exception(400, "error.open311.phone");
         }
@@ -137,7 +137,7 @@ public class Open311Service {
         // an Open311 report is a citizen's: on-site verification comes first
         Report report = new Report(Channel.CITIZEN, Urgency.NORMAL, service.parentCode(), service.code(), null, lon, lat,
                 address, description, name, phone, email, false, List.of());
-        CaseRecord c = reports.report(report, reportedBy(client));
+        CaseRecord c = reports.reportFromPublic(report, reportedBy(client));
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", c.caseNumber());

@@ -140,6 +140,37 @@ class FormFieldTypesTest {
     }
 
     @Test
+    void aNumberMustBeAFiniteNumberAndIsPassedOnAsANumber() {
+        assertThat(errors(with("amount", "NaN"))).containsExactly("amount:form.number");
+        assertThat(errors(with("amount", "Infinity"))).containsExactly("amount:form.number");
+        assertThat(errors(with("amount", "1e400"))).containsExactly("amount:form.number");
+        assertThat(errors(with("amount", Double.NaN))).containsExactly("amount:form.number");
+        assertThat(errors(with("amount", true))).containsExactly("amount:form.number");
+        assertThat(errors(with("amount", List.of(5)))).containsExactly("amount:form.number");
+        assertThat(errors(with("amount", "0x5"))).containsExactly("amount:form.number");
+        assertThat(errors(with("amount", "2.5"))).as("decimalDigits 0").containsExactly("amount:form.number");
+        assertThat(errors(with("amount", "99"))).containsExactly("amount:form.max");
+        assertThat(validator.validate(form, with("amount", "5"), data, Map.of("photos", 1)).values()).containsEntry("amount", 5L);
+        assertThat(validator.validate(form, with("amount", 7.0), data, Map.of("photos", 1)).values()).containsEntry("amount", 7L);
+    }
+
+    @Test
+    void datesTimesAndBooleansMustBeWhatFormJsSubmits() {
+        assertThat(errors(with("day", "2026-10-08"))).isEmpty();
+        assertThat(errors(with("day", "next week"))).containsExactly("day:form.date");
+        assertThat(errors(with("day", "2026-02-30"))).containsExactly("day:form.date");
+        assertThat(errors(with("day", 20261008))).containsExactly("day:form.date");
+        assertThat(errors(with("at", "09:30"))).isEmpty();
+        assertThat(errors(with("at", "25:00"))).containsExactly("at:form.date");
+        assertThat(errors(with("when", "2026-10-08T09:30"))).isEmpty();
+        assertThat(errors(with("when", "2026-10-08T09:30:00+08:00"))).isEmpty();
+        assertThat(errors(with("when", "2026-10-08 nine"))).containsExactly("when:form.date");
+        assertThat(errors(with("agree", "yes"))).containsExactly("agree:form.invalid");
+        assertThat(errors(with("name", Map.of("first", "Zhang")))).containsExactly("name:form.invalid");
+        assertThat(errors(with("size", Map.of("value", "S")))).contains("size:form.choice");
+    }
+
+    @Test
     void choicesMustBeAmongTheOptions() {
         assertThat(errors(with("size", "XL"))).containsExactly("size:form.choice");
         assertThat(errors(with("tools", List.of("shovel", "axe")))).containsExactly("tools:form.choice");

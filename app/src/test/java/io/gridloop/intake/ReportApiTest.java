@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -102,5 +103,66 @@ class ReportApiTest {
         int after = cases.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, 500),
                 io.gridloop.security.AccessScope.of("admin", java.util.List.of("camunda-admin"), java.util.Set.of())).size();
         assertThat(after).as("only the one good report above").isEqualTo(before + 1);
+    }
+
+    private int allCases() {
+        return cases.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, 500),
+                io.gridloop.security.AccessScope.of("admin", java.util.List.of("camunda-admin"), java.util.Set.of())).size();
+    }
+
+    private JsonNode refused(HttpResponse<String> r) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void valuesLongerThanTheirColumnsAreRefusedFieldByFieldInTheCallersLanguage() throws Exception {
+        int before = allCases();
+        String body = """
+                {"channel": "HOTLINE", "subcategoryCode": "MANHOLE", "gridCode": "S01C02G03", "description": "井盖破损",
+                 "address": "%s", "reporterName": "%s", "reporterPhone": "%s", "reporterEmail": "%s@x.example",
+                 "photos": [{"fileName": "%s.png", "content": "%s"}]}""".formatted("路".repeat(401), "名".repeat(101), "1".repeat(41),
+                "a".repeat(191), "p".repeat(197), Base64.getEncoder().encodeToString(LoopDriver.PNG));
+        JsonNode zh = refused(call("POST", "/api/reports", "lina", body, null));
+        assertThat(zh.path("fields").findValuesAsText("field")).contains("address", "reporterName", "reporterPhone", "reporterEmail",
+                "photos");
+        assertThat(zh.path("fields").findValuesAsText("message")).contains("地址最多 400 个字", "反映人姓名最多 100 个字",
+                "联系电话最多 40 个字", "电子邮箱最多 200 个字");
+        JsonNode en = refused(call("POST", "/api/reports", "lina", body, "en"));
+        assertThat(en.path("fields").findValuesAsText("message")).contains("The address may have at most 400 characters")
+                .anySatisfy(m -> assertThat(m).startsWith("File name ").endsWith("at most 200 characters"));
+        assertThat(allCases()).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingPhotoAPointOffTheGlobeAndAForeignChannelAreRefusedInWords() throws Exception {
+        int before = allCases();
+        assertThat(refused(call("POST", "/api/reports", "lina", """
+                {"subcategoryCode": "MANHOLE", "gridCode": "S01C02G03", "description": "井盖破损", "photos": [null]}""", "en"))
+                .path("fields").findValuesAsText("code")).containsExactly("error.photo.missing");
+        for (String point : List.of("\"latitude\": 999, \"longitude\": 116.34", "\"latitude\": \"NaN\", \"longitude\": 116.34",
+                "\"latitude\": 1e400, \"longitude\": 116.34")) {
+            for (String grid : List.of("", "\"gridCode\": \"S01C01G01\", ")) {
+                JsonNode body = refused(call("POST", "/api/reports", "lina", """
+                        {%s%s, "subcategoryCode": "MANHOLE", "description": "井盖破损"}""".formatted(grid, point), null));
+                assertThat(body.path("fields").findValuesAsText("message")).as(grid + point).contains("经纬度无效:经度须在 -180 到 180 之间,纬度须在 -90 到 90 之间");
+            }
+        }
+        JsonNode hotline = refused(call("POST", "/api/reports", "wangwei", """
+                {"channel": "HOTLINE", "subcategoryCode": "MANHOLE", "gridCode": "S01C02G03", "description": "井盖破损"}""", "en"));
+        assertThat(hotline.path("fields").findValuesAsText("message")).contains("A grid worker's report comes through the grid worker channel only");
+        assertThat(allCases()).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingFileListOrFileOnATaskIsRefusedInWords() throws Exception {
+        var c = loop.reportByGridWorker("MANHOLE");
+        String taskId = loop.task(c.id(), CaseLoop.TASK_REGISTER).taskId();
+        for (String files : List.of("{\"x\": null}", "{\"x\": [null]}")) {
+            JsonNode body = refused(call("POST", "/api/tasks/" + taskId + "/complete", "lina", """
+                    {"values": {"registerDecision": "REGISTER"}, "files": %s}""".formatted(files), "en"));
+            assertThat(body.path("fields").findValuesAsText("message")).containsExactly("File 1 has no content");
+        }
+        assertThat(cases.get(c.id()).currentStep()).isEqualTo("REGISTER");
     }
 }

@@ -66,6 +66,36 @@ class ReportViewTest {
         });
     }
 
+    @Test
+    void theLimitsAreShownAndAValueOverThemIsMarkedOnItsField() {
+        KaribuUi.signIn(ctx, "lina");
+        UI.getCurrent().navigate(ReportView.class);
+        ReportView view = _get(ReportView.class);
+        assertThat(view.address.getMaxLength()).isEqualTo(ReportService.MAX_ADDRESS);
+        assertThat(view.reporterName.getMaxLength()).isEqualTo(ReportService.MAX_REPORTER_NAME);
+        assertThat(view.reporterPhone.getMaxLength()).isEqualTo(ReportService.MAX_REPORTER_PHONE);
+        assertThat(view.reporterEmail.getMaxLength()).isEqualTo(ReportService.MAX_REPORTER_EMAIL);
+        assertThat(view.channel.getListDataView().getItems()).as("an intake operator's channels")
+                .containsExactly(io.gridloop.casefile.Channel.HOTLINE, io.gridloop.casefile.Channel.CITIZEN);
+        int before = cases.search(new CaseQuery(null, null, null, null, null, null, null, null, null, 500),
+                AccessScope.of("admin", List.of("camunda-admin"), Set.of())).size();
+
+        // the browser stops typing at maxLength; a pasted or scripted value still reaches the server, which refuses it
+        view.subcategory.setValue(reference.subcategory("MANHOLE").orElseThrow());
+        view.grid.setValue(reference.grid("S01C02G03").orElseThrow());
+        view.description.setValue("井盖松动");
+        view.address.setValue("路".repeat(ReportService.MAX_ADDRESS + 1));
+        view.reporterPhone.setValue("1".repeat(ReportService.MAX_REPORTER_PHONE + 1));
+        view.submit.click();
+
+        assertThat(view.address.isInvalid()).isTrue();
+        assertThat(view.address.getErrorMessage()).isEqualTo("地址最多 400 个字");
+        assertThat(view.reporterPhone.isInvalid()).isTrue();
+        assertThat(view.reporterPhone.getErrorMessage()).isEqualTo("联系电话最多 40 个字");
+        assertThat(cases.search(new CaseQuery(null, null, null, null, null, null, null, null, null, 500),
+                AccessScope.of("admin", List.of("camunda-admin"), Set.of()))).hasSize(before);
+    }
+
     private Coordinate centre(String gridCode) throws Exception {
         var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reference.gridsGeoJson());
         for (var f : root.path("features")) {

@@ -275,7 +275,7 @@ class AccessMatrixTest {
             }
             case ATTACHMENT -> {
                 if (allowed) {
-                    assertThat(cases.attachmentContent(f.attachmentId(), scope)).isEqualTo(LoopDriver.PNG);
+                    assertThat(cases.attachmentContent(f.attachmentId(), scope)).isEqualTo(LoopDriver.PNG_AS_STORED);
                 } else {
                     assertThatThrownBy(() -> cases.attachmentContent(f.attachmentId(), scope)).isInstanceOf(CaseNotFoundException.class);
                 }

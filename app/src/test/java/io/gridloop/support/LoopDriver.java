@@ -28,6 +28,9 @@ public class LoopDriver {
     /** A 1×1 PNG, the smallest real image. */
     public static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    /** {@link #PNG} as GridLoop stores and serves it: decoded and re-encoded. */
+    public static final byte[] PNG_AS_STORED = new io.gridloop.casefile.Attachments(10485760, 40_000_000)
+            .photo("photo", "photo.png", PNG).content();
 
     private final ReportService reports;
     private final InboxService inbox;
