@@ -89,6 +89,8 @@ class BoardServiceTest {
         assertThat(late.overdue()).isTrue();
         assertThat(late.overdueMinutes()).isEqualTo(150);
         assertThat(late.supervisionLevel()).isNull();
+        List<Trend.Point> trend = boards.trend(Trend.Granularity.DAY, scope).points();
+        assertThat(trend.get(trend.size() - 1)).as("the trend's last point is now").isEqualTo(new Trend.Point(LocalDate.of(2026, 11, 23), 1, 1, 0));
         assertThat(board.grids()).extracting(Board.GridCount::open, Board.GridCount::overdue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 1L));
 
