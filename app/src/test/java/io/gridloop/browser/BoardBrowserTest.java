@@ -101,4 +101,20 @@ class BoardBrowserTest {
             browser.screenshot("board-after");
         }
     }
+
+    @Test
+    void managerOpensTheEvaluationWithEveryFigureAndTheRankings() throws Exception {
+        String base = "http://localhost:" + port;
+        try (Browser browser = new Browser()) {
+            browser.login(base, "wuqiang", "demo");
+            browser.driver().get(base + "/evaluation");
+            browser.waitFor(By.id("evaluation-table"));
+            // the streets of the district, one row each, and the rules beside the figures
+            browser.waitUntil(d -> d.findElements(By.xpath("//vaadin-grid[@id='evaluation-ranking-streets']/vaadin-grid-cell-content"))
+                    .stream().anyMatch(e -> e.getText().contains("金融街")));
+            assertThat(browser.driver().getPageSource()).contains("按期结案率", "计算规则");
+            assertThat(browser.driver().findElement(By.id("evaluation-csv")).getAttribute("href")).isNotBlank();
+            browser.screenshot("evaluation-wuqiang");
+        }
+    }
 }
