@@ -327,6 +327,107 @@ class EvaluationServiceTest {
         }
     }
 
+    @Autowired
+    EvaluationRankings rankings;
+    @Autowired
+    org.springframework.context.ApplicationContext ctx;
+
+    @Test
+    void streetsAndDepartmentsAreRankedByScoreWithThePlaceAndScoreOfThePreviousPeriod() {
+        EvaluationRankings.Ranking r = rankings.rank(OCT_1, OCT_31, EvaluationUnit.STREET, DISTRICT, Locale.CHINESE);
+        assertThat(r.previousFrom()).as("a whole month is compared with the month before").isEqualTo(LocalDate.of(2026, 9, 1));
+        assertThat(r.previousTo()).isEqualTo(LocalDate.of(2026, 9, 30));
+        Evaluation october = october(EvaluationUnit.STREET, DISTRICT);
+        Evaluation september = evaluation.evaluate(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30), EvaluationUnit.STREET, DISTRICT,
+                Locale.CHINESE);
+        double s01 = row(october, "S01").get(Indicator.SCORE).doubleValue();
+        double s02 = row(october, "S02").get(Indicator.SCORE).doubleValue();
+        assertThat(s01).isNotEqualTo(s02);
+        assertThat(r.rows()).extracting(EvaluationRankings.Ranked::unit)
+                .as("highest score first; S03 has nothing to score and comes last, unranked")
+                .containsExactly(s01 > s02 ? "S01" : "S02", s01 > s02 ? "S02" : "S01", "S03");
+        assertThat(r.rows()).extracting(EvaluationRankings.Ranked::rank).containsExactly(1, 2, null);
+        for (EvaluationRankings.Ranked ranked : r.rows()) {
+            Number before = row(september, ranked.unit()).get(Indicator.SCORE);
+            assertThat(ranked.previousScore()).isEqualTo(before == null ? null : before.doubleValue());
+            assertThat(ranked.change()).isEqualTo(before == null || ranked.score() == null ? null : ranked.score() - before.doubleValue());
+        }
+        // a handler's department ranks among what the department may see: its own row
+        AccessScope water = scopes.of("zhaolei", List.of("dept-water"));
+        assertThat(rankings.rank(OCT_1, OCT_31, EvaluationUnit.DEPARTMENT, water, Locale.CHINESE).rows())
+                .extracting(EvaluationRankings.Ranked::unit).containsExactly("water");
+    }
+
+    @Test
+    void thePreviousPeriodIsAsManyWholeMonthsOrAsManyDaysBefore() {
+        assertThat(EvaluationRankings.previousPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31)))
+                .containsExactly(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30));
+        assertThat(EvaluationRankings.previousPeriod(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)))
+                .containsExactly(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
+        assertThat(EvaluationRankings.previousPeriod(LocalDate.of(2026, 10, 12), LocalDate.of(2026, 10, 18)))
+                .containsExactly(LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 11));
+    }
+
+    @Test
+    void theEvaluationPageShowsEveryFigureWithItsRuleTheRankingsAndTheFiles() {
+        io.gridloop.support.KaribuUi.signIn(ctx, "wuqiang");
+        try {
+            com.vaadin.flow.component.UI.getCurrent().navigate(EvaluationView.class);
+            EvaluationView view = com.github.mvysny.kaributesting.v10.LocatorJ._get(EvaluationView.class);
+            view.from.setValue(OCT_1);
+            view.to.setValue(OCT_31);
+            view.unit.setValue(EvaluationUnit.STREET);
+            view.show.click();
+            Evaluation expected = october(EvaluationUnit.STREET, DISTRICT);
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._fetch(view.table, 0, 100)).isEqualTo(expected.rows());
+            assertThat(view.table.getColumnByKey(Indicator.FILED.key()).getFooterText())
+                    .isEqualTo(expected.total().get(Indicator.FILED).toString());
+            assertThat(view.table.getColumns()).extracting(c -> c.getKey())
+                    .containsAll(Indicator.publishedFigures().stream().map(Indicator::key).toList());
+            // every figure's rule beside it, with the period's total
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._fetch(view.rules, 0, 100)).containsExactlyElementsOf(Indicator.publishedFigures());
+            int close = Indicator.publishedFigures().indexOf(Indicator.CLOSE_RATE);
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(view.rules, close, "rule"))
+                    .isEqualTo(Indicator.CLOSE_RATE.rule(Locale.SIMPLIFIED_CHINESE));
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(view.rules, close, "total"))
+                    .isEqualTo(EvaluationView.format(Indicator.CLOSE_RATE, expected.total().get(Indicator.CLOSE_RATE)));
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._fetch(view.streets, 0, 10))
+                    .isEqualTo(rankings.rank(OCT_1, OCT_31, EvaluationUnit.STREET, DISTRICT, Locale.SIMPLIFIED_CHINESE).rows());
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._fetch(view.departments, 0, 100)).extracting(EvaluationRankings.Ranked::unit)
+                    .contains("water");
+            assertThat(view.previous.getText()).contains("2026-09-01", "2026-09-30");
+            assertThat(view.csv.getHref()).isNotBlank();
+            assertThat(view.xlsx.getHref()).isNotBlank();
+        } finally {
+            io.gridloop.support.KaribuUi.signOut();
+        }
+    }
+
+    @Test
+    void theBoardAnswersAsJsonWithinTheCallersScope() throws Exception {
+        HttpResponse<String> r = get("/api/board", "wuqiang", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode board = JSON.readTree(r.body());
+        Board expected = boards.board(scopes.ofUser("wuqiang"), Locale.SIMPLIFIED_CHINESE);
+        assertThat(board.path("counts").path("open").asLong()).isEqualTo(expected.counts().open());
+        assertThat(board.path("counts").path("overdue").asLong()).isEqualTo(expected.counts().overdue());
+        assertThat(board.path("cases").size()).isEqualTo(expected.cases().size());
+        assertThat(board.path("grids").size()).isEqualTo(expected.grids().size());
+        JsonNode trend = JSON.readTree(get("/api/board/trend?by=WEEK", "wuqiang", null).body());
+        assertThat(trend.path("by").asText()).isEqualTo("WEEK");
+        assertThat(trend.path("points").size()).isEqualTo(BoardService.TREND_WEEKS);
+        HttpResponse<String> refused = get("/api/board/trend?by=YEAR", "wuqiang", "en");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Unknown trend span YEAR");
+        assertThat(get("/api/board", "wuqiang", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/board")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Autowired
+    BoardService boards;
+
     private static Evaluation.Row row(Evaluation e, String unit) {
         return e.rows().stream().filter(r -> r.unit().equals(unit)).findFirst().orElseThrow(() -> new AssertionError("no row " + unit));
     }

@@ -104,13 +104,13 @@ class AccessMatrixTest {
 
     enum Door {
         CASE_PAGE, CASE_SEARCH, ATTACHMENT, SUPERVISION_LIST, INBOX_PAGE, TASK_OPEN, TASK_CLAIM, API_CASE, API_INBOX, API_COMPLETE,
-        REST_TASK, REST_VARIABLES, REST_COMPLETE, COCKPIT, MESSAGES, MAIL
+        REST_TASK, REST_VARIABLES, REST_COMPLETE, COCKPIT, MESSAGES, MAIL, BOARD
     }
 
     record Row(String official, Door door, Target target) {
         boolean expected() {
             return switch (door) {
-                case CASE_PAGE, CASE_SEARCH, ATTACHMENT, SUPERVISION_LIST, API_CASE -> SEES.get(target).contains(official);
+                case CASE_PAGE, CASE_SEARCH, ATTACHMENT, SUPERVISION_LIST, API_CASE, BOARD -> SEES.get(target).contains(official);
                 case INBOX_PAGE, TASK_OPEN, TASK_CLAIM, API_INBOX, API_COMPLETE -> WORKS.get(target).contains(official);
                 case REST_TASK, REST_VARIABLES, COCKPIT -> ENGINE.contains(official);
                 case REST_COMPLETE -> false;
@@ -161,6 +161,8 @@ class AccessMatrixTest {
     Supervision supervision;
     @Autowired
     AccessScopes scopes;
+    @Autowired
+    io.gridloop.metrics.BoardService boards;
 
     @BeforeEach
     void fixtures() {
@@ -280,6 +282,9 @@ class AccessMatrixTest {
                     assertThatThrownBy(() -> cases.attachmentContent(f.attachmentId(), scope)).isInstanceOf(CaseNotFoundException.class);
                 }
             }
+            // the overdue board (page and /api/board) lists the open cases of a grid through the same scope
+            case BOARD -> assertThat(boards.openCasesOfGrid(f.caseRecord().gridCode(), scope, java.util.Locale.SIMPLIFIED_CHINESE).stream()
+                    .anyMatch(b -> b.caseNumber().equals(f.caseRecord().caseNumber()))).isEqualTo(allowed);
             case SUPERVISION_LIST -> assertThat(supervision.openOrders(500, scope).stream()
                     .anyMatch(o -> o.caseId() == f.caseRecord().id())).isEqualTo(allowed);
             case INBOX_PAGE -> assertThat(inbox.page(user, groups, InboxQuery.firstPage(InboxQuery.Scope.ALL).page(0, 500)).stream()
