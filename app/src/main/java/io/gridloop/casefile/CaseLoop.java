@@ -9,6 +9,7 @@ public final class CaseLoop {
     public static final String DECISION_ROUTING = "routing";
     public static final String DECISION_TIME_LIMITS = "timeLimits";
     public static final String DECISION_HANDLING_STAGES = "handlingStages";
+    public static final String DECISION_ESCALATION = "escalation";
 
     public static final String TASK_VERIFY = "Task_Verify";
     public static final String TASK_REGISTER = "Task_Register";

@@ -36,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Supervision {
 
     public static final String DISTRICT_SUPERVISORS = "supervisor";
-    public static final String MANAGERS = "manager";
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
@@ -46,9 +45,11 @@ public class Supervision {
     private final RuntimeService runtime;
     private final WorkingTime workingTime;
     private final TimeLimit answerWithin;
+    private final EscalationChain escalation;
 
     public Supervision(JdbcClient jdbc, CaseFileService cases, CaseLabels labels, Outbox outbox, Clock clock, RuntimeService runtime,
-                       WorkingTime workingTime, @Value("${gridloop.supervision.answer-within:P1D}") String answerWithin) {
+                       WorkingTime workingTime, @Value("${gridloop.supervision.answer-within:P1D}") String answerWithin,
+                       EscalationChain escalation) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.labels = labels;
@@ -57,6 +58,7 @@ public class Supervision {
         this.runtime = runtime;
         this.workingTime = workingTime;
         this.answerWithin = TimeLimit.parse(answerWithin);
+        this.escalation = escalation;
     }
 
     /** The group an order is addressed to: the group working the case's step now (a department handling it …). */
@@ -67,13 +69,16 @@ public class Supervision {
         return c.departmentCode() != null ? Roles.DEPARTMENT_GROUP_PREFIX + c.departmentCode() : DISTRICT_SUPERVISORS;
     }
 
-    /** The group that issues an order of this kind and level and reads its answer; none for a reminder. */
-    public static String issuerGroup(CaseRecord c, SupervisionOrder.Kind kind, SupervisionOrder.Level level) {
-        return switch (kind) {
-            case REMINDER -> null;
-            case SUPERVISION -> level == SupervisionOrder.Level.STREET ? Roles.STREET_SUPERVISOR_PREFIX + c.streetCode() : DISTRICT_SUPERVISORS;
-            case NOTICE -> MANAGERS;
-        };
+    /**
+     * The group that issues an order of this kind and level and reads its answer, from the escalation chain
+     * ({@code escalation.dmn}); none for a reminder.
+     */
+    public String issuerGroup(CaseRecord c, SupervisionOrder.Kind kind, SupervisionOrder.Level level) {
+        if (kind == SupervisionOrder.Kind.REMINDER) {
+            return null;
+        }
+        String rung = kind == SupervisionOrder.Kind.NOTICE ? "NOTICE" : level.name();
+        return escalation.rung(rung, c.urgency().name(), c.streetCode()).issuerGroup();
     }
 
     /** The case as the outbox checks who may be told about it. */

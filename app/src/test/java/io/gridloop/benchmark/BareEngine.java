@@ -28,21 +28,26 @@ final class BareEngine {
         cfg.setJobExecutorActivate(false);
         cfg.setProcessEngineName("bare");
         Map<Object, Object> beans = new HashMap<>();
-        JavaDelegate nothing = execution -> { };
-        for (String name : new String[] {"applyTimeLimits", "registerCase", "rejectCase", "mergeDuplicate", "dispatchCase",
-                "returnCase", "reworkCase", "holdCase", "resumeCase", "extendDeadline", "fileCase", "markWarning", "markOverdue", "openSupervision",
-                "nextHandlingStage"}) {
-            beans.put(name, nothing);
+        // every delegate and listener the model names, as a bean that does nothing
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"")
+                .matcher(text("../processes/caseLoop.bpmn"));
+        while (named.find()) {
+            beans.put(named.group(1), new NoOp());
         }
         // bare Camunda keeps its default calendars; this only gives the timers' warning expression something to compute
         beans.put("timeLimits", new TimeLimits(0.8, new io.gridloop.deadline.WorkingTime(new io.gridloop.deadline.HolidayCalendar(),
                 io.gridloop.deadline.WorkingTime.periods("00:00-23:59"), java.time.ZoneId.systemDefault())));
         beans.put("departmentCodes", new DepartmentCodes());
-        beans.put("notifyExtensionDecided", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+        // the escalation timers read escalation.dmn through the engine's own decision service, once it is built
+        ProcessEngine[] built = new ProcessEngine[1];
+        beans.put("escalationChain", new io.gridloop.deadline.EscalationChain((org.camunda.bpm.engine.DecisionService) java.lang.reflect.Proxy
+                .newProxyInstance(BareEngine.class.getClassLoader(), new Class<?>[] {org.camunda.bpm.engine.DecisionService.class},
+                        (proxy, method, args) -> method.invoke(built[0].getDecisionService(), args))));
         cfg.setBeans(beans);
         ProcessEngine engine = cfg.buildProcessEngine();
+        built[0] = engine;
         var deployment = engine.getRepositoryService().createDeployment().name("bare").enableDuplicateFiltering(true);
-        for (String f : new String[] {"caseLoop.bpmn", "routing.dmn", "timeLimits.dmn", "handlingStages.dmn"}) {
+        for (String f : new String[] {"caseLoop.bpmn", "routing.dmn", "timeLimits.dmn", "handlingStages.dmn", "escalation.dmn"}) {
             deployment.addInputStream(f, read("../processes/" + f));
         }
         for (File form : new File("../forms").listFiles((d, n) -> n.endsWith(".form"))) {
@@ -52,11 +57,30 @@ final class BareEngine {
         return engine;
     }
 
+    private static String text(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static java.io.InputStream read(String path) {
         try {
             return new java.io.FileInputStream(path);
         } catch (java.io.FileNotFoundException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A delegate or task listener that does nothing: bare Camunda runs the flow without GridLoop's work. */
+    private static final class NoOp implements JavaDelegate, org.camunda.bpm.engine.delegate.TaskListener {
+        @Override
+        public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        }
+
+        @Override
+        public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
         }
     }
 }

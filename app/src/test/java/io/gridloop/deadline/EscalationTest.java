@@ -44,6 +44,8 @@ class EscalationTest {
     org.camunda.bpm.engine.HistoryService history;
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
 
     @AfterEach
     void clock() {
@@ -108,6 +110,32 @@ class EscalationTest {
         assertThat(inbox.openTasksOfCase(c.id())).filteredOn(t -> t.taskKey().equals(SupervisionProcess.TASK_ANSWER)).hasSize(3)
                 .allSatisfy(t -> assertThat(t.candidateGroup()).isEqualTo("dept-roads"));
         assertThat(loop.caseFile(c.id()).currentStep()).as("the answer tasks are not the case's step").isEqualTo("HANDLE");
+    }
+
+    /**
+     * The chain is processes/escalation.dmn: a process owner who redeploys it with the street level after two working days,
+     * issued by the district's supervisors, changes the handling steps that start after it, with no Java change.
+     */
+    @Test
+    void theChainIsTheEscalationTableTheProcessOwnerRedeploys() throws Exception {
+        String table;
+        try (var in = getClass().getResourceAsStream("/processes/escalation.dmn")) {
+            table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String changed = table.replace("<text>&quot;P1D&quot;</text>", "<text>&quot;P2D&quot;</text>")
+                .replace("<text>&quot;supervisor-&quot; + streetCode</text>", "<text>&quot;supervisor&quot;</text>");
+        assertThat(changed).isNotEqualTo(table);
+        try {
+            repository.createDeployment().name("escalation changed").addString("escalation.dmn", changed).deploy();
+            CaseRecord c = handling();
+            Instant due = c.dueAt().toInstant();
+            loop.at(dueAfter(due, "P1D").plusSeconds(60));
+            assertThat(orders(c.id())).containsExactly("REMINDER/DEPARTMENT/dept-roads");
+            loop.at(dueAfter(due, "P2D").plusSeconds(60));
+            assertThat(orders(c.id())).containsExactly("REMINDER/DEPARTMENT/dept-roads", "SUPERVISION/STREET/dept-roads/supervisor");
+        } finally {
+            repository.createDeployment().name("escalation as shipped").addString("escalation.dmn", table).deploy();
+        }
     }
 
     @Test
