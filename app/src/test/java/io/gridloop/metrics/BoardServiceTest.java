@@ -100,10 +100,11 @@ class BoardServiceTest {
         assertThat(board.cases().get(0).supervisionLevel()).isEqualTo("DISTRICT");
         assertThat(board.cases().get(0).orderState()).isEqualTo("OPEN");
 
-        // registered: the case leaves the board (the next step has its own clock) but stays open and supervised
+        // registered: the case leaves the board (the next step has its own clock), and the order that chased the
+        // registration closes with it (an order closes when the step it chases is done)
         loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
         board = boards.board(scope, ZH);
-        assertThat(board.counts()).isEqualTo(new Board.Counts(1, 0, 0, 1));
+        assertThat(board.counts()).isEqualTo(new Board.Counts(1, 0, 0, 0));
         assertThat(board.cases()).isEmpty();
         assertThat(boards.openCasesOfGrid(grid, scope, ZH)).extracting(Board.BoardCase::caseNumber, Board.BoardCase::step)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(c.caseNumber(), "DISPATCH"));
@@ -142,9 +143,9 @@ class BoardServiceTest {
         loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = reportIn(grid);
         loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofMinutes(62)));
-        supervision.openByHand(c.caseNumber(), DISTRICT_SUPERVISOR, SupervisionOrder.Level.DISTRICT, null);
-        // registered late; dispatching (one working hour) is never done
+        // registered late; dispatching (one working hour) is never done, and the order chasing it stays open
         loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        supervision.openByHand(c.caseNumber(), DISTRICT_SUPERVISOR, SupervisionOrder.Level.DISTRICT, null);
         Trend today = boards.trend(Trend.Granularity.DAY, scope);
         assertThat(today.points()).hasSize(BoardService.TREND_DAYS);
         Trend.Point now = today.points().get(today.points().size() - 1);
