@@ -125,13 +125,14 @@ class InboxViewTest {
 
         KaribuUi.signIn(ctx, "liuyang");
         UI.getCurrent().navigate(InboxView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).containsExactly("", "cases", "messages");
+        // a handler reads the evaluation of their department
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).containsExactly("", "cases", "messages", "evaluation");
         KaribuUi.signOut();
 
         KaribuUi.signIn(ctx, "qianfeng");
         UI.getCurrent().navigate(InboxView.class);
         assertThat(_find(SideNavItem.class)).as("a street supervisor").extracting(SideNavItem::getPath)
-                .containsExactly("", "cases", "supervision", "messages");
+                .containsExactly("", "cases", "supervision", "messages", "board", "evaluation");
         KaribuUi.signOut();
 
         KaribuUi.signIn(ctx, "liuyang");
