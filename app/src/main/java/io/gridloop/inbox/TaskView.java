@@ -45,9 +45,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     CamundaFormView form;
     final Button submit = new Button();
     private String taskId;
+    private final io.gridloop.casefile.CaseTimeLeft timeLeft;
+    private final io.gridloop.grid.ReferenceData reference;
 
     public TaskView(InboxService inbox, CaseFileService cases, CaseLabels labels, FormExpressions expressions,
-                    FormValidator validator, CurrentOfficial current, AccessScopes scopes) {
+                    FormValidator validator, CurrentOfficial current, AccessScopes scopes,
+                    io.gridloop.casefile.CaseTimeLeft timeLeft, io.gridloop.grid.ReferenceData reference) {
+        this.timeLeft = timeLeft;
+        this.reference = reference;
         this.inbox = inbox;
         this.cases = cases;
         this.labels = labels;
@@ -81,7 +86,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         VerticalLayout left = new VerticalLayout(new H2(work.caseRecord().caseNumber() + " · " + getTranslation("step." + step)), form,
                 new HorizontalLayout(submit, back));
         left.setPadding(true);
-        CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale(), scope);
+        CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale(), scope, timeLeft, reference);
         SplitLayout split = new SplitLayout(left, details);
         split.setSizeFull();
         split.setSplitterPosition(55);
