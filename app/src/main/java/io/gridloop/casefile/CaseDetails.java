@@ -44,9 +44,15 @@ public class CaseDetails extends Div {
             due.setId("case-due");
             add(due);
         }
-        add(line(getTranslation("case.reportedBy"), c.reportedBy() + " · " + labels.time(c.reportedAt())
-                + (c.reporterName() == null ? "" : " · " + getTranslation("case.reporter") + ": " + c.reporterName()
-                + (c.reporterPhone() == null ? "" : " " + c.reporterPhone()))));
+        add(line(getTranslation("case.reportedBy"), c.reportedBy() + " · " + labels.time(c.reportedAt())));
+        if (c.channel() != Channel.GRID_WORKER || c.reporterName() != null || c.reporterPhone() != null) {
+            // the callback (回访) needs a way to reach the caller whether or not a name was given, or to know there is none
+            Div caller = line(getTranslation("case.reporter"), c.callerContact()
+                    .map(contact -> (c.reporterName() == null ? getTranslation("case.reporter.noName") : c.reporterName()) + " · " + contact)
+                    .orElseGet(() -> getTranslation("case.reporter.anonymous")));
+            caller.setId("case-caller");
+            add(caller);
+        }
         add(new Span(getTranslation("case.counts", c.reworkCount(), c.returnCount(), c.extensionCount())));
         add(new H4(getTranslation("case.description")));
         Paragraph description = new Paragraph(c.description());

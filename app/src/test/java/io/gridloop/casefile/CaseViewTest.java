@@ -78,4 +78,24 @@ class CaseViewTest {
         CaseMap map = _get(CaseMap.class);
         assertThat(map.getElement().getAttribute("data-grid")).isEqualTo(now.gridCode());
     }
+
+    @Autowired
+    CaseFileService cases;
+
+    /** The callback operator reads how to reach a hotline caller who gave a phone but no name, or that there is none. */
+    @Test
+    void theCallerIsReachableWithoutANameOrSaidToBeAnonymous() {
+        CaseRecord phoneOnly = cases.open(new NewCase(Channel.HOTLINE, Urgency.NORMAL, "PUBLIC_FACILITY", "STREETLIGHT", "COMPONENT",
+                "S01C01G01", "S01C01", "S01", "路灯不亮", null, null, null, null, "13900001111", null, "lina", false));
+        CaseRecord anonymous = cases.open(new NewCase(Channel.HOTLINE, Urgency.NORMAL, "PUBLIC_FACILITY", "STREETLIGHT", "COMPONENT",
+                "S01C01G01", "S01C01", "S01", "路灯不亮", null, null, null, null, null, null, "lina", false));
+
+        KaribuUi.signIn(ctx, "wangwei");
+        UI.getCurrent().navigate("case/" + phoneOnly.caseNumber());
+        assertThat(_get(Div.class, s -> s.withId("case-caller")).getElement().getTextRecursively())
+                .contains("13900001111", "未留姓名");
+        UI.getCurrent().navigate("case/" + anonymous.caseNumber());
+        assertThat(_get(Div.class, s -> s.withId("case-caller")).getElement().getTextRecursively())
+                .contains("匿名反映,未留联系方式");
+    }
 }
