@@ -96,6 +96,11 @@ public class InboxService {
         return spec.query(Integer.class).single();
     }
 
+    /** The largest photo a task's form accepts, in bytes: its upload refuses a larger one before it is sent. */
+    public long maxPhotoBytes() {
+        return maxPhotoBytes;
+    }
+
     /** How the limits of a case's open work count: its earliest-due open task's clock, working time when none is open. */
     @Transactional(readOnly = true)
     public String limitClock(long caseId) {

@@ -76,7 +76,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         String step = Step.ofTask(work.task().taskKey()).map(Enum::name).orElse(work.task().taskKey());
-        form = new CamundaFormView(work.form(), work.data(), expressions, validator);
+        form = new CamundaFormView(work.form(), work.data(), expressions, validator, inbox.maxPhotoBytes());
         form.onSubmit(this::submit);
         submit.setText(getTranslation("task.submit"));
         submit.setId("submit-task");
@@ -94,6 +94,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     void submit() {
+        List<String> refused = form.refusedFiles();
+        if (!refused.isEmpty()) {
+            // the official chose a file that did not arrive: sending now would drop it without a word
+            Notices.error(getTranslation("upload.refused.notSent") + ":" + String.join(";", refused));
+            return;
+        }
         Map<String, List<Submission.UploadedFile>> files = new LinkedHashMap<>();
         form.files().forEach((key, picked) -> files.put(key, picked.stream()
                 .map(p -> new Submission.UploadedFile(p.fileName(), p.content())).toList()));

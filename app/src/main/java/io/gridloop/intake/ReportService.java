@@ -48,6 +48,16 @@ public class ReportService {
     }
 
     @Transactional
+    /** The largest photo accepted, in bytes: the upload refuses a larger one before it is sent. */
+    public long maxPhotoBytes() {
+        return maxPhotoBytes;
+    }
+
+    /** Characters still allowed in a description as typed (negative when it is too long), measured as the report is. */
+    public static int descriptionLeft(String description) {
+        return MAX_DESCRIPTION - (description == null ? 0 : description.strip().length());
+    }
+
     public CaseRecord report(Report report, String reportedBy) {
         List<ReportRejectedException.Problem> problems = new ArrayList<>();
         Channel channel = report.channel() == null ? Channel.GRID_WORKER : report.channel();
