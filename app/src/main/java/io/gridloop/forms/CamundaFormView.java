@@ -110,6 +110,18 @@ public class CamundaFormView extends Div {
         return files;
     }
 
+    /** Keeps what the official entered on screen, read-only: the form can no longer be sent. */
+    public void readOnly() {
+        bindings.values().forEach(b -> {
+            if (b.component() instanceof HasValue<?, ?> field) {
+                field.setReadOnly(true);
+            } else {
+                b.component().getElement().setEnabled(false);
+            }
+        });
+        nested.forEach(CamundaFormView::readOnly);
+    }
+
     /** Why files the official chose were refused (empty when none was): the form is not sent until that is settled. */
     public List<String> refusedFiles() {
         List<String> out = new ArrayList<>();

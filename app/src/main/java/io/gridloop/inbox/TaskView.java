@@ -93,6 +93,26 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         add(split);
     }
 
+    /**
+     * Another official completed this task a moment earlier: say so where the form is, keep what this official typed
+     * on screen (read-only, to copy from) and offer the inbox as it is now.
+     */
+    private void taskGone() {
+        form.readOnly();
+        submit.setEnabled(false);
+        com.vaadin.flow.component.html.Div gone = new com.vaadin.flow.component.html.Div();
+        gone.setId("task-gone");
+        gone.addClassName("gl-task-gone");
+        gone.getElement().setAttribute("role", "alert");
+        gone.getStyle().set("background", "var(--lumo-error-color-10pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        Button inboxNow = new Button(getTranslation("task.gone.toInbox"), e -> UI.getCurrent().navigate(InboxView.class));
+        inboxNow.setId("task-gone-inbox");
+        inboxNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        gone.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("task.gone.said")), inboxNow);
+        form.getParent().ifPresent(parent -> ((VerticalLayout) parent).addComponentAtIndex(1, gone));
+    }
+
     void submit() {
         List<String> refused = form.refusedFiles();
         if (!refused.isEmpty()) {
@@ -108,6 +128,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         } catch (FormRejectedException e) {
             List<String> rest = form.showErrors(e.errors(), err -> getTranslation(err.messageKey(), err.args()));
             Notices.error(getTranslation("form.fixErrors") + (rest.isEmpty() ? "" : ": " + String.join(";", rest)));
+            return;
+        } catch (InboxException e) {
+            if (e.gone()) {
+                taskGone();
+            } else {
+                Notices.error(getTranslation(e.messageKey(), e.args()));
+            }
             return;
         } catch (io.gridloop.system.UserFacingException e) {
             Notices.error(getTranslation(e.messageKey(), e.args()));
