@@ -36,6 +36,11 @@ public class Attachments {
     private final long maxBytes;
     private final long maxPixels;
 
+    /** The largest photo accepted, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     public Attachments(@Value("${gridloop.attachments.max-bytes:10485760}") long maxBytes,
                        @Value("${gridloop.attachments.max-pixels:40000000}") long maxPixels) {
         this.maxBytes = maxBytes;

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import io.gridloop.grid.ReferenceData;
 import io.gridloop.security.AccessScope;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 /** The case beside a task and on its own page: description, place, photos, and the timeline of every step. */
 public class CaseDetails extends Div {
 
-    public CaseDetails(CaseRecord c, CaseFileService cases, CaseLabels labels, Locale l, AccessScope scope) {
+    public CaseDetails(CaseRecord c, CaseFileService cases, CaseLabels labels, Locale l, AccessScope scope, CaseTimeLeft timeLeft,
+                       ReferenceData reference) {
         addClassName("gl-case-panel");
         setId("case-details");
         add(new H3(c.caseNumber() + " · " + getTranslation("status." + c.status().name())));
@@ -31,17 +33,26 @@ public class CaseDetails extends Div {
         add(line(getTranslation("case.location"), labels.street(c.streetCode(), l) + " · " + labels.grid(c.gridCode(), l)
                 + (c.address() == null ? "" : " · " + c.address())
                 + (c.longitude() == null ? "" : " (%.5f, %.5f)".formatted(c.longitude(), c.latitude()))));
+        add(new CaseMap(reference, c.gridCode(), c.longitude(), c.latitude()));
         if (c.departmentCode() != null) {
             add(line(getTranslation("case.department"), labels.department(c.departmentCode(), l)
                     + (c.coDepartments() == null || c.coDepartments().isBlank() ? ""
                     : " · " + getTranslation("case.coDepartments") + ": " + labels.departments(c.coDepartments(), l))));
         }
         if (c.dueAt() != null) {
-            add(line(getTranslation("case.due"), labels.time(c.dueAt())));
+            Div due = line(getTranslation("case.due"), labels.time(c.dueAt()) + " · " + timeLeft.describe(c, this::getTranslation));
+            due.setId("case-due");
+            add(due);
         }
-        add(line(getTranslation("case.reportedBy"), c.reportedBy() + " · " + labels.time(c.reportedAt())
-                + (c.reporterName() == null ? "" : " · " + getTranslation("case.reporter") + ": " + c.reporterName()
-                + (c.reporterPhone() == null ? "" : " " + c.reporterPhone()))));
+        add(line(getTranslation("case.reportedBy"), c.reportedBy() + " · " + labels.time(c.reportedAt())));
+        if (c.channel() != Channel.GRID_WORKER || c.reporterName() != null || c.reporterPhone() != null) {
+            // the callback (回访) needs a way to reach the caller whether or not a name was given, or to know there is none
+            Div caller = line(getTranslation("case.reporter"), c.callerContact()
+                    .map(contact -> (c.reporterName() == null ? getTranslation("case.reporter.noName") : c.reporterName()) + " · " + contact)
+                    .orElseGet(() -> getTranslation("case.reporter.anonymous")));
+            caller.setId("case-caller");
+            add(caller);
+        }
         add(new Span(getTranslation("case.counts", c.reworkCount(), c.returnCount(), c.extensionCount())));
         add(new H4(getTranslation("case.description")));
         Paragraph description = new Paragraph(c.description());
@@ -49,6 +60,10 @@ public class CaseDetails extends Div {
         add(description);
 
         List<Attachment> attachments = cases.attachments(c.id());
+        if (!attachments.isEmpty()) {
+            add(new H4(getTranslation("case.photos")));
+            add(beforeAndAfter(attachments, cases, scope));
+        }
         Map<Long, List<Attachment>> byEntry = attachments.stream().filter(a -> a.timelineId() != null)
                 .collect(Collectors.groupingBy(Attachment::timelineId));
         add(new H4(getTranslation("case.timeline")));
@@ -59,24 +74,49 @@ public class CaseDetails extends Div {
             entry.addClassName("gl-timeline-entry");
             String step = getTranslation("step." + e.step());
             String what = getTranslation("action." + e.action());
-            Span meta = new Span(labels.time(e.at()) + " · " + e.actor() + " · " + (step.startsWith("!") ? e.step() : step)
+            Span meta = new Span(labels.time(e.at()) + " · " + actor(e.actor(), labels) + " · " + (step.startsWith("!") ? e.step() : step)
                     + " · " + what + (e.decision() == null ? "" : " · " + decision(e.decision(), labels, l)));
             meta.addClassName("gl-meta");
             entry.add(meta);
             if (e.comment() != null) {
-                entry.add(new Paragraph(e.comment()));
+                entry.add(new Paragraph(getTranslation("case.timeline.why", e.comment())));
             }
             if (e.details() != null) {
                 Paragraph details = new Paragraph(e.details());
                 details.getStyle().set("white-space", "pre-line");
                 entry.add(details);
             }
-            for (Attachment a : byEntry.getOrDefault(e.id(), List.of())) {
-                entry.add(photo(a, cases, scope));
+            int photos = byEntry.getOrDefault(e.id(), List.of()).size();
+            if (photos > 0) {
+                // the photos themselves stand side by side above, before and after
+                entry.add(new Span(getTranslation("case.timeline.photos", photos)));
             }
             timeline.add(entry);
         }
         add(timeline);
+    }
+
+    /** Who did it: the official by name; the engine's own steps (timers, closing) by the system. */
+    private String actor(String userId, CaseLabels labels) {
+        return userId == null || CaseDelegates.SYSTEM.equals(userId) ? getTranslation("case.actor.system") : labels.person(userId);
+    }
+
+    /** The photos of the problem as found beside those of the work done, so the check compares them at a glance. */
+    private Div beforeAndAfter(List<Attachment> attachments, CaseFileService cases, AccessScope scope) {
+        Div before = new Div(new Span(getTranslation("case.photos.before")));
+        before.setId("photos-before");
+        Div after = new Div(new Span(getTranslation("case.photos.after")));
+        after.setId("photos-after");
+        for (Attachment a : attachments) {
+            (a.before() ? before : after).add(photo(a, cases, scope));
+        }
+        for (Div side : List.of(before, after)) {
+            side.getStyle().set("flex", "1 1 0").set("min-width", "0");
+        }
+        Div both = new Div(before, after);
+        both.addClassName("gl-before-after");
+        both.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)");
+        return both;
     }
 
     /** A decision as officials read it: its label, a department's name, or the value itself. */

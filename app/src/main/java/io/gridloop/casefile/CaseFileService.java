@@ -301,10 +301,26 @@ public class CaseFileService {
     @Transactional(readOnly = true)
     public List<CaseRecord> search(CaseQuery q, AccessScope scope) {
         Map<String, Object> p = new java.util.HashMap<>();
+        var spec = jdbc.sql("select * from gl_case" + where(q, scope, p) + " order by reported_at desc, id desc limit "
+                + Math.max(1, q.limit()) + " offset " + Math.max(0, q.offset()));
+        p.forEach(spec::param);
+        return spec.query(CASE).list();
+    }
+
+    /** How many cases the search finds in all, beyond the page shown. */
+    @Transactional(readOnly = true)
+    public int count(CaseQuery q, AccessScope scope) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        var spec = jdbc.sql("select count(*) from gl_case" + where(q, scope, p));
+        p.forEach(spec::param);
+        return spec.query(Integer.class).single();
+    }
+
+    private String where(CaseQuery q, AccessScope scope, Map<String, Object> p) {
         StringBuilder where = new StringBuilder(" where " + scope.caseFilter(p));
         if (q.caseNumber() != null && !q.caseNumber().isBlank()) {
             where.append(" and case_number like :number");
-            p.put("number", "%" + q.caseNumber().trim() + "%");
+            p.put("number", "%" + likeLiteral(q.caseNumber().trim()) + "%");
         }
         filter(where, p, "status", q.status() == null ? null : q.status().name());
         filter(where, p, "grid_code", q.gridCode());
@@ -322,9 +338,30 @@ public class CaseFileService {
             where.append(" and reported_at < :to");
             p.put("to", startOf(q.reportedTo().plusDays(1)));
         }
-        var spec = jdbc.sql("select * from gl_case" + where + " order by reported_at desc, id desc limit " + Math.max(1, q.limit()));
-        p.forEach(spec::param);
-        return spec.query(CASE).list();
+        if (q.words() != null) {
+            // every word the official typed occurs in the description, in any order
+            int i = 0;
+            for (String word : q.words().trim().split("\\s+")) {
+                if (!word.isEmpty() && i < 10) {
+                    where.append(" and lower(description) like :word").append(i).append(" escape '\\'");
+                    p.put("word" + i++, "%" + likeLiteral(word.toLowerCase(java.util.Locale.ROOT)) + "%");
+                }
+            }
+        }
+        if (q.callerPhone() != null) {
+            // the digits as typed, wherever they stand in the stored number (a caller gives the last four, or all eleven)
+            String digits = q.callerPhone().replaceAll("[^0-9]", "");
+            if (!digits.isEmpty()) {
+                where.append(" and replace(replace(replace(reporter_phone, ' ', ''), '-', ''), '+', '') like :phone");
+                p.put("phone", "%" + digits + "%");
+            }
+        }
+        return where.toString();
+    }
+
+    /** A typed text as a LIKE pattern matching itself only (its % and _ escaped). */
+    private static String likeLiteral(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private OffsetDateTime startOf(LocalDate day) {

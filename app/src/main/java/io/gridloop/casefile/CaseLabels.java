@@ -18,9 +18,17 @@ public class CaseLabels {
     private final ReferenceData reference;
     private final ZoneId zone;
 
-    public CaseLabels(ReferenceData reference, java.time.Clock clock) {
+    private final org.camunda.bpm.engine.IdentityService identity;
+
+    public CaseLabels(ReferenceData reference, java.time.Clock clock, org.camunda.bpm.engine.IdentityService identity) {
         this.reference = reference;
         this.zone = clock.getZone();
+        this.identity = identity;
+    }
+
+    /** An official by name (the engine user's last and first name, 王伟), the login id only when no name is known. */
+    public String person(String userId) {
+        return userId == null ? "" : io.gridloop.security.EngineAuthenticationProvider.displayName(identity, userId);
     }
 
     public String grid(String code, Locale l) {

@@ -43,4 +43,12 @@ public record CaseRecord(
         OffsetDateTime registeredAt,
         OffsetDateTime dispatchedAt,
         OffsetDateTime closedAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt) {
+
+    /** How the caller can be reached (phone and e-mail as given), empty when they left neither and stayed anonymous. */
+    public java.util.Optional<String> callerContact() {
+        String contact = java.util.stream.Stream.of(reporterPhone, reporterEmail).filter(v -> v != null && !v.isBlank())
+                .collect(java.util.stream.Collectors.joining(" · "));
+        return contact.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(contact);
+    }
+}

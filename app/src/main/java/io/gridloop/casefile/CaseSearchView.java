@@ -8,6 +8,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -46,6 +47,9 @@ public class CaseSearchView extends VerticalLayout {
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
     final Checkbox overdue = new Checkbox();
+    final TextField words = new TextField();
+    final TextField callerPhone = new TextField();
+    final Span found = new Span();
     final Grid<CaseRecord> results = new Grid<>();
 
     public CaseSearchView(CaseFileService cases, ReferenceData reference, CaseLabels labels, CurrentOfficial official,
@@ -73,13 +77,17 @@ public class CaseSearchView extends VerticalLayout {
         from.setLabel(getTranslation("cases.from"));
         to.setLabel(getTranslation("cases.to"));
         overdue.setLabel(getTranslation("cases.overdueOnly"));
+        words.setLabel(getTranslation("cases.words"));
+        words.setId("case-words");
+        callerPhone.setLabel(getTranslation("cases.callerPhone"));
+        callerPhone.setId("case-caller-phone");
         for (ComboBox<?> c : List.of(status, street, grid, department, category)) {
             c.setClearButtonVisible(true);
         }
         Button search = new Button(getTranslation("cases.search"), e -> search());
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.setId("search-cases");
-        HorizontalLayout filters = new HorizontalLayout(number, status, street, grid, department, category, from, to, overdue, search);
+        HorizontalLayout filters = new HorizontalLayout(number, words, callerPhone, status, street, grid, department, category, from, to, overdue, search);
         filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
@@ -95,15 +103,24 @@ public class CaseSearchView extends VerticalLayout {
         results.setPartNameGenerator(c -> c.overdue() ? "gl-row-overdue" : c.warning() ? "gl-row-warning" : null);
         results.addItemClickListener(e -> UI.getCurrent().navigate("case/" + e.getItem().caseNumber()));
         results.setSizeFull();
-        add(new H2(getTranslation("cases.title")), filters, results);
+        found.setId("case-count");
+        add(new H2(getTranslation("cases.title")), filters, found, results);
         expand(results);
         search();
     }
 
-    void search() {
-        results.setItems(cases.search(new CaseQuery(number.getValue(), status.getValue(),
+    CaseQuery query() {
+        return new CaseQuery(number.getValue(), status.getValue(),
                 grid.getValue() == null ? null : grid.getValue().code(), street.getValue() == null ? null : street.getValue().code(),
                 department.getValue() == null ? null : department.getValue().code(), category.getValue() == null ? null : category.getValue().code(),
-                from.getValue(), to.getValue(), overdue.getValue() ? Boolean.TRUE : null, 500), scope));
+                from.getValue(), to.getValue(), overdue.getValue() ? Boolean.TRUE : null, words.getValue(), callerPhone.getValue(), 0, 50);
+    }
+
+    /** Loads the results lazily, a page at a time, as the official scrolls; the count says how many there are in all. */
+    void search() {
+        CaseQuery q = query();
+        int total = cases.count(q, scope);
+        found.setText(getTranslation("cases.found", total));
+        results.setItems(page -> cases.search(q.page(page.getOffset(), page.getLimit()), scope).stream(), page -> total);
     }
 }

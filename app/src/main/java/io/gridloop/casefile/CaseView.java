@@ -22,7 +22,13 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     private final CaseLabels labels;
     private final AccessScope scope;
 
-    public CaseView(CaseFileService cases, CaseLabels labels, CurrentOfficial official, AccessScopes scopes) {
+    private final CaseTimeLeft timeLeft;
+    private final io.gridloop.grid.ReferenceData reference;
+
+    public CaseView(CaseFileService cases, CaseLabels labels, CurrentOfficial official, AccessScopes scopes, CaseTimeLeft timeLeft,
+                    io.gridloop.grid.ReferenceData reference) {
+        this.timeLeft = timeLeft;
+        this.reference = reference;
         this.cases = cases;
         this.labels = labels;
         this.scope = scopes.of(official.require());
@@ -33,7 +39,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         String number = event.getRouteParameters().get("caseNumber").orElse("");
         cases.findByNumber(number, scope).ifPresentOrElse(
-                c -> add(new CaseDetails(c, cases, labels, getLocale(), scope)),
+                c -> add(new CaseDetails(c, cases, labels, getLocale(), scope, timeLeft, reference)),
                 () -> add(new H2(getTranslation("case.notFound", number))));
     }
 }

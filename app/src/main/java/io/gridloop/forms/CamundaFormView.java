@@ -61,8 +61,18 @@ public class CamundaFormView extends Div {
     private final Map<String, List<PickedFile>> files = new LinkedHashMap<>();
     private final List<Runnable> templates = new ArrayList<>();
     private Runnable submitAction = () -> { };
+    private final long maxFileBytes;
+    private final List<io.gridloop.ui.RefusedFiles> refused = new ArrayList<>();
+    private final List<CamundaFormView> nested = new ArrayList<>();
 
     public CamundaFormView(FormSchema schema, Map<String, Object> data, FormExpressions expressions, FormValidator validator) {
+        this(schema, data, expressions, validator, Integer.MAX_VALUE);
+    }
+
+    /** A form whose filepickers refuse files larger than {@code maxFileBytes} (the limit the service that stores them sets). */
+    public CamundaFormView(FormSchema schema, Map<String, Object> data, FormExpressions expressions, FormValidator validator,
+                           long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
         this.schema = schema;
         this.data = data;
         this.expressions = expressions;
@@ -98,6 +108,26 @@ public class CamundaFormView extends Div {
 
     public Map<String, List<PickedFile>> files() {
         return files;
+    }
+
+    /** Keeps what the official entered on screen, read-only: the form can no longer be sent. */
+    public void readOnly() {
+        bindings.values().forEach(b -> {
+            if (b.component() instanceof HasValue<?, ?> field) {
+                field.setReadOnly(true);
+            } else {
+                b.component().getElement().setEnabled(false);
+            }
+        });
+        nested.forEach(CamundaFormView::readOnly);
+    }
+
+    /** Why files the official chose were refused (empty when none was): the form is not sent until that is settled. */
+    public List<String> refusedFiles() {
+        List<String> out = new ArrayList<>();
+        refused.stream().filter(r -> !r.isClear()).forEach(r -> out.add(r.message()));
+        nested.forEach(f -> out.addAll(f.refusedFiles()));
+        return out;
     }
 
     /** Shows the server's refusals on their fields; returns the messages of refusals that belong to no visible field. */
@@ -497,12 +527,14 @@ public class CamundaFormView extends Div {
         java.util.function.Consumer<Map<String, Object>> addItem = values -> {
             Map<String, Object> itemData = new HashMap<>(data);
             itemData.putAll(values);
-            CamundaFormView item = new CamundaFormView(itemSchema, itemData, expressions, validator);
+            CamundaFormView item = new CamundaFormView(itemSchema, itemData, expressions, validator, maxFileBytes);
             forms.add(item);
+            nested.add(item);
             Div row = new Div(item);
             if (addRemove) {
                 row.add(new com.vaadin.flow.component.button.Button(getTranslation("form.removeItem"), e -> {
                     forms.remove(item);
+                    nested.remove(item);
                     items.remove(row);
                 }));
             }
@@ -597,11 +629,13 @@ public class CamundaFormView extends Div {
         }
         Span error = new Span();
         error.addClassName("gl-field-error");
+        io.gridloop.ui.RefusedFiles refusedHere = new io.gridloop.ui.RefusedFiles(upload, maxFileBytes);
+        refused.add(refusedHere);
         Div box = new Div();
         if (f.label() != null) {
             box.add(new Span(f.label()));
         }
-        box.add(upload, error);
+        box.add(upload, refusedHere, error);
         if (f.hasKey()) {
             bindings.put(f.key(), new Binding(f, upload, () -> picked.size(), msg -> error.setText(msg == null ? "" : msg)));
         }

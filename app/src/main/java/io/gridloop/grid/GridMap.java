@@ -14,7 +14,7 @@ import java.util.Properties;
  */
 public class GridMap extends Div {
 
-    private static final String LEAFLET = "/webjars/leaflet/" + leafletVersion() + "/dist/";
+    public static final String LEAFLET = "/webjars/leaflet/" + leafletVersion() + "/dist/";
 
     private final ReferenceData reference;
     /** What the page does with a picked point and the grid it lies in (empty outside every grid). */

@@ -17,4 +17,9 @@ public class InboxException extends UserFacingException {
             default -> 422;
         };
     }
+
+    /** Whether the task no longer exists: another official completed it (or the case moved on) a moment earlier. */
+    public boolean gone() {
+        return "error.task.gone".equals(messageKey());
+    }
 }

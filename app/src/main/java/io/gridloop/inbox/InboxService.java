@@ -101,6 +101,18 @@ public class InboxService {
         return spec.query(Integer.class).single();
     }
 
+    /** The largest photo a task's form accepts, in bytes: its upload refuses a larger one before it is sent. */
+    public long maxPhotoBytes() {
+        return photoCheck.maxBytes();
+    }
+
+    /** How the limits of a case's open work count: its earliest-due open task's clock, working time when none is open. */
+    @Transactional(readOnly = true)
+    public String limitClock(long caseId) {
+        return jdbc.sql("select limit_clock from gl_inbox_task where case_id = :c order by due_at, task_id")
+                .param("c", caseId).query(String.class).list().stream().findFirst().orElse("WORKING");
+    }
+
     private String where(String user, Collection<String> groups, InboxQuery q, Map<String, Object> p) {
         List<String> clauses = new ArrayList<>();
         p.put("user", user);

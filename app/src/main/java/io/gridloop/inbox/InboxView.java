@@ -69,6 +69,7 @@ public class InboxView extends VerticalLayout {
     final Button unclaim = new Button();
     final Button handOver = new Button();
     final Button open = new Button();
+    final TextField jump = new TextField();
     private final Span selection = new Span();
     private Map<String, InboxQuery> filters = Map.of();
     private int lastCount = -1;
@@ -77,7 +78,8 @@ public class InboxView extends VerticalLayout {
     private final io.gridloop.deadline.WorkingTime workingTime;
 
     public InboxView(InboxService inbox, SavedFilters savedFilters, CaseLabels labels, ReferenceData reference, Clock clock,
-                     CurrentOfficial current, io.gridloop.deadline.WorkingTime workingTime) {
+                     CurrentOfficial current, io.gridloop.deadline.WorkingTime workingTime,
+                     io.gridloop.casefile.CaseFileService cases, io.gridloop.security.AccessScopes accessScopes) {
         this.workingTime = workingTime;
         this.inbox = inbox;
         this.savedFilters = savedFilters;
@@ -178,7 +180,15 @@ public class InboxView extends VerticalLayout {
         open.addClickListener(e -> grid.getSelectedItems().stream().findFirst().ifPresent(this::openTask));
         Button reload = new Button(VaadinIcon.REFRESH.create(), e -> refresh());
         reload.setTooltipText(getTranslation("inbox.refresh"));
-        HorizontalLayout actions = new HorizontalLayout(open, claim, unclaim, handOver, reload, selection);
+        // straight to a case the official was told the number of, if their scope sees it
+        jump.setPlaceholder(getTranslation("inbox.jump"));
+        jump.setId("jump-case");
+        jump.setClearButtonVisible(true);
+        Button go = new Button(VaadinIcon.ARROW_FORWARD.create(), e -> jumpTo(cases, accessScopes.of(official)));
+        go.setTooltipText(getTranslation("inbox.jump.go"));
+        go.setId("jump-case-go");
+        jump.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> go.click());
+        HorizontalLayout actions = new HorizontalLayout(open, claim, unclaim, handOver, reload, selection, jump, go);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         add(new H2(getTranslation("inbox.title")), scopes, filterBar, actions, grid);
@@ -295,6 +305,16 @@ public class InboxView extends VerticalLayout {
     private void loadFilters() {
         filters = savedFilters.of(official.userId());
         saved.setItems(filters.keySet());
+    }
+
+    private void jumpTo(io.gridloop.casefile.CaseFileService cases, io.gridloop.security.AccessScope scope) {
+        String number = jump.getValue().trim();
+        if (number.isEmpty()) {
+            return;
+        }
+        cases.findByNumber(number, scope).ifPresentOrElse(
+                c -> UI.getCurrent().navigate("case/" + c.caseNumber()),
+                () -> Notices.error(getTranslation("case.notFound", number)));
     }
 
     private void openTask(InboxTask t) {

@@ -45,9 +45,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     CamundaFormView form;
     final Button submit = new Button();
     private String taskId;
+    private final io.gridloop.casefile.CaseTimeLeft timeLeft;
+    private final io.gridloop.grid.ReferenceData reference;
 
     public TaskView(InboxService inbox, CaseFileService cases, CaseLabels labels, FormExpressions expressions,
-                    FormValidator validator, CurrentOfficial current, AccessScopes scopes) {
+                    FormValidator validator, CurrentOfficial current, AccessScopes scopes,
+                    io.gridloop.casefile.CaseTimeLeft timeLeft, io.gridloop.grid.ReferenceData reference) {
+        this.timeLeft = timeLeft;
+        this.reference = reference;
         this.inbox = inbox;
         this.cases = cases;
         this.labels = labels;
@@ -71,7 +76,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         String step = Step.ofTask(work.task().taskKey()).map(Enum::name).orElse(work.task().taskKey());
-        form = new CamundaFormView(work.form(), work.data(), expressions, validator);
+        form = new CamundaFormView(work.form(), work.data(), expressions, validator, inbox.maxPhotoBytes());
         form.onSubmit(this::submit);
         submit.setText(getTranslation("task.submit"));
         submit.setId("submit-task");
@@ -81,14 +86,40 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         VerticalLayout left = new VerticalLayout(new H2(work.caseRecord().caseNumber() + " · " + getTranslation("step." + step)), form,
                 new HorizontalLayout(submit, back));
         left.setPadding(true);
-        CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale(), scope);
+        CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale(), scope, timeLeft, reference);
         SplitLayout split = new SplitLayout(left, details);
         split.setSizeFull();
         split.setSplitterPosition(55);
         add(split);
     }
 
+    /**
+     * Another official completed this task a moment earlier: say so where the form is, keep what this official typed
+     * on screen (read-only, to copy from) and offer the inbox as it is now.
+     */
+    private void taskGone() {
+        form.readOnly();
+        submit.setEnabled(false);
+        com.vaadin.flow.component.html.Div gone = new com.vaadin.flow.component.html.Div();
+        gone.setId("task-gone");
+        gone.addClassName("gl-task-gone");
+        gone.getElement().setAttribute("role", "alert");
+        gone.getStyle().set("background", "var(--lumo-error-color-10pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        Button inboxNow = new Button(getTranslation("task.gone.toInbox"), e -> UI.getCurrent().navigate(InboxView.class));
+        inboxNow.setId("task-gone-inbox");
+        inboxNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        gone.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("task.gone.said")), inboxNow);
+        form.getParent().ifPresent(parent -> ((VerticalLayout) parent).addComponentAtIndex(1, gone));
+    }
+
     void submit() {
+        List<String> refused = form.refusedFiles();
+        if (!refused.isEmpty()) {
+            // the official chose a file that did not arrive: sending now would drop it without a word
+            Notices.error(getTranslation("upload.refused.notSent") + ":" + String.join(";", refused));
+            return;
+        }
         Map<String, List<Submission.UploadedFile>> files = new LinkedHashMap<>();
         form.files().forEach((key, picked) -> files.put(key, picked.stream()
                 .map(p -> new Submission.UploadedFile(p.fileName(), p.content())).toList()));
@@ -97,6 +128,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
         } catch (FormRejectedException e) {
             List<String> rest = form.showErrors(e.errors(), err -> getTranslation(err.messageKey(), err.args()));
             Notices.error(getTranslation("form.fixErrors") + (rest.isEmpty() ? "" : ": " + String.join(";", rest)));
+            return;
+        } catch (InboxException e) {
+            if (e.gone()) {
+                taskGone();
+            } else {
+                Notices.error(getTranslation(e.messageKey(), e.args()));
+            }
             return;
         } catch (io.gridloop.system.UserFacingException e) {
             Notices.error(getTranslation(e.messageKey(), e.args()));

@@ -14,13 +14,19 @@ public final class TimeLeft {
 
     public static String describe(InboxTask t, OffsetDateTime now, io.gridloop.deadline.WorkingTime workingTime,
                                   BiFunction<String, Object[], String> tr) {
-        if (t.dueAt() == null) {
+        return describe(t.dueAt(), t.limitClock(), now, workingTime, tr);
+    }
+
+    /** The same for any due date counted on a limit clock ({@code WORKING} or {@code CALENDAR}), e.g. a case's. */
+    public static String describe(OffsetDateTime dueAt, String limitClock, OffsetDateTime now,
+                                  io.gridloop.deadline.WorkingTime workingTime, BiFunction<String, Object[], String> tr) {
+        if (dueAt == null) {
             return tr.apply("timeState.NONE", new Object[0]);
         }
-        boolean over = !now.isBefore(t.dueAt());
-        boolean calendar = "CALENDAR".equals(t.limitClock());
-        java.time.Instant from = over ? t.dueAt().toInstant() : now.toInstant();
-        java.time.Instant to = over ? now.toInstant() : t.dueAt().toInstant();
+        boolean over = !now.isBefore(dueAt);
+        boolean calendar = "CALENDAR".equals(limitClock);
+        java.time.Instant from = over ? dueAt.toInstant() : now.toInstant();
+        java.time.Instant to = over ? now.toInstant() : dueAt.toInstant();
         String amount;
         if (calendar) {
             amount = amount(Duration.between(from, to), Duration.ofHours(24), "time.days", tr);

@@ -74,6 +74,16 @@ public class ReportService {
         return channels;
     }
 
+    /** The largest photo accepted, in bytes: the upload refuses a larger one before it is sent. */
+    public long maxPhotoBytes() {
+        return photoCheck.maxBytes();
+    }
+
+    /** Characters still allowed in a description as typed (negative when it is too long), measured as the report is. */
+    public static int descriptionLeft(String description) {
+        return MAX_DESCRIPTION - (description == null ? 0 : description.strip().length());
+    }
+
     /** An official's report: their role decides the channel ({@link #channelsOf}). */
     @Transactional
     public CaseRecord report(Report report, String reportedBy) {

@@ -62,6 +62,7 @@ public class ReportView extends VerticalLayout {
     final EmailField reporterEmail = new EmailField();
     final List<Report.Photo> photos = new ArrayList<>();
     final Upload upload;
+    final io.gridloop.ui.RefusedFiles refusedPhotos;
     final Button submit = new Button();
     final GridMap map;
 
@@ -100,7 +101,10 @@ public class ReportView extends VerticalLayout {
         address.setMaxLength(ReportService.MAX_ADDRESS);
         description.setLabel(getTranslation("report.description"));
         description.setRequired(true);
-        description.setMaxLength(ReportService.MAX_DESCRIPTION);
+        // no silent cut at the limit: the official sees what is left, and the service says so if it is exceeded
+        description.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        description.addValueChangeListener(e -> describeLeft());
+        describeLeft();
         description.setMinHeight("8em");
         description.setId("description");
         urgency.setLabel(getTranslation("report.urgency"));
@@ -127,6 +131,7 @@ public class ReportView extends VerticalLayout {
         upload.setMaxFiles(ReportService.MAX_PHOTOS);
         upload.addFileRemovedListener(e -> photos.removeIf(p -> p.fileName().equals(e.getFileName())));
         upload.setId("photos");
+        refusedPhotos = new io.gridloop.ui.RefusedFiles(upload, reports.maxPhotoBytes());
 
         FormLayout form = new FormLayout();
         form.add(subcategory, 2);
@@ -143,6 +148,7 @@ public class ReportView extends VerticalLayout {
         }
         form.add(new Span(getTranslation("report.photos")), 2);
         form.add(upload, 2);
+        form.add(refusedPhotos, 2);
         form.setMaxWidth("900px");
 
         submit.setText(getTranslation("report.submit"));
@@ -153,6 +159,10 @@ public class ReportView extends VerticalLayout {
     }
 
     void submit() {
+        if (!refusedPhotos.isClear()) {
+            Notices.error(getTranslation("upload.refused.notSent") + ":" + refusedPhotos.message());
+            return;
+        }
         Report report = new Report(channel.getValue(), urgency.getValue(),
                 subcategory.getValue() == null ? null : subcategory.getValue().parentCode(),
                 subcategory.getValue() == null ? null : subcategory.getValue().code(),
@@ -168,6 +178,12 @@ public class ReportView extends VerticalLayout {
         }
         Notices.success(getTranslation("report.done", c.caseNumber(), c.trackingCode()));
         UI.getCurrent().navigate("case/" + c.caseNumber());
+    }
+
+    private void describeLeft() {
+        int left = ReportService.descriptionLeft(description.getValue());
+        description.setHelperText(left >= 0 ? getTranslation("report.description.left", left)
+                : getTranslation("report.description.over", -left));
     }
 
     private void showProblems(List<ReportRejectedException.Problem> problems) {

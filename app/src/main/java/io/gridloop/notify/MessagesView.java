@@ -1,6 +1,7 @@
 package io.gridloop.notify;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -33,9 +34,20 @@ public class MessagesView extends VerticalLayout {
         grid.setId("messages");
         grid.addColumn(m -> m.createdAt().atZoneSameInstant(clock.getZone()).format(time)).setHeader(getTranslation("messages.column.time"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(OutboxMessage::subject).setHeader(getTranslation("messages.column.subject")).setFlexGrow(3);
+        // the subject and what the message says, readable in the row without opening it
+        grid.addComponentColumn(m -> {
+            Div subject = new Div(m.subject());
+            subject.getStyle().set("font-weight", "600");
+            Div body = new Div(m.bodyIn(getLocale()));
+            body.addClassName("gl-message-body");
+            body.getStyle().set("white-space", "pre-line").set("color", "var(--lumo-secondary-text-color)")
+                    .set("font-size", "var(--lumo-font-size-s)");
+            Div cell = new Div(subject, body);
+            cell.getStyle().set("white-space", "normal");
+            return cell;
+        }).setHeader(getTranslation("messages.column.subject")).setKey("message").setFlexGrow(3);
         grid.addComponentColumn(m -> m.link() == null ? new Anchor() : new Anchor(m.link(), getTranslation("messages.openCase")))
-                .setHeader(getTranslation("messages.column.case")).setAutoWidth(true);
+                .setHeader(getTranslation("messages.column.case")).setKey("case").setAutoWidth(true);
         grid.addColumn(m -> getTranslation("messages.status." + m.status().name())).setHeader(getTranslation("messages.column.status"))
                 .setAutoWidth(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> new Pre(m.body())));

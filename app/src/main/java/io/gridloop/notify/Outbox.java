@@ -149,7 +149,7 @@ public class Outbox {
         String url = link == null ? null : link.startsWith("http") ? link : baseUrl + link;
         String subject = text(template + ".subject", Locale.ROOT, args);
         String body = text(template + ".body", Locale.ROOT, args) + (url == null ? "" : "\n\n" + url)
-                + "\n\n———— English ————\n" + text(template + ".subject", Locale.ENGLISH, args) + "\n"
+                + OutboxMessage.ENGLISH_PART + text(template + ".subject", Locale.ENGLISH, args) + "\n"
                 + text(template + ".body", Locale.ENGLISH, args) + "\n\n" + text("mail.footer", Locale.ROOT);
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean mailable = smtp && email != null && !email.isBlank();
