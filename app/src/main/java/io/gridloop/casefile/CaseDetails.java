@@ -39,7 +39,7 @@ public class CaseDetails extends Div {
         if (c.dueAt() != null) {
             add(line(getTranslation("case.due"), labels.time(c.dueAt())));
         }
-        add(line(getTranslation("case.reportedBy"), c.reportedBy() + " · " + labels.time(c.reportedAt())
+        add(line(getTranslation("case.reportedBy"), labels.person(c.reportedBy(), l) + " · " + labels.time(c.reportedAt())
                 + (c.reporterName() == null ? "" : " · " + getTranslation("case.reporter") + ": " + c.reporterName()
                 + (c.reporterPhone() == null ? "" : " " + c.reporterPhone()))));
         add(new Span(getTranslation("case.counts", c.reworkCount(), c.returnCount(), c.extensionCount())));
@@ -57,17 +57,14 @@ public class CaseDetails extends Div {
         for (TimelineEntry e : cases.timeline(c.id())) {
             Div entry = new Div();
             entry.addClassName("gl-timeline-entry");
-            String step = getTranslation("step." + e.step());
-            String what = getTranslation("action." + e.action());
-            Span meta = new Span(labels.time(e.at()) + " · " + e.actor() + " · " + (step.startsWith("!") ? e.step() : step)
-                    + " · " + what + (e.decision() == null ? "" : " · " + decision(e.decision(), labels, l)));
+            Span meta = new Span(labels.timelineMeta(e, l));
             meta.addClassName("gl-meta");
             entry.add(meta);
             if (e.comment() != null) {
                 entry.add(new Paragraph(e.comment()));
             }
             if (e.details() != null) {
-                Paragraph details = new Paragraph(e.details());
+                Paragraph details = new Paragraph(labels.details(e.details(), l));
                 details.getStyle().set("white-space", "pre-line");
                 entry.add(details);
             }
@@ -77,16 +74,6 @@ public class CaseDetails extends Div {
             timeline.add(entry);
         }
         add(timeline);
-    }
-
-    /** A decision as officials read it: its label, a department's name, or the value itself. */
-    private String decision(String value, CaseLabels labels, Locale l) {
-        String t = getTranslation("decision." + value);
-        if (!t.startsWith("!")) {
-            return t;
-        }
-        String department = labels.department(value, l);
-        return department.equals(value) ? value : department;
     }
 
     private static Image photo(Attachment a, CaseFileService cases, AccessScope scope) {

@@ -13,8 +13,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.grid.Category;
 import io.gridloop.grid.Department;
 import io.gridloop.grid.Labels;
@@ -29,10 +30,9 @@ import java.util.List;
 
 /** Case search by number, status, street, grid, department, category and reporting date. */
 @Route(value = "cases", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @Menu(title = "nav.cases", order = 3, icon = "SEARCH")
 @PermitAll
-public class CaseSearchView extends VerticalLayout {
+public class CaseSearchView extends VerticalLayout implements HasDynamicTitle {
 
     private final CaseFileService cases;
     private final AccessScope scope;
@@ -72,6 +72,8 @@ public class CaseSearchView extends VerticalLayout {
         category.setItemLabelGenerator(c -> Labels.pick(getLocale(), c.name(), c.nameEn()));
         from.setLabel(getTranslation("cases.from"));
         to.setLabel(getTranslation("cases.to"));
+        ComponentTexts.datePicker(from);
+        ComponentTexts.datePicker(to);
         overdue.setLabel(getTranslation("cases.overdueOnly"));
         for (ComboBox<?> c : List.of(status, street, grid, department, category)) {
             c.setClearButtonVisible(true);
@@ -84,6 +86,7 @@ public class CaseSearchView extends VerticalLayout {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         results.setId("case-results");
+        ComponentTexts.grid(results, "cases.grid");
         results.addColumn(CaseRecord::caseNumber).setHeader(getTranslation("cases.number")).setAutoWidth(true);
         results.addColumn(c -> getTranslation("status." + c.status().name())).setHeader(getTranslation("cases.column.status")).setAutoWidth(true);
         results.addColumn(c -> c.currentStep() == null ? "" : getTranslation("step." + c.currentStep()))
@@ -105,5 +108,10 @@ public class CaseSearchView extends VerticalLayout {
                 grid.getValue() == null ? null : grid.getValue().code(), street.getValue() == null ? null : street.getValue().code(),
                 department.getValue() == null ? null : department.getValue().code(), category.getValue() == null ? null : category.getValue().code(),
                 from.getValue(), to.getValue(), overdue.getValue() ? Boolean.TRUE : null, 500), scope));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.cases");
     }
 }

@@ -11,8 +11,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.security.Roles;
 import io.gridloop.system.UserFacingException;
@@ -22,10 +23,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** Administrators issue an Open311 client its key (shown once) and revoke it; the rules are Open311Keys'. */
 @Route(value = "open311-keys", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @Menu(title = "nav.open311Keys", order = 20, icon = "KEY")
 @RolesAllowed(Roles.ADMIN)
-public class Open311KeysView extends VerticalLayout {
+public class Open311KeysView extends VerticalLayout implements HasDynamicTitle {
 
     private final Open311Keys keys;
     private final CaseLabels labels;
@@ -102,5 +102,10 @@ public class Open311KeysView extends VerticalLayout {
         }
         Notices.success(getTranslation("open311.keys.revokedDone", k.label()));
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.open311Keys");
     }
 }
