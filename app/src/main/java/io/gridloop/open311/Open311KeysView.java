@@ -53,9 +53,9 @@ public class Open311KeysView extends VerticalLayout implements HasDynamicTitle {
         list.setId("open311-keys");
         list.addColumn(ApiKey::label).setHeader(getTranslation("open311.keys.column.label")).setAutoWidth(true);
         list.addColumn(k -> k.hint() + "…").setHeader(getTranslation("open311.keys.column.hint"));
-        list.addColumn(ApiKey::createdBy).setHeader(getTranslation("open311.keys.column.createdBy"));
+        list.addColumn(k -> labels.person(k.createdBy(), getLocale())).setHeader(getTranslation("open311.keys.column.createdBy"));
         list.addColumn(k -> labels.time(k.createdAt())).setHeader(getTranslation("open311.keys.column.createdAt")).setAutoWidth(true);
-        list.addColumn(k -> k.revoked() ? getTranslation("open311.keys.revoked", labels.time(k.revokedAt()), k.revokedBy())
+        list.addColumn(k -> k.revoked() ? getTranslation("open311.keys.revoked", labels.time(k.revokedAt()), labels.person(k.revokedBy(), getLocale()))
                 : getTranslation("open311.keys.active")).setHeader(getTranslation("open311.keys.column.state")).setAutoWidth(true);
         list.addComponentColumn(k -> {
             Button revoke = new Button(getTranslation("open311.keys.revoke"), e -> revoke(k));
