@@ -140,6 +140,13 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout filterBar = new HorizontalLayout(step, gridFilter, urgency, timeState, sort, saved, save, deleteFilter);
         filterBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filterBar.setWrap(true);
+        // on a phone the filters fold away behind one button (gridloop.css hides the button on a desk)
+        filterBar.setId("inbox-filters");
+        filterBar.addClassName("gl-filters");
+        Button showFilters = new Button(getTranslation("inbox.filters"), VaadinIcon.FILTER.create(),
+                e -> filterBar.getClassNames().set("gl-open", !filterBar.hasClassName("gl-open")));
+        showFilters.setId("show-filters");
+        showFilters.addClassName("gl-filter-toggle");
 
         grid.setId("inbox-grid");
         ComponentTexts.grid(grid, "inbox.grid");
@@ -181,8 +188,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         reload.setTooltipText(getTranslation("inbox.refresh"));
         HorizontalLayout actions = new HorizontalLayout(open, claim, unclaim, handOver, reload, selection);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        actions.setWrap(true);
 
-        add(new H2(getTranslation("inbox.title")), scopes, filterBar, actions, grid);
+        add(new H2(getTranslation("inbox.title")), scopes, showFilters, filterBar, actions, grid);
         expand(grid);
         loadFilters();
         refresh();
