@@ -1,6 +1,5 @@
 package io.gridloop.security;
 
-import io.gridloop.ui.ComponentTexts;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -54,6 +53,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public String getPageTitle() {
-        return ComponentTexts.pageTitle("title.login");
+        // ui depends on security, so the page-title format of ui/ComponentTexts is spelled out here
+        return getTranslation("title.login") + " · GridLoop";
     }
 }
