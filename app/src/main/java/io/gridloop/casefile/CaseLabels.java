@@ -39,7 +39,7 @@ public class CaseLabels {
     private final ReferenceData reference;
     private final ZoneId zone;
     private final ObjectProvider<IdentityService> identity;
-    /** Display names by user id: the timeline names the same few officials again and again. */
+    /** Display names by user id: the timeline names the same few officials again and again (a rename shows after a restart). */
     private final Map<String, String> names = new ConcurrentHashMap<>();
 
     public CaseLabels(ReferenceData reference, java.time.Clock clock, ObjectProvider<IdentityService> identity) {
@@ -56,15 +56,19 @@ public class CaseLabels {
         if (SYSTEM.equals(userId)) {
             return Translations.translate("official.system", l);
         }
-        return names.computeIfAbsent(userId, id -> {
-            IdentityService ids = identity.getIfAvailable();
-            User u = ids == null ? null : ids.createUserQuery().userId(id).singleResult();
-            if (u == null) {
-                return id;
-            }
-            String name = ((u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName())).trim();
-            return name.isEmpty() ? id : name;
-        });
+        String known = names.get(userId);
+        if (known != null) {
+            return known;
+        }
+        IdentityService ids = identity.getIfAvailable();
+        User u = ids == null ? null : ids.createUserQuery().userId(userId).singleResult();
+        if (u == null) {
+            // not an official (a word an official typed, a deleted account): shown as it is, and not remembered
+            return userId;
+        }
+        String name = ((u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName())).trim();
+        names.put(userId, name.isEmpty() ? userId : name);
+        return names.get(userId);
     }
 
     /** A candidate or recipient group as officials call it: a department, a street's supervisors, a role. */
