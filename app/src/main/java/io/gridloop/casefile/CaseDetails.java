@@ -44,7 +44,7 @@ public class CaseDetails extends Div {
             due.setId("case-due");
             add(due);
         }
-        add(line(getTranslation("case.reportedBy"), c.reportedBy() + " · " + labels.time(c.reportedAt())));
+        add(line(getTranslation("case.reportedBy"), labels.person(c.reportedBy(), l) + " · " + labels.time(c.reportedAt())));
         if (c.channel() != Channel.GRID_WORKER || c.reporterName() != null || c.reporterPhone() != null) {
             // the callback (回访) needs a way to reach the caller whether or not a name was given, or to know there is none
             Div caller = line(getTranslation("case.reporter"), c.callerContact()
@@ -72,17 +72,14 @@ public class CaseDetails extends Div {
         for (TimelineEntry e : cases.timeline(c.id())) {
             Div entry = new Div();
             entry.addClassName("gl-timeline-entry");
-            String step = getTranslation("step." + e.step());
-            String what = getTranslation("action." + e.action());
-            Span meta = new Span(labels.time(e.at()) + " · " + actor(e.actor(), labels) + " · " + (step.startsWith("!") ? e.step() : step)
-                    + " · " + what + (e.decision() == null ? "" : " · " + decision(e.decision(), labels, l)));
+            Span meta = new Span(labels.timelineMeta(e, l));
             meta.addClassName("gl-meta");
             entry.add(meta);
             if (e.comment() != null) {
                 entry.add(new Paragraph(getTranslation("case.timeline.why", e.comment())));
             }
             if (e.details() != null) {
-                Paragraph details = new Paragraph(e.details());
+                Paragraph details = new Paragraph(labels.details(e.details(), l));
                 details.getStyle().set("white-space", "pre-line");
                 entry.add(details);
             }
@@ -94,11 +91,6 @@ public class CaseDetails extends Div {
             timeline.add(entry);
         }
         add(timeline);
-    }
-
-    /** Who did it: the official by name; the engine's own steps (timers, closing) by the system. */
-    private String actor(String userId, CaseLabels labels) {
-        return userId == null || CaseDelegates.SYSTEM.equals(userId) ? getTranslation("case.actor.system") : labels.person(userId);
     }
 
     /** The photos of the problem as found beside those of the work done, so the check compares them at a glance. */
@@ -117,16 +109,6 @@ public class CaseDetails extends Div {
         both.addClassName("gl-before-after");
         both.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)");
         return both;
-    }
-
-    /** A decision as officials read it: its label, a department's name, or the value itself. */
-    private String decision(String value, CaseLabels labels, Locale l) {
-        String t = getTranslation("decision." + value);
-        if (!t.startsWith("!")) {
-            return t;
-        }
-        String department = labels.department(value, l);
-        return department.equals(value) ? value : department;
     }
 
     private static Image photo(Attachment a, CaseFileService cases, AccessScope scope) {

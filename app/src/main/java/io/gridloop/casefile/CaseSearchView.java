@@ -14,8 +14,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.grid.Category;
 import io.gridloop.grid.Department;
 import io.gridloop.grid.Labels;
@@ -30,10 +31,9 @@ import java.util.List;
 
 /** Case search by number, status, street, grid, department, category and reporting date. */
 @Route(value = "cases", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @Menu(title = "nav.cases", order = 3, icon = "SEARCH")
 @PermitAll
-public class CaseSearchView extends VerticalLayout {
+public class CaseSearchView extends VerticalLayout implements HasDynamicTitle {
 
     private final CaseFileService cases;
     private final AccessScope scope;
@@ -76,6 +76,8 @@ public class CaseSearchView extends VerticalLayout {
         category.setItemLabelGenerator(c -> Labels.pick(getLocale(), c.name(), c.nameEn()));
         from.setLabel(getTranslation("cases.from"));
         to.setLabel(getTranslation("cases.to"));
+        ComponentTexts.datePicker(from);
+        ComponentTexts.datePicker(to);
         overdue.setLabel(getTranslation("cases.overdueOnly"));
         words.setLabel(getTranslation("cases.words"));
         words.setId("case-words");
@@ -92,6 +94,7 @@ public class CaseSearchView extends VerticalLayout {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         results.setId("case-results");
+        ComponentTexts.grid(results, "cases.table");
         results.addColumn(CaseRecord::caseNumber).setHeader(getTranslation("cases.number")).setAutoWidth(true);
         results.addColumn(c -> getTranslation("status." + c.status().name())).setHeader(getTranslation("cases.column.status")).setAutoWidth(true);
         results.addColumn(c -> c.currentStep() == null ? "" : getTranslation("step." + c.currentStep()))
@@ -122,5 +125,10 @@ public class CaseSearchView extends VerticalLayout {
         int total = cases.count(q, scope);
         found.setText(getTranslation("cases.found", total));
         results.setItems(page -> cases.search(q.page(page.getOffset(), page.getLimit()), scope).stream(), page -> total);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.cases");
     }
 }

@@ -4,8 +4,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.security.AccessScope;
 import io.gridloop.security.AccessScopes;
 import io.gridloop.security.CurrentOfficial;
@@ -14,13 +15,13 @@ import jakarta.annotation.security.PermitAll;
 
 /** One case by its number: the case file and its timeline. */
 @Route(value = "case/:caseNumber", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @PermitAll
-public class CaseView extends VerticalLayout implements BeforeEnterObserver {
+public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CaseFileService cases;
     private final CaseLabels labels;
     private final AccessScope scope;
+    private String caseNumber = "";
 
     private final CaseTimeLeft timeLeft;
     private final io.gridloop.grid.ReferenceData reference;
@@ -38,8 +39,14 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         String number = event.getRouteParameters().get("caseNumber").orElse("");
+        caseNumber = number;
         cases.findByNumber(number, scope).ifPresentOrElse(
                 c -> add(new CaseDetails(c, cases, labels, getLocale(), scope, timeLeft, reference)),
                 () -> add(new H2(getTranslation("case.notFound", number))));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.case", caseNumber);
     }
 }

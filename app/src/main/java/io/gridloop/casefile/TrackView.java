@@ -1,5 +1,6 @@
 package io.gridloop.casefile;
 
+import io.gridloop.ui.ComponentTexts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -12,7 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -24,9 +25,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
  */
 @Route("track/:code?")
 @RouteAlias("track")
-@PageTitle("GridLoop")
 @AnonymousAllowed
-public class TrackView extends VerticalLayout implements BeforeEnterObserver {
+public class TrackView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CaseFileService cases;
     private final CaseLabels labels;
@@ -67,12 +67,15 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver {
                 result.add(new Paragraph(getTranslation("track.notConfirmed")));
             }
             for (TimelineEntry e : cases.timeline(c.id())) {
-                String step = getTranslation("step." + e.step());
-                Span line = new Span(labels.time(e.at()) + " · " + (step.startsWith("!") ? e.step() : step) + " · "
-                        + getTranslation("action." + e.action()));
+                Span line = new Span(labels.time(e.at()) + " · " + labels.stepAndAction(e.step(), e.action(), getLocale()));
                 line.addClassName("gl-track-step");
                 result.add(new Div(line));
             }
         }, () -> result.add(new Paragraph(getTranslation("track.notFound"))));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.track");
     }
 }

@@ -10,8 +10,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.security.AccessScope;
 import io.gridloop.security.AccessScopes;
@@ -26,10 +27,9 @@ import jakarta.annotation.security.RolesAllowed;
  * open an order by hand here.
  */
 @Route(value = "supervision", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @Menu(title = "nav.supervision", order = 4, icon = "BELL")
 @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.ADMIN})
-public class SupervisionView extends VerticalLayout {
+public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
     private final Supervision supervision;
     private final AccessScope scope;
@@ -61,19 +61,21 @@ public class SupervisionView extends VerticalLayout {
         form.setVisible(mayOpen);
 
         orders.setId("supervision-orders");
+        ComponentTexts.grid(orders, "supervision.grid");
         orders.addColumn(SupervisionOrder::caseNumber).setHeader(getTranslation("supervision.caseNumber")).setAutoWidth(true);
         orders.addColumn(o -> getTranslation("supervision.order." + o.title())).setHeader(getTranslation("supervision.column.title"))
                 .setAutoWidth(true);
         orders.addColumn(o -> getTranslation("supervision.level." + o.level().name())).setHeader(getTranslation("supervision.column.level"));
         orders.addColumn(o -> o.step().equals("-") ? "" : getTranslation("step." + o.step())).setHeader(getTranslation("inbox.column.step"));
-        orders.addColumn(SupervisionOrder::recipientGroup).setHeader(getTranslation("supervision.column.group"));
+        orders.addColumn(o -> labels.group(o.recipientGroup(), getLocale())).setHeader(getTranslation("supervision.column.group"));
         orders.addColumn(o -> labels.time(o.openedAt())).setHeader(getTranslation("supervision.column.openedAt")).setAutoWidth(true);
-        orders.addColumn(SupervisionOrder::openedBy).setHeader(getTranslation("supervision.column.openedBy"));
+        orders.addColumn(o -> labels.person(o.openedBy(), getLocale())).setHeader(getTranslation("supervision.column.openedBy"));
         orders.addColumn(o -> labels.time(o.answerDueAt())).setHeader(getTranslation("supervision.column.answerDue")).setAutoWidth(true);
         orders.addColumn(o -> getTranslation("supervision.status." + (o.closedHow() == null ? "OPEN" : o.closedHow().name())))
                 .setHeader(getTranslation("supervision.column.status")).setAutoWidth(true);
         // what the addressee answered, for the supervisor who issued the order and the supervisors of its level
-        orders.addColumn(o -> o.answer() == null ? "" : getTranslation("supervision.answer", o.answer(), o.doneBy(), o.answeredBy()))
+        orders.addColumn(o -> o.answer() == null ? "" : getTranslation("supervision.answer", o.answer(), o.doneBy(),
+                        labels.person(o.answeredBy(), getLocale())))
                 .setHeader(getTranslation("supervision.column.answer")).setFlexGrow(2);
         orders.setSizeFull();
         add(new H2(getTranslation("supervision.title")), form, orders);
@@ -98,5 +100,10 @@ public class SupervisionView extends VerticalLayout {
         caseNumber.setInvalid(false);
         Notices.success(getTranslation("supervision.done", caseNumber.getValue().trim()));
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.supervision");
     }
 }

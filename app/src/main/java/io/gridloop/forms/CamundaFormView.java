@@ -352,7 +352,7 @@ public class CamundaFormView extends Div {
         String label = f.label() != null ? f.label() : f.raw().path("dateLabel").asText(null);
         switch (f.subtype()) {
             case "time" -> {
-                TimePicker t = new TimePicker();
+                TimePicker t = io.gridloop.ui.ComponentTexts.timePicker(new TimePicker());
                 common(f, t);
                 t.setLabel(f.raw().path("timeLabel").asText(label));
                 if (v != null) {
@@ -362,7 +362,7 @@ public class CamundaFormView extends Div {
                 return t;
             }
             case "datetime" -> {
-                DateTimePicker t = new DateTimePicker();
+                DateTimePicker t = io.gridloop.ui.ComponentTexts.dateTimePicker(new DateTimePicker());
                 common(f, t);
                 t.setLabel(label);
                 if (v != null) {
@@ -372,7 +372,7 @@ public class CamundaFormView extends Div {
                 return t;
             }
             default -> {
-                DatePicker t = new DatePicker();
+                DatePicker t = io.gridloop.ui.ComponentTexts.datePicker(new DatePicker());
                 common(f, t);
                 t.setLabel(label);
                 if (v != null) {
@@ -623,6 +623,7 @@ public class CamundaFormView extends Div {
             upload.setAcceptedFileTypes(accept.split("\\s*,\\s*"));
         }
         upload.setMaxFiles(f.raw().path("multiple").asBoolean(false) ? 9 : 1);
+        io.gridloop.ui.ComponentTexts.upload(upload);
         upload.addFileRemovedListener(e -> picked.removeIf(p -> p.fileName().equals(e.getFileName())));
         if (f.id() != null) {
             upload.setId(f.id());

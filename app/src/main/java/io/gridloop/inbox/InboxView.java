@@ -20,9 +20,10 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.casefile.Step;
 import io.gridloop.grid.ReferenceData;
@@ -44,10 +45,9 @@ import java.util.function.Consumer;
  * sorted and saved as named filters, claimed, released or handed over several at once; it refreshes by itself.
  */
 @Route(value = "", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @Menu(title = "nav.inbox", order = 1, icon = "INBOX")
 @PermitAll
-public class InboxView extends VerticalLayout {
+public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     static final int POLL_MILLIS = 15_000;
 
@@ -142,8 +142,16 @@ public class InboxView extends VerticalLayout {
         HorizontalLayout filterBar = new HorizontalLayout(step, gridFilter, urgency, timeState, sort, saved, save, deleteFilter);
         filterBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filterBar.setWrap(true);
+        // on a phone the filters fold away behind one button (gridloop.css hides the button on a desk)
+        filterBar.setId("inbox-filters");
+        filterBar.addClassName("gl-filters");
+        Button showFilters = new Button(getTranslation("inbox.filters"), VaadinIcon.FILTER.create(),
+                e -> filterBar.getClassNames().set("gl-open", !filterBar.hasClassName("gl-open")));
+        showFilters.setId("show-filters");
+        showFilters.addClassName("gl-filter-toggle");
 
         grid.setId("inbox-grid");
+        ComponentTexts.grid(grid, "inbox.grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(InboxTask::caseNumber).setHeader(getTranslation("inbox.column.caseNumber")).setAutoWidth(true).setFlexGrow(0);
@@ -154,7 +162,7 @@ public class InboxView extends VerticalLayout {
         grid.addColumn(t -> labels.grid(t.gridCode(), getLocale())).setHeader(getTranslation("inbox.column.grid")).setFlexGrow(1);
         grid.addColumn(t -> getTranslation("urgency." + t.urgency())).setHeader(getTranslation("inbox.column.urgency")).setAutoWidth(true);
         grid.addComponentColumn(this::timeLeft).setHeader(getTranslation("inbox.column.timeLeft")).setAutoWidth(true);
-        grid.addColumn(t -> t.assignee() == null ? "" : t.assignee()).setHeader(getTranslation("inbox.column.assignee")).setAutoWidth(true);
+        grid.addColumn(t -> labels.person(t.assignee(), getLocale())).setHeader(getTranslation("inbox.column.assignee")).setAutoWidth(true);
         grid.setPartNameGenerator(t -> switch (t.timeState(now())) {
             case WARNING -> "gl-row-warning";
             case OVERDUE -> "gl-row-overdue";
@@ -190,8 +198,9 @@ public class InboxView extends VerticalLayout {
         jump.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> go.click());
         HorizontalLayout actions = new HorizontalLayout(open, claim, unclaim, handOver, reload, selection, jump, go);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        actions.setWrap(true);
 
-        add(new H2(getTranslation("inbox.title")), scopes, filterBar, actions, grid);
+        add(new H2(getTranslation("inbox.title")), scopes, showFilters, filterBar, actions, grid);
         expand(grid);
         loadFilters();
         refresh();
@@ -270,6 +279,7 @@ public class InboxView extends VerticalLayout {
         ComboBox<String> colleague = new ComboBox<>(getTranslation("inbox.handOver.to"));
         colleague.setItems(inbox.colleagues(selected.get(0).taskId()).stream().filter(u -> !u.equals(official.userId())).toList());
         colleague.setId("colleague");
+        colleague.setItemLabelGenerator(u -> labels.person(u, getLocale()));
         Button ok = new Button(getTranslation("inbox.handOver"), e -> {
             if (colleague.getValue() != null) {
                 dialog.close();
@@ -340,5 +350,10 @@ public class InboxView extends VerticalLayout {
             poll.remove();
         }
         detachEvent.getUI().setPollInterval(-1);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.inbox");
     }
 }

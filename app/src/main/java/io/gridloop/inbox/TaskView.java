@@ -6,11 +6,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.casefile.CaseDetails;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseLabels;
@@ -31,9 +31,8 @@ import java.util.Map;
 
 /** One task: the step's form beside the case (description, photos, place, timeline). */
 @Route(value = "task/:taskId", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @PermitAll
-public class TaskView extends VerticalLayout implements BeforeEnterObserver {
+public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final InboxService inbox;
     private final CaseFileService cases;
@@ -47,6 +46,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private String taskId;
     private final io.gridloop.casefile.CaseTimeLeft timeLeft;
     private final io.gridloop.grid.ReferenceData reference;
+    private String title = ComponentTexts.pageTitle("title.inbox");
+    private String caseNumber = "";
+    private String stepName = "";
 
     public TaskView(InboxService inbox, CaseFileService cases, CaseLabels labels, FormExpressions expressions,
                     FormValidator validator, CurrentOfficial current, AccessScopes scopes,
@@ -76,7 +78,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         String step = Step.ofTask(work.task().taskKey()).map(Enum::name).orElse(work.task().taskKey());
+        caseNumber = work.caseRecord().caseNumber();
+        stepName = getTranslation("step." + step);
+        title = ComponentTexts.pageTitle("title.task", caseNumber, stepName);
         form = new CamundaFormView(work.form(), work.data(), expressions, validator, inbox.maxPhotoBytes());
+        form.addClassName("gl-task-form");
         form.onSubmit(this::submit);
         submit.setText(getTranslation("task.submit"));
         submit.setId("submit-task");
@@ -87,9 +93,10 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
                 new HorizontalLayout(submit, back));
         left.setPadding(true);
         CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale(), scope, timeLeft, reference);
-        SplitLayout split = new SplitLayout(left, details);
+        // side by side on a desk, the form above the case on a phone (gridloop.css)
+        com.vaadin.flow.component.html.Div split = new com.vaadin.flow.component.html.Div(left, details);
+        split.addClassName("gl-task-split");
         split.setSizeFull();
-        split.setSplitterPosition(55);
         add(split);
     }
 
@@ -140,7 +147,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver {
             Notices.error(getTranslation(e.messageKey(), e.args()));
             return;
         }
-        Notices.success(getTranslation("task.done", "", ""));
+        Notices.success(getTranslation("task.done", caseNumber, stepName));
         UI.getCurrent().navigate(InboxView.class);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
     }
 }

@@ -16,9 +16,10 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.Channel;
@@ -40,10 +41,9 @@ import java.util.Map;
 
 /** The report page of grid workers and intake operators: category, place, description, photos, urgency. */
 @Route(value = "report", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @Menu(title = "nav.report", order = 2, icon = "PLUS_CIRCLE")
 @RolesAllowed({Roles.GRID_WORKER, Roles.INTAKE})
-public class ReportView extends VerticalLayout {
+public class ReportView extends VerticalLayout implements HasDynamicTitle {
 
     private final ReportService reports;
     private final Official official;
@@ -131,6 +131,7 @@ public class ReportView extends VerticalLayout {
         upload.setMaxFiles(ReportService.MAX_PHOTOS);
         upload.addFileRemovedListener(e -> photos.removeIf(p -> p.fileName().equals(e.getFileName())));
         upload.setId("photos");
+        ComponentTexts.upload(upload);
         refusedPhotos = new io.gridloop.ui.RefusedFiles(upload, reports.maxPhotoBytes());
 
         FormLayout form = new FormLayout();
@@ -203,5 +204,10 @@ public class ReportView extends VerticalLayout {
     private static void mark(com.vaadin.flow.component.HasValidation field, String message) {
         field.setErrorMessage(message);
         field.setInvalid(message != null);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.report");
     }
 }

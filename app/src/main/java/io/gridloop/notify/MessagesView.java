@@ -6,9 +6,10 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.Anchor;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.security.AccessScopes;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.ui.MainLayout;
@@ -21,10 +22,9 @@ import java.time.format.DateTimeFormatter;
  * the official's scope sees the case, as in every other door.
  */
 @Route(value = "messages", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @Menu(title = "nav.messages", order = 5, icon = "ENVELOPE")
 @PermitAll
-public class MessagesView extends VerticalLayout {
+public class MessagesView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<OutboxMessage> grid = new Grid<>();
 
@@ -32,6 +32,7 @@ public class MessagesView extends VerticalLayout {
         setSizeFull();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         grid.setId("messages");
+        ComponentTexts.grid(grid, "messages.grid");
         grid.addColumn(m -> m.createdAt().atZoneSameInstant(clock.getZone()).format(time)).setHeader(getTranslation("messages.column.time"))
                 .setAutoWidth(true).setFlexGrow(0);
         // the subject and what the message says, readable in the row without opening it
@@ -56,5 +57,10 @@ public class MessagesView extends VerticalLayout {
         grid.setSizeFull();
         add(new H2(getTranslation("messages.title")), grid);
         expand(grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.messages");
     }
 }

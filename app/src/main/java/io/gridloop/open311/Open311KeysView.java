@@ -11,8 +11,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gridloop.ui.ComponentTexts;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.security.Roles;
 import io.gridloop.system.UserFacingException;
@@ -22,10 +23,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** Administrators issue an Open311 client its key (shown once) and revoke it; the rules are Open311Keys'. */
 @Route(value = "open311-keys", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @Menu(title = "nav.open311Keys", order = 20, icon = "KEY")
 @RolesAllowed(Roles.ADMIN)
-public class Open311KeysView extends VerticalLayout {
+public class Open311KeysView extends VerticalLayout implements HasDynamicTitle {
 
     private final Open311Keys keys;
     private final CaseLabels labels;
@@ -53,9 +53,9 @@ public class Open311KeysView extends VerticalLayout {
         list.setId("open311-keys");
         list.addColumn(ApiKey::label).setHeader(getTranslation("open311.keys.column.label")).setAutoWidth(true);
         list.addColumn(k -> k.hint() + "…").setHeader(getTranslation("open311.keys.column.hint"));
-        list.addColumn(ApiKey::createdBy).setHeader(getTranslation("open311.keys.column.createdBy"));
+        list.addColumn(k -> labels.person(k.createdBy(), getLocale())).setHeader(getTranslation("open311.keys.column.createdBy"));
         list.addColumn(k -> labels.time(k.createdAt())).setHeader(getTranslation("open311.keys.column.createdAt")).setAutoWidth(true);
-        list.addColumn(k -> k.revoked() ? getTranslation("open311.keys.revoked", labels.time(k.revokedAt()), k.revokedBy())
+        list.addColumn(k -> k.revoked() ? getTranslation("open311.keys.revoked", labels.time(k.revokedAt()), labels.person(k.revokedBy(), getLocale()))
                 : getTranslation("open311.keys.active")).setHeader(getTranslation("open311.keys.column.state")).setAutoWidth(true);
         list.addComponentColumn(k -> {
             Button revoke = new Button(getTranslation("open311.keys.revoke"), e -> revoke(k));
@@ -102,5 +102,10 @@ public class Open311KeysView extends VerticalLayout {
         }
         Notices.success(getTranslation("open311.keys.revokedDone", k.label()));
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("title.open311Keys");
     }
 }

@@ -30,21 +30,32 @@ public class MainLayout extends AppLayout {
         title.addClassName("gl-title");
 
         Official official = current.get().orElse(null);
-        Span who = new Span(official == null ? "" : official.displayName() + " · " + official.groups().stream()
-                .map(g -> g.startsWith("dept-") ? getTranslation("role.handler") : getTranslation("role." + g))
+        // the name, then the roles (a street or department group names no role of its own); on a phone only the name
+        Span name = new Span(official == null ? "" : official.displayName());
+        name.addClassName("gl-who-name");
+        Span roles = new Span(official == null ? "" : " · " + official.groups().stream()
+                .map(g -> g.startsWith("dept-") ? "role.handler" : g.startsWith("supervisor-") ? "role.supervisor" : "role." + g)
+                .map(k -> getTranslation(k)).filter(r -> !r.startsWith("!"))
                 .distinct().collect(Collectors.joining("、")));
+        roles.addClassName("gl-who-roles");
+        Span who = new Span(name, roles);
         who.addClassName("gl-who");
+        who.setId("who");
         Button language = new Button(getTranslation("nav.language"), e -> LanguageSwitch.toggle(UI.getCurrent()));
         language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         language.setId("language-switch");
         Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
+        logout.setTooltipText(getTranslation("nav.logout"));
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        DrawerToggle toggle = new DrawerToggle();
+        ComponentTexts.appLayout(this, toggle);
+        HorizontalLayout header = new HorizontalLayout(toggle, title, who, language, logout);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(who);
         header.addClassName("gl-header");
+        header.setSpacing(false);
         addToNavbar(header);
 
         SideNav nav = new SideNav();

@@ -42,6 +42,19 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
+    /** A phone's screen (390 × 844 CSS pixels, touch, the page's viewport meta honoured), as grid workers hold it. */
+    public Browser phone() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true));
+        return this;
+    }
+
+    /** Runs JavaScript in the page and returns its result. */
+    public Object js(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     public WebDriver driver() {
         return driver;
     }
