@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.gridloop.security.Roles;
 import io.gridloop.security.SignInThrottle;
@@ -15,10 +15,9 @@ import java.time.format.DateTimeFormatter;
 
 /** Administrators see which accounts are held back by the sign-in throttle right now, from which client, for how long. */
 @Route(value = "sign-in-limits", layout = MainLayout.class)
-@PageTitle("GridLoop")
 @Menu(title = "nav.throttled", order = 9, icon = "LOCK")
 @RolesAllowed(Roles.ADMIN)
-public class SignInLimitsView extends VerticalLayout {
+public class SignInLimitsView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<SignInThrottle.Throttled> grid = new Grid<>();
 
@@ -36,5 +35,10 @@ public class SignInLimitsView extends VerticalLayout {
         grid.setItems(throttle.throttled());
         add(new H2(getTranslation("throttled.title")), new Paragraph(getTranslation("throttled.help")), grid);
         expand(grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return ComponentTexts.pageTitle("nav.throttled");
     }
 }
