@@ -2,7 +2,7 @@ package io.gridloop.casefile;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
-import io.gridloop.grid.GridMap;
+import io.gridloop.grid.LeafletMaps;
 import io.gridloop.grid.ReferenceData;
 
 /**
@@ -28,10 +28,8 @@ public class CaseMap extends Div {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        getElement().executeJs("""
-                const el = this, geojson = JSON.parse($0), base = $1, code = el.dataset.grid;
-                const init = () => {
-                  if (el._map) { el._map.remove(); }
+        LeafletMaps.draw(getElement(), """
+                  const geojson = JSON.parse($0), code = el.dataset.grid;
                   const map = L.map(el, {attributionControl: false, zoomSnap: 0.25});
                   const grid = L.geoJSON(geojson, {filter: f => f.properties.code === code,
                     style: {weight: 2, color: '#1676f3', fillOpacity: 0.12},
@@ -44,16 +42,6 @@ public class CaseMap extends Div {
                   }
                   map.fitBounds(bounds, {padding: [12, 12]});
                   el._map = map;
-                };
-                if (!document.querySelector('link[data-leaflet]')) {
-                  const css = document.createElement('link');
-                  css.rel = 'stylesheet'; css.href = base + 'leaflet.css'; css.dataset.leaflet = 'true';
-                  document.head.appendChild(css);
-                }
-                if (window.L) { init(); return; }
-                const js = document.createElement('script');
-                js.src = base + 'leaflet.js'; js.onload = init;
-                document.head.appendChild(js);
-                """, geoJson, GridMap.LEAFLET);
+                """, geoJson);
     }
 }

@@ -3,18 +3,13 @@ package io.gridloop.grid;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.html.Div;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The district's grids drawn as a map (Leaflet from its WebJar, loaded at run time): the polygons are the map, no tiles
  * are fetched, so it works where no tile server can be reached. A click picks a point; the page locates its grid.
  */
 public class GridMap extends Div {
-
-    public static final String LEAFLET = "/webjars/leaflet/" + leafletVersion() + "/dist/";
 
     private final ReferenceData reference;
     /** What the page does with a picked point and the grid it lies in (empty outside every grid). */
@@ -39,10 +34,8 @@ public class GridMap extends Div {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        getElement().executeJs("""
-                const el = this, geojson = JSON.parse($0), base = $1;
-                const init = () => {
-                  if (el._map) { el._map.remove(); }
+        LeafletMaps.draw(getElement(), """
+                  const geojson = JSON.parse($0);
                   const map = L.map(el, {attributionControl: false, zoomSnap: 0.25});
                   const grids = L.geoJSON(geojson, {
                     style: {weight: 1, color: '#1676f3', fillOpacity: 0.06},
@@ -51,17 +44,7 @@ public class GridMap extends Div {
                   map.fitBounds(grids.getBounds());
                   map.on('click', e => el.$server.pick(e.latlng.lng, e.latlng.lat));
                   el._map = map;
-                };
-                if (!document.querySelector('link[data-leaflet]')) {
-                  const css = document.createElement('link');
-                  css.rel = 'stylesheet'; css.href = base + 'leaflet.css'; css.dataset.leaflet = 'true';
-                  document.head.appendChild(css);
-                }
-                if (window.L) { init(); return; }
-                const js = document.createElement('script');
-                js.src = base + 'leaflet.js'; js.onload = init;
-                document.head.appendChild(js);
-                """, reference.gridsGeoJson(), LEAFLET);
+                """, reference.gridsGeoJson());
     }
 
     /** The official clicked the map at this point. */
@@ -78,17 +61,5 @@ public class GridMap extends Div {
                 if (this._marker) { this._marker.remove(); }
                 this._marker = L.circleMarker([$1, $0], {radius: 7, color: $2 ? '#0a7d32' : '#c62828'}).addTo(this._map);
                 """, longitude, latitude, inGrid);
-    }
-
-    private static String leafletVersion() {
-        try (InputStream in = GridMap.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/leaflet/pom.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "1.9.4");
-        } catch (IOException e) {
-            return "1.9.4";
-        }
     }
 }

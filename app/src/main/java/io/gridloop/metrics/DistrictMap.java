@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.html.Div;
-import java.io.IOException;
-import java.io.InputStream;
+import io.gridloop.grid.LeafletMaps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +17,6 @@ import java.util.function.Consumer;
  */
 public class DistrictMap extends Div {
 
-    private static final String LEAFLET = "/webjars/leaflet/" + leafletVersion() + "/dist/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String geoJson;
@@ -61,17 +58,16 @@ public class DistrictMap extends Div {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        getElement().executeJs("""
-                const el = this, geojson = JSON.parse($0), base = $1, openWord = $3, overdueWord = $4;
-                el._counts = JSON.parse($2);
-                const of = code => el._counts[code] || {open: 0, overdue: 0};
-                el._style = f => {
-                  const c = of(f.properties.code);
-                  return {weight: 1, color: '#555', fillColor: c.overdue > 0 ? '#c62828' : c.open > 0 ? '#ef8c00' : '#2e7d32',
-                          fillOpacity: c.open > 0 ? Math.min(0.8, 0.3 + c.open * 0.05) : 0.15};
-                };
-                const init = () => {
-                  if (el._map) { el._map.remove(); }
+        // the counts first, outside the map's start: a refresh that comes before Leaflet has loaded is kept
+        getElement().executeJs("this._counts = JSON.parse($0)", counts);
+        LeafletMaps.draw(getElement(), """
+                  const geojson = JSON.parse($0), openWord = $1, overdueWord = $2;
+                  const of = code => el._counts[code] || {open: 0, overdue: 0};
+                  el._style = f => {
+                    const c = of(f.properties.code);
+                    return {weight: 1, color: '#555', fillColor: c.overdue > 0 ? '#c62828' : c.open > 0 ? '#ef8c00' : '#2e7d32',
+                            fillOpacity: c.open > 0 ? Math.min(0.8, 0.3 + c.open * 0.05) : 0.15};
+                  };
                   const map = L.map(el, {attributionControl: false, zoomSnap: 0.25});
                   const layer = L.geoJSON(geojson, {style: el._style, onEachFeature: (f, l) => {
                     l.bindTooltip(() => { const c = of(f.properties.code);
@@ -81,34 +77,12 @@ public class DistrictMap extends Div {
                   map.fitBounds(layer.getBounds());
                   el._layer = layer;
                   el._map = map;
-                };
-                if (!document.querySelector('link[data-leaflet]')) {
-                  const css = document.createElement('link');
-                  css.rel = 'stylesheet'; css.href = base + 'leaflet.css'; css.dataset.leaflet = 'true';
-                  document.head.appendChild(css);
-                }
-                if (window.L) { init(); return; }
-                const js = document.createElement('script');
-                js.src = base + 'leaflet.js'; js.onload = init;
-                document.head.appendChild(js);
-                """, geoJson, LEAFLET, counts, openWord, overdueWord);
+                """, geoJson, openWord, overdueWord);
     }
 
     /** The official clicked a grid. */
     @ClientCallable
     public void openGrid(String code) {
         onGrid.accept(code);
-    }
-
-    private static String leafletVersion() {
-        try (InputStream in = DistrictMap.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/leaflet/pom.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "1.9.4");
-        } catch (IOException e) {
-            return "1.9.4";
-        }
     }
 }
