@@ -309,7 +309,10 @@ public class FormValidator {
             for (Object o : c) {
                 if (o instanceof Map<?, ?> m) {
                     Object value = m.get("value");
-                    Object label = m.containsKey("label") ? m.get("label") : value;
+                    if (value == null || value instanceof String v && v.isBlank()) {
+                        continue; // nothing to choose (an empty entry of a list an expression built)
+                    }
+                    Object label = m.get("label") != null ? m.get("label") : value;
                     out.add(new FormField.Option(String.valueOf(label), value));
                 } else if (o != null) {
                     out.add(new FormField.Option(o.toString(), o));

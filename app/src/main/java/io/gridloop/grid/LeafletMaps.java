@@ -3,6 +3,7 @@ package io.gridloop.grid;
 import com.vaadin.flow.dom.Element;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Properties;
 
@@ -21,8 +22,9 @@ public final class LeafletMaps {
      * Runs {@code draw} on the element once Leaflet is there: in it {@code el} is the element, {@code L} is Leaflet,
      * a map made before on the element is gone, and $0, $1 … are {@code args}; it keeps its map as {@code el._map}.
      */
-    public static void draw(Element element, String draw, Object... args) {
-        Object[] all = Arrays.copyOf(args, args.length + 1);
+    public static void draw(Element element, String draw, Serializable... args) {
+        // Element.executeJs takes Serializable...: an Object[] would travel as one parameter
+        Serializable[] all = Arrays.copyOf(args, args.length + 1);
         all[args.length] = LEAFLET;
         element.executeJs("""
                 const el = this, base = $%d;
