@@ -327,7 +327,7 @@ class EscalationTest {
                     .satisfies(x -> assertThat(x.answer()).isEqualTo("已更换灯具"));
             assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.orders,
                     view.orders.getGenericDataView().getItems().toList().indexOf(supervision.order(o.id()))))
-                    .contains("人工督办", "已答复", "已更换灯具(办结时限 2026-11-24,答复人 sunli)");
+                    .contains("人工督办", "已答复", "已更换灯具(办结时限 2026-11-24,答复人 孙丽)");
         } finally {
             io.gridloop.support.KaribuUi.signOut();
         }
