@@ -169,16 +169,17 @@ public class DeadlineDelegates {
 
     /** The department that asked is told how its extension request was decided. */
     @Bean
-    public org.camunda.bpm.engine.delegate.TaskListener notifyExtensionDecided(CaseFileService cases, io.gridloop.notify.Outbox outbox) {
+    public org.camunda.bpm.engine.delegate.TaskListener notifyExtensionDecided(CaseFileService cases, io.gridloop.notify.Outbox outbox,
+                                                                              io.gridloop.grid.ReferenceData reference) {
         return task -> {
             long caseId = CaseVariables.caseId(task);
             var c = cases.get(caseId);
             Object department = task.getVariable(CaseVariables.DEPARTMENT);
             boolean approved = "APPROVED".equals(String.valueOf(task.getVariable(CaseVariables.EXTENSION_DECISION)));
-            if (department != null) {
-                outbox.toGroup("extension:" + task.getId(), "dept-" + department, Supervision.about(c), "mail.extension",
-                        c.caseNumber(), io.gridloop.notify.Outbox.label(approved ? "decision.APPROVED" : "decision.REFUSED"));
-            }
+            // the department's own group, as the reference data names it (no prefix spelled out here)
+            (department == null ? java.util.Optional.<io.gridloop.grid.Department>empty() : reference.department(department.toString()))
+                    .ifPresent(d -> outbox.toGroup("extension:" + task.getId(), d.groupId(), Supervision.about(c), "mail.extension",
+                            c.caseNumber(), io.gridloop.notify.Outbox.label(approved ? "decision.APPROVED" : "decision.REFUSED")));
         };
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;
+import io.gridloop.security.Roles;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +35,8 @@ public class MainLayout extends AppLayout {
         Span name = new Span(official == null ? "" : official.displayName());
         name.addClassName("gl-who-name");
         Span roles = new Span(official == null ? "" : " · " + official.groups().stream()
-                .map(g -> g.startsWith("dept-") ? "role.handler" : g.startsWith("supervisor-") ? "role.supervisor" : "role." + g)
+                .map(g -> g.startsWith(Roles.DEPARTMENT_GROUP_PREFIX) ? "role.handler"
+                        : g.startsWith(Roles.STREET_SUPERVISOR_PREFIX) ? "role.supervisor" : "role." + g)
                 .map(k -> getTranslation(k)).filter(r -> !r.startsWith("!"))
                 .distinct().collect(Collectors.joining("、")));
         roles.addClassName("gl-who-roles");
