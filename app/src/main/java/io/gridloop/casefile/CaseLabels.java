@@ -77,8 +77,9 @@ public class CaseLabels {
         if (group == null || group.isBlank()) {
             return "";
         }
-        if (group.startsWith(Roles.DEPARTMENT_GROUP_PREFIX)) {
-            return department(group.substring(Roles.DEPARTMENT_GROUP_PREFIX.length()), l);
+        var department = reference.departmentOfGroup(group);
+        if (department.isPresent()) {
+            return department(department.get().code(), l);
         }
         if (group.startsWith(Roles.STREET_SUPERVISOR_PREFIX)) {
             return Translations.translate("group.supervisorOf", l, street(group.substring(Roles.STREET_SUPERVISOR_PREFIX.length()), l));

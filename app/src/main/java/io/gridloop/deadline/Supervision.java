@@ -46,10 +46,12 @@ public class Supervision {
     private final WorkingTime workingTime;
     private final TimeLimit answerWithin;
     private final EscalationChain escalation;
+    private final io.gridloop.grid.ReferenceData reference;
 
     public Supervision(JdbcClient jdbc, CaseFileService cases, CaseLabels labels, Outbox outbox, Clock clock, RuntimeService runtime,
                        WorkingTime workingTime, @Value("${gridloop.supervision.answer-within:P1D}") String answerWithin,
-                       EscalationChain escalation) {
+                       EscalationChain escalation, io.gridloop.grid.ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
         this.cases = cases;
         this.labels = labels;
@@ -62,11 +64,12 @@ public class Supervision {
     }
 
     /** The group an order is addressed to: the group working the case's step now (a department handling it …). */
-    public static String recipientGroup(CaseRecord c) {
+    public String recipientGroup(CaseRecord c) {
         if (c.candidateGroup() != null) {
             return c.candidateGroup();
         }
-        return c.departmentCode() != null ? Roles.DEPARTMENT_GROUP_PREFIX + c.departmentCode() : DISTRICT_SUPERVISORS;
+        // the department's own group, as the reference data names it
+        return reference.department(c.departmentCode()).map(io.gridloop.grid.Department::groupId).orElse(DISTRICT_SUPERVISORS);
     }
 
     /**
@@ -185,8 +188,9 @@ public class Supervision {
 
     /** A group as the addressee reads it: a department's name, else the role (grid workers, intake …). */
     private Object addressee(String group) {
-        if (group.startsWith(Roles.DEPARTMENT_GROUP_PREFIX)) {
-            String code = group.substring(Roles.DEPARTMENT_GROUP_PREFIX.length());
+        var department = reference.departmentOfGroup(group);
+        if (department.isPresent()) {
+            String code = department.get().code();
             return new Outbox.Localized(labels.department(code, Locale.SIMPLIFIED_CHINESE), labels.department(code, Locale.ENGLISH));
         }
         if (group.startsWith(Roles.STREET_SUPERVISOR_PREFIX)) {

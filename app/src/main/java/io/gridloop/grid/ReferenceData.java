@@ -147,7 +147,10 @@ public class ReferenceData {
     private void loadDepartments(JsonNode root) {
         for (JsonNode d : root.path("departments")) {
             Department department = new Department(d.path("code").asText(), d.path("name").asText(), d.path("nameEn").asText(),
-                    d.path("group").asText("dept-" + d.path("code").asText()));
+                    d.path("group").asText(null));
+            if (department.groupId() == null || department.groupId().isBlank()) {
+                throw new IllegalStateException("department " + department.code() + " names no group in departments.json");
+            }
             departments.put(department.code(), department);
         }
     }
@@ -268,6 +271,12 @@ public class ReferenceData {
 
     public Optional<Department> department(String code) {
         return Optional.ofNullable(code).map(departments::get);
+    }
+
+    /** The department whose group this is ({@code Department.groupId}), if any. */
+    public Optional<Department> departmentOfGroup(String groupId) {
+        return groupId == null ? Optional.empty()
+                : departments.values().stream().filter(d -> d.groupId().equals(groupId)).findFirst();
     }
 
     public Optional<Category> category(String code) {

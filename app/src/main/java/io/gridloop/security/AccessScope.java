@@ -32,6 +32,12 @@ public record AccessScope(String userId, Set<String> groups, boolean district, S
 
     /** The scope of an official with these groups; {@code gridsOfWorker} is what the reference data assigns them. */
     public static AccessScope of(String userId, Collection<String> groups, Set<String> gridsOfWorker) {
+        return of(userId, groups, gridsOfWorker, group -> java.util.Optional.empty());
+    }
+
+    /** As above, {@code departmentOfGroup} naming the department whose group a group is (from the reference data). */
+    public static AccessScope of(String userId, Collection<String> groups, Set<String> gridsOfWorker,
+                                 java.util.function.Function<String, java.util.Optional<String>> departmentOfGroup) {
         Set<String> g = new TreeSet<>(groups == null ? List.of() : groups);
         Set<String> streets = new TreeSet<>();
         Set<String> departments = new TreeSet<>();
@@ -42,8 +48,8 @@ public record AccessScope(String userId, Set<String> groups, boolean district, S
                 streetOfficial = true;
             } else if (group.startsWith(Roles.STREET_SUPERVISOR_PREFIX)) {
                 streets.add(group.substring(Roles.STREET_SUPERVISOR_PREFIX.length()));
-            } else if (group.startsWith(Roles.DEPARTMENT_GROUP_PREFIX)) {
-                departments.add(group.substring(Roles.DEPARTMENT_GROUP_PREFIX.length()));
+            } else {
+                departmentOfGroup.apply(group).ifPresent(departments::add);
             }
         }
         boolean district = g.stream().anyMatch(DISTRICT_ROLES::contains)

@@ -19,7 +19,8 @@ public class AccessScopes {
     }
 
     public AccessScope of(String userId, Collection<String> groups) {
-        return AccessScope.of(userId, groups, reference.gridsOf(userId));
+        return AccessScope.of(userId, groups, reference.gridsOf(userId),
+                group -> reference.departmentOfGroup(group).map(io.gridloop.grid.Department::code));
     }
 
     public AccessScope of(Official official) {

@@ -35,6 +35,11 @@ public class DemoUsers {
         this.reference = reference;
     }
 
+    /** A department's group as the reference data names it. */
+    private String groupOf(String department) {
+        return reference.department(department).map(Department::groupId).orElseThrow();
+    }
+
     public List<DemoUser> users() {
         List<DemoUser> users = new ArrayList<>(List.of(
                 new DemoUser("wangwei", "王", "伟", List.of(Roles.GRID_WORKER), "网格员 grid worker (德胜、新街口街道的网格)"),
@@ -43,10 +48,10 @@ public class DemoUsers {
                 new DemoUser("zhangmin", "张", "敏", List.of(Roles.DISPATCHER), "派遣员 dispatcher"),
                 new DemoUser("gaofei", "高", "飞", List.of(Roles.INTAKE, Roles.DISPATCHER, Roles.STREET_GROUP_PREFIX + "S03"),
                         "金融街街道受理派遣员 street intake and dispatcher"),
-                new DemoUser("liuyang", "刘", "洋", List.of("dept-citymgmt"), "城管执法局处置人员 handler"),
-                new DemoUser("chenjing", "陈", "静", List.of("dept-citymgmt"), "城管执法局处置人员 handler"),
-                new DemoUser("zhaolei", "赵", "磊", List.of("dept-water"), "水务局处置人员 handler"),
-                new DemoUser("sunli", "孙", "丽", List.of("dept-roads"), "市政市容委处置人员 handler"),
+                new DemoUser("liuyang", "刘", "洋", List.of(groupOf("citymgmt")), "城管执法局处置人员 handler"),
+                new DemoUser("chenjing", "陈", "静", List.of(groupOf("citymgmt")), "城管执法局处置人员 handler"),
+                new DemoUser("zhaolei", "赵", "磊", List.of(groupOf("water")), "水务局处置人员 handler"),
+                new DemoUser("sunli", "孙", "丽", List.of(groupOf("roads")), "市政市容委处置人员 handler"),
                 new DemoUser("zhoujie", "周", "杰", List.of(Roles.SUPERVISOR), "区督查员 district supervisor"),
                 new DemoUser("qianfeng", "钱", "峰", List.of("supervisor-S01"), "德胜街道督查员 street supervisor"),
                 new DemoUser("xuli", "徐", "丽", List.of("supervisor-S02"), "新街口街道督查员 street supervisor"),
@@ -81,7 +86,7 @@ public class DemoUsers {
             if (identity.createGroupQuery().groupId(id).count() == 0) {
                 Group g = identity.newGroup(id);
                 g.setName(name);
-                g.setType(id.startsWith(Roles.DEPARTMENT_GROUP_PREFIX) ? "DEPARTMENT" : "WORKFLOW");
+                g.setType(reference.departmentOfGroup(id).isPresent() ? "DEPARTMENT" : "WORKFLOW");
                 identity.saveGroup(g);
             }
         });

@@ -15,7 +15,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Signs officials in against the engine's identity service, so the app, Cockpit and the REST API share one set of
- * users and groups; each group becomes a role ({@code ROLE_dispatcher}, {@code ROLE_dept-water}, and {@code ROLE_handler}
+ * users and groups; each group becomes a role ({@code ROLE_dispatcher}, {@code ROLE_} plus the group id of a department, and {@code ROLE_handler}
  * for every department member). Wrong passwords are throttled per account and client ({@link SignInThrottle}); a
  * throttled pair is refused before its password is checked.
  */
@@ -23,10 +23,12 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
     private final SignInThrottle throttle;
+    private final io.gridloop.grid.ReferenceData reference;
 
-    public EngineAuthenticationProvider(IdentityService identity, SignInThrottle throttle) {
+    public EngineAuthenticationProvider(IdentityService identity, SignInThrottle throttle, io.gridloop.grid.ReferenceData reference) {
         this.identity = identity;
         this.throttle = throttle;
+        this.reference = reference;
     }
 
     @Override
@@ -50,16 +52,16 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("bad credentials");
         }
         throttle.succeeded(user, client);
-        return new UsernamePasswordAuthenticationToken(user, null, authorities(identity, user));
+        return new UsernamePasswordAuthenticationToken(user, null, authorities(identity, reference, user));
     }
 
-    public static List<GrantedAuthority> authorities(IdentityService identity, String user) {
+    public static List<GrantedAuthority> authorities(IdentityService identity, io.gridloop.grid.ReferenceData reference, String user) {
         List<GrantedAuthority> roles = new ArrayList<>();
         boolean handler = false;
         boolean supervisor = false;
         for (String g : AccessScopes.groupsOf(identity, user)) {
             roles.add(new SimpleGrantedAuthority("ROLE_" + g));
-            handler |= g.startsWith(Roles.DEPARTMENT_GROUP_PREFIX);
+            handler |= reference.departmentOfGroup(g).isPresent();
             supervisor |= g.startsWith(Roles.STREET_SUPERVISOR_PREFIX);
         }
         if (handler) {

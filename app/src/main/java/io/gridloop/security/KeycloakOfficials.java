@@ -31,8 +31,11 @@ public class KeycloakOfficials {
     /** What this node last wrote per official: an API call with the same token facts costs no database work. */
     private final Map<String, List<Object>> written = new ConcurrentHashMap<>();
 
-    public KeycloakOfficials(IdentityService identity) {
+    private final io.gridloop.grid.ReferenceData reference;
+
+    public KeycloakOfficials(IdentityService identity, io.gridloop.grid.ReferenceData reference) {
         this.identity = identity;
+        this.reference = reference;
     }
 
     /**
@@ -44,7 +47,7 @@ public class KeycloakOfficials {
         List<String> groups = claims.hasClaim("groups") ? claims.getClaimAsStringList("groups") : List.of();
         sync(user, claims.getClaimAsString(StandardClaimNames.GIVEN_NAME), claims.getClaimAsString(StandardClaimNames.FAMILY_NAME),
                 claims.getClaimAsString(StandardClaimNames.EMAIL), groups);
-        return EngineAuthenticationProvider.authorities(identity, user);
+        return EngineAuthenticationProvider.authorities(identity, reference, user);
     }
 
     @Transactional
@@ -73,7 +76,7 @@ public class KeycloakOfficials {
                     if (identity.createGroupQuery().groupId(g).count() == 0) {
                         Group group = identity.newGroup(g);
                         group.setName(g);
-                        group.setType(g.startsWith(Roles.DEPARTMENT_GROUP_PREFIX) ? "DEPARTMENT" : "WORKFLOW");
+                        group.setType(reference.departmentOfGroup(g).isPresent() ? "DEPARTMENT" : "WORKFLOW");
                         identity.saveGroup(group);
                     }
                     identity.createMembership(userId, g);

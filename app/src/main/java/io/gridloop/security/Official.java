@@ -8,8 +8,4 @@ public record Official(String userId, String displayName, List<String> groups) {
     public boolean isIn(String group) {
         return groups.contains(group);
     }
-
-    public boolean isHandler() {
-        return groups.stream().anyMatch(g -> g.startsWith(Roles.DEPARTMENT_GROUP_PREFIX));
-    }
 }

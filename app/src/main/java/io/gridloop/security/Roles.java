@@ -12,10 +12,9 @@ public final class Roles {
     public static final String MANAGER = "manager";
     public static final String PROCESS_OWNER = "process-owner";
     public static final String ADMIN = "camunda-admin";
-    /** Not a group: every member of a department group ({@code dept-…}) is a handler. */
+    /** Not a group: every member of a department's group ({@code Department.groupId}) is a handler. */
     public static final String HANDLER = "handler";
 
-    public static final String DEPARTMENT_GROUP_PREFIX = "dept-";
     /** A street's supervisors ({@code supervisor-S01}): the street level of supervision orders. */
     public static final String STREET_SUPERVISOR_PREFIX = "supervisor-";
     /** Membership of {@code street-S01} makes an intake operator or dispatcher a street's, not the district's. */

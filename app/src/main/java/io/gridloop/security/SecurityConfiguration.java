@@ -66,8 +66,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public EngineAuthenticationProvider engineAuthenticationProvider(IdentityService identity, SignInThrottle throttle) {
-        return new EngineAuthenticationProvider(identity, throttle);
+    public EngineAuthenticationProvider engineAuthenticationProvider(IdentityService identity, SignInThrottle throttle,
+                                                                     io.gridloop.grid.ReferenceData reference) {
+        return new EngineAuthenticationProvider(identity, throttle, reference);
     }
 
     /**

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  */
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentOfficial current, AuthenticationContext auth, java.util.List<LayoutNotices> notices) {
+    public MainLayout(CurrentOfficial current, AuthenticationContext auth, java.util.List<LayoutNotices> notices,
+                      io.gridloop.grid.ReferenceData reference) {
         setPrimarySection(Section.DRAWER);
         Span title = new Span(getTranslation("app.name"));
         title.addClassName("gl-title");
@@ -35,7 +36,7 @@ public class MainLayout extends AppLayout {
         Span name = new Span(official == null ? "" : official.displayName());
         name.addClassName("gl-who-name");
         Span roles = new Span(official == null ? "" : " · " + official.groups().stream()
-                .map(g -> g.startsWith(Roles.DEPARTMENT_GROUP_PREFIX) ? "role.handler"
+                .map(g -> reference.departmentOfGroup(g).isPresent() ? "role.handler"
                         : g.startsWith(Roles.STREET_SUPERVISOR_PREFIX) ? "role.supervisor" : "role." + g)
                 .map(k -> getTranslation(k)).filter(r -> !r.startsWith("!"))
                 .distinct().collect(Collectors.joining("、")));

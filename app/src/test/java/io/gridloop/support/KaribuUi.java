@@ -26,7 +26,7 @@ public final class KaribuUi {
 
     public static void signIn(ApplicationContext ctx, String user) {
         IdentityService identity = ctx.getBean(IdentityService.class);
-        List<GrantedAuthority> roles = EngineAuthenticationProvider.authorities(identity, user);
+        List<GrantedAuthority> roles = EngineAuthenticationProvider.authorities(identity, ctx.getBean(io.gridloop.grid.ReferenceData.class), user);
         var auth = new UsernamePasswordAuthenticationToken(user, null, roles);
         SecurityContextHolder.getContext().setAuthentication(auth);
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
