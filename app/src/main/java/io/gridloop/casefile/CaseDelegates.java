@@ -1,5 +1,7 @@
 package io.gridloop.casefile;
 
+import io.gridloop.process.CheckResult;
+import io.gridloop.process.TimelineAction;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +20,6 @@ public class CaseDelegates {
         return CaseVariables.caseId(execution);
     }
 
-    static String text(DelegateExecution execution, String name) {
-        Object v = execution.getVariable(name);
-        return v == null ? null : v.toString();
-    }
 
     @Bean
     public JavaDelegate registerCase(CaseFileService cases) {
@@ -42,7 +40,8 @@ public class CaseDelegates {
         return execution -> {
             long caseId = caseId(execution);
             cases.notConfirmed(caseId);
-            cases.addTimeline(caseId, SYSTEM, "VERIFY", "NOT_CONFIRMED", null, text(execution, CaseVariables.NOT_CONFIRMED_REASON),
+            cases.addTimeline(caseId, SYSTEM, Step.VERIFY.name(), TimelineAction.NOT_CONFIRMED.name(), null,
+                    CaseVariables.NOT_CONFIRMED_REASON_VAR.from(execution).getOrNull(),
                     null, java.util.List.of());
             CaseRecord c = cases.get(caseId);
             if (c.reporterEmail() != null) {
@@ -62,7 +61,7 @@ public class CaseDelegates {
         return execution -> {
             long caseId = caseId(execution);
             CaseRecord self = cases.get(caseId);
-            String raw = text(execution, CaseVariables.DUPLICATE_OF);
+            String raw = CaseVariables.DUPLICATE_OF_VAR.from(execution).getOrNull();
             String target = raw == null ? "" : raw.trim();
             if (target.equals(self.caseNumber())) {
                 throw new CaseRuleException("error.duplicate.self", target);
@@ -73,7 +72,7 @@ public class CaseDelegates {
                 throw new CaseRuleException("error.duplicate.notFound", target);
             }
             cases.merged(caseId, into.caseNumber());
-            cases.addTimeline(into.id(), SYSTEM, "REGISTER", "MERGED_IN", self.caseNumber(), self.description(), null,
+            cases.addTimeline(into.id(), SYSTEM, Step.REGISTER.name(), TimelineAction.MERGED_IN.name(), self.caseNumber(), self.description(), null,
                     java.util.List.of());
         };
     }
@@ -87,21 +86,22 @@ public class CaseDelegates {
         return execution -> {
             long caseId = caseId(execution);
             cases.reworked(caseId);
-            String lead = text(execution, CaseVariables.DEPARTMENT);
-            boolean afterCheck = !"PASSED".equals(text(execution, CaseVariables.CHECK_RESULT));
-            java.util.List<String> named = afterCheck ? codes(execution.getVariable(CaseVariables.REWORK_BY)) : java.util.List.of();
-            java.util.List<String> all = CaseFileService.codes(text(execution, CaseVariables.CO_DEPARTMENTS));
+            String lead = CaseVariables.DEPARTMENT_VAR.from(execution).getOrNull();
+            boolean afterCheck = CaseVariables.decision(execution, CaseVariables.CHECK_RESULT_VAR, CheckResult.class)
+                    .orElse(null) != CheckResult.PASSED;
+            java.util.List<String> named = afterCheck ? codes(CaseVariables.REWORK_BY_VAR.from(execution).getOrNull()) : java.util.List.of();
+            java.util.List<String> all = codes(CaseVariables.CO_DEPARTMENTS_VAR.from(execution).getOrNull());
             java.util.List<String> co = all.stream().filter(named::contains).toList();
             boolean leadAgain = named.contains(lead) || co.isEmpty();
-            execution.setVariable(CaseVariables.LEAD_AT_WORK, leadAgain);
-            execution.setVariable(CaseVariables.CO_DEPARTMENTS_AT_WORK, String.join(",", co));
+            CaseVariables.LEAD_AT_WORK_VAR.on(execution).set(leadAgain);
+            CaseVariables.CO_DEPARTMENTS_AT_WORK_VAR.on(execution).set(String.join(",", co));
             if (!all.isEmpty()) {
                 // a joint case's timeline says who redoes the work; a single department's needs no saying
                 java.util.List<String> who = new java.util.ArrayList<>(co);
                 if (leadAgain) {
                     who.add(0, lead);
                 }
-                cases.addTimeline(caseId, SYSTEM, afterCheck ? "CHECK" : "CALLBACK", "REWORK", null, null, String.join(", ", who),
+                cases.addTimeline(caseId, SYSTEM, (afterCheck ? Step.CHECK : Step.CALLBACK).name(), TimelineAction.REWORK.name(), null, null, String.join(", ", who),
                         java.util.List.of());
             }
         };
@@ -120,8 +120,8 @@ public class CaseDelegates {
     public JavaDelegate fileCase(CaseFileService cases, io.gridloop.notify.Outbox outbox) {
         return execution -> {
             long caseId = caseId(execution);
-            cases.filed(caseId, text(execution, CaseVariables.SATISFACTION));
-            cases.addTimeline(caseId, SYSTEM, "FILE", "FILED", null, null, null, java.util.List.of());
+            cases.filed(caseId, CaseVariables.SATISFACTION_VAR.from(execution).getOrNull());
+            cases.addTimeline(caseId, SYSTEM, "FILE", TimelineAction.FILED.name(), null, null, null, java.util.List.of());
             CaseRecord c = cases.get(caseId);
             if (c.reporterEmail() != null) {
                 outbox.toAddress("filed:" + caseId, c.reporterEmail(), "mail.filed", null, c.caseNumber(), c.description());

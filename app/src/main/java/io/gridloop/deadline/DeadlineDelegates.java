@@ -3,6 +3,9 @@ package io.gridloop.deadline;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseLoop;
 import io.gridloop.casefile.CaseVariables;
+import io.gridloop.casefile.Step;
+import io.gridloop.process.ApprovalDecision;
+import io.gridloop.process.TimelineAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,17 +75,17 @@ public class DeadlineDelegates {
     @Bean
     public JavaDelegate nextHandlingStage(CaseFileService cases) {
         return execution -> {
-            List<HandlingStage> stages = HandlingStage.read(execution.getVariable(CaseVariables.HANDLE_STAGES));
-            int done = ((Number) execution.getVariable(CaseVariables.HANDLE_STAGE)).intValue();
+            List<HandlingStage> stages = HandlingStage.read(CaseVariables.HANDLE_STAGES_VAR.from(execution).getOrNull());
+            int done = CaseVariables.HANDLE_STAGE_VAR.from(execution).get();
             if (done < 1 || done >= stages.size()) {
                 throw new IllegalStateException("no handling stage after stage " + done + " of " + stages.size());
             }
             HandlingStage finished = stages.get(done - 1);
             HandlingStage next = stages.get(done);
-            execution.setVariable(CaseVariables.HANDLE_STAGE, done + 1);
-            execution.setVariable(CaseVariables.HANDLE_STAGE_NAME, next.name());
-            execution.setVariable(CaseVariables.HANDLE_LIMIT, next.limit());
-            cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "STAGE_DONE", finished.name(), null,
+            CaseVariables.HANDLE_STAGE_VAR.on(execution).set(done + 1);
+            CaseVariables.HANDLE_STAGE_NAME_VAR.on(execution).set(next.name());
+            CaseVariables.HANDLE_LIMIT_VAR.on(execution).set(next.limit());
+            cases.addTimeline(caseId(execution), SYSTEM, Step.HANDLE.name(), TimelineAction.STAGE_DONE.name(), finished.name(), null,
                     "%s (%d/%d) %s".formatted(next.name(), done + 1, stages.size(), next.limit()), List.of());
         };
     }
@@ -93,7 +96,7 @@ public class DeadlineDelegates {
             long caseId = caseId(execution);
             String step = deadlineStep(execution);
             cases.markWarning(caseId);
-            cases.addTimeline(caseId, SYSTEM, step, "WARNING", null, null, null, List.of());
+            cases.addTimeline(caseId, SYSTEM, step, TimelineAction.WARNING.name(), null, null, null, List.of());
             supervision.warn(caseId, step);
         };
     }
@@ -105,7 +108,7 @@ public class DeadlineDelegates {
             long caseId = caseId(execution);
             String step = deadlineStep(execution);
             cases.markOverdue(caseId);
-            cases.addTimeline(caseId, SYSTEM, step, "OVERDUE", null, null, null, List.of());
+            cases.addTimeline(caseId, SYSTEM, step, TimelineAction.OVERDUE.name(), null, null, null, List.of());
             supervision.openForDeadline(caseId, step, SupervisionOrder.Kind.REMINDER, SupervisionOrder.Level.DEPARTMENT);
         };
     }
@@ -137,19 +140,17 @@ public class DeadlineDelegates {
     @Bean
     public JavaDelegate extendDeadline(CaseFileService cases, WorkingTime workingTime) {
         return execution -> {
-            Object days = execution.getVariable(CaseVariables.APPROVED_DAYS);
-            if (days == null) {
-                days = execution.getVariable(CaseVariables.EXTENSION_DAYS);
-            }
-            int n = Math.max(1, ((Number) days).intValue());
+            Number days = CaseVariables.APPROVED_DAYS_VAR.from(execution).getOptional()
+                    .orElseGet(() -> CaseVariables.EXTENSION_DAYS_VAR.from(execution).get());
+            int n = Math.max(1, days.intValue());
             long caseId = caseId(execution);
             LimitClock clock = LimitClock.of(execution);
             Duration left = remaining(cases, workingTime, caseId, clock);
             TimeLimit leftLimit = clock == LimitClock.CALENDAR ? new TimeLimit(0, left) : workingTime.asDaysAndHours(left);
             TimeLimit limit = new TimeLimit(leftLimit.days() + n, leftLimit.time());
-            execution.setVariable(CaseVariables.HANDLE_LIMIT, limit.toString());
+            CaseVariables.HANDLE_LIMIT_VAR.on(execution).set(limit.toString());
             cases.extended(caseId);
-            cases.addTimeline(caseId, SYSTEM, "HANDLE", "EXTENDED", "P" + n + "D", null, limit.toString(), List.of());
+            cases.addTimeline(caseId, SYSTEM, Step.HANDLE.name(), TimelineAction.EXTENDED.name(), "P" + n + "D", null, limit.toString(), List.of());
         };
     }
 
@@ -162,8 +163,8 @@ public class DeadlineDelegates {
             Duration left = remaining(cases, workingTime, caseId, clock);
             TimeLimit limit = clock == LimitClock.CALENDAR ? new TimeLimit(0, left) : workingTime.asDaysAndHours(left);
             // a case already overdue when held resumes overdue, with a minute to mark it again
-            execution.setVariable(CaseVariables.HANDLE_LIMIT, left.isZero() ? "PT1M" : limit.toString());
-            cases.addTimeline(caseId, SYSTEM, "HANDLE", "HELD", null, null, limit.toString(), List.of());
+            CaseVariables.HANDLE_LIMIT_VAR.on(execution).set(left.isZero() ? "PT1M" : limit.toString());
+            cases.addTimeline(caseId, SYSTEM, Step.HANDLE.name(), TimelineAction.HELD.name(), null, null, limit.toString(), List.of());
         };
     }
 
@@ -174,12 +175,13 @@ public class DeadlineDelegates {
         return task -> {
             long caseId = CaseVariables.caseId(task);
             var c = cases.get(caseId);
-            Object department = task.getVariable(CaseVariables.DEPARTMENT);
-            boolean approved = "APPROVED".equals(String.valueOf(task.getVariable(CaseVariables.EXTENSION_DECISION)));
+            String department = CaseVariables.DEPARTMENT_VAR.from(task).getOrNull();
+            boolean approved = CaseVariables.decision(task, CaseVariables.EXTENSION_DECISION_VAR, ApprovalDecision.class)
+                    .orElse(null) == ApprovalDecision.APPROVED;
             // the department's own group, as the reference data names it (no prefix spelled out here)
-            (department == null ? java.util.Optional.<io.gridloop.grid.Department>empty() : reference.department(department.toString()))
+            reference.department(department)
                     .ifPresent(d -> outbox.toGroup("extension:" + task.getId(), d.groupId(), Supervision.about(c), "mail.extension",
-                            c.caseNumber(), io.gridloop.notify.Outbox.label(approved ? "decision.APPROVED" : "decision.REFUSED")));
+                            c.caseNumber(), io.gridloop.notify.Outbox.label("decision." + (approved ? ApprovalDecision.APPROVED : ApprovalDecision.REFUSED))));
         };
     }
 
@@ -190,21 +192,21 @@ public class DeadlineDelegates {
      */
     @Bean
     public org.camunda.bpm.engine.delegate.TaskListener rememberClaimant() {
-        return task -> task.setVariable(CaseVariables.HANDLE_ASSIGNEE, task.getAssignee());
+        return task -> CaseVariables.HANDLE_ASSIGNEE_VAR.on(task).set(task.getAssignee());
     }
 
     /** The supervisor keeps the case on hold: the reason goes on the timeline and the hold runs to its next review. */
     @Bean
     public JavaDelegate keepHolding(CaseFileService cases) {
-        return execution -> cases.addTimeline(caseId(execution), SYSTEM, "REVIEW_HOLD", "HOLD_KEPT", null,
-                String.valueOf(execution.getVariable(CaseVariables.HOLD_REVIEW_REASON)),
-                String.valueOf(execution.getVariable(CaseVariables.HOLD_REVIEW_LIMIT)), List.of());
+        return execution -> cases.addTimeline(caseId(execution), SYSTEM, Step.REVIEW_HOLD.name(), TimelineAction.HOLD_KEPT.name(), null,
+                String.valueOf(CaseVariables.HOLD_REVIEW_REASON_VAR.from(execution).getOrNull()),
+                String.valueOf(CaseVariables.HOLD_REVIEW_LIMIT_VAR.from(execution).getOrNull()), List.of());
     }
 
     @Bean
     public JavaDelegate resumeCase(CaseFileService cases) {
-        return execution -> cases.addTimeline(caseId(execution), SYSTEM, "HANDLE", "RESUMED", null, null,
-                String.valueOf(execution.getVariable(CaseVariables.HANDLE_LIMIT)), List.of());
+        return execution -> cases.addTimeline(caseId(execution), SYSTEM, Step.HANDLE.name(), TimelineAction.RESUMED.name(), null, null,
+                String.valueOf(CaseVariables.HANDLE_LIMIT_VAR.from(execution).getOrNull()), List.of());
     }
 
     static final String PROPERTY_SUPERVISION_LEVEL = "supervisionLevel";

@@ -21,25 +21,25 @@ public class DispatchDelegates {
     @Bean
     public JavaDelegate dispatchCase(CaseFileService cases, ReferenceData reference, DepartmentCodes codes) {
         return execution -> {
-            Object lead = execution.getVariable(CaseVariables.DEPARTMENT);
-            if (lead == null || reference.department(lead.toString()).isEmpty()) {
+            String lead = CaseVariables.DEPARTMENT_VAR.from(execution).getOrNull();
+            if (lead == null || reference.department(lead).isEmpty()) {
                 throw new CaseRuleException("error.department.unknown", lead);
             }
-            List<String> co = codes.split(execution.getVariable(CaseVariables.CO_DEPARTMENTS));
-            co.remove(lead.toString());
+            List<String> co = codes.split(CaseVariables.CO_DEPARTMENTS_VAR.from(execution).getOrNull());
+            co.remove(lead);
             for (String c : co) {
                 if (reference.department(c).isEmpty()) {
                     throw new CaseRuleException("error.department.unknown", c);
                 }
             }
             // normalised, so the multi-instance and the read model see the same list
-            execution.setVariable(CaseVariables.CO_DEPARTMENTS, String.join(",", co));
+            CaseVariables.CO_DEPARTMENTS_VAR.on(execution).set(String.join(",", co));
             // a dispatch puts the lead and every co-department to work at once
-            execution.setVariable(CaseVariables.LEAD_AT_WORK, true);
+            CaseVariables.LEAD_AT_WORK_VAR.on(execution).set(true);
             // a new dispatch (perhaps to another department) starts with the group, whoever had claimed before
-            execution.setVariable(CaseVariables.HANDLE_ASSIGNEE, null);
-            execution.setVariable(CaseVariables.CO_DEPARTMENTS_AT_WORK, String.join(",", co));
-            cases.dispatched(caseId(execution), lead.toString(), co);
+            CaseVariables.HANDLE_ASSIGNEE_VAR.on(execution).set(null);
+            CaseVariables.CO_DEPARTMENTS_AT_WORK_VAR.on(execution).set(String.join(",", co));
+            cases.dispatched(caseId(execution), lead, co);
         };
     }
 

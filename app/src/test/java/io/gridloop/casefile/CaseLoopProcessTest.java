@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.gridloop.inbox.FormRejectedException;
+import io.gridloop.process.ApprovalDecision;
+import io.gridloop.process.CheckResult;
+import io.gridloop.process.DissatisfactionDecision;
+import io.gridloop.process.HandleOutcome;
+import io.gridloop.process.HoldReviewDecision;
+import io.gridloop.process.RegisterDecision;
+import io.gridloop.process.Satisfaction;
+import io.gridloop.process.VerifyResult;
 import io.gridloop.support.LoopDriver;
 import io.gridloop.support.ProcessTest;
 import java.time.Duration;
@@ -60,19 +68,19 @@ class CaseLoopProcessTest {
     }
 
     private void dispatchTo(long caseId, String department, List<String> co) {
-        loop.complete(caseId, TASK_DISPATCH, "zhangmin", Map.of("department", department, "coDepartments", co, "comment", "请尽快处置"));
+        loop.complete(caseId, TASK_DISPATCH, "zhangmin", Map.of(CaseVariables.DEPARTMENT, department, CaseVariables.CO_DEPARTMENTS, co, CaseVariables.COMMENT, "请尽快处置"));
     }
 
     private void register(long caseId) {
-        loop.complete(caseId, TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        loop.complete(caseId, TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REGISTER.name()));
     }
 
     private void feedback(long caseId, String handler) {
-        loop.complete(caseId, TASK_HANDLE, handler, Map.of("handleOutcome", "FEEDBACK", "feedback", "已更换井盖"));
+        loop.complete(caseId, TASK_HANDLE, handler, Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已更换井盖"));
     }
 
     private void checkPassed(long caseId) {
-        loop.complete(caseId, TASK_CHECK, "wangwei", Map.of("checkResult", "PASSED"));
+        loop.complete(caseId, TASK_CHECK, "wangwei", Map.of(CaseVariables.CHECK_RESULT, CheckResult.PASSED.name()));
     }
 
     @Test
@@ -124,14 +132,14 @@ class CaseLoopProcessTest {
         CaseRecord c = loop.reportByCitizen("STREETLIGHT");
         assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
         assertThat(c.status()).isEqualTo(CaseStatus.VERIFYING);
-        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED", "comment", "属实"));
+        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of(CaseVariables.VERIFY_RESULT, VerifyResult.CONFIRMED.name(), CaseVariables.COMMENT, "属实"));
         register(c.id());
         dispatchTo(c.id(), "roads", List.of());
         feedback(c.id(), "sunli");
         checkPassed(c.id());
         assertThat(instance(c)).isWaitingAt(TASK_CALLBACK);
         assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.CALLBACK);
-        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "SATISFIED"));
+        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of(CaseVariables.SATISFACTION, Satisfaction.SATISFIED.name()));
         c = loop.caseFile(c.id());
         assertEnded(c, END_FILED);
         assertThat(c.satisfaction()).isEqualTo("SATISFIED");
@@ -152,11 +160,11 @@ class CaseLoopProcessTest {
         CaseRecord c = reports.report(r, "lina");
         assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
         // "not confirmed" needs the reason, and nothing moves without it
-        assertThatThrownBy(() -> loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED")))
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of(CaseVariables.VERIFY_RESULT, VerifyResult.NOT_CONFIRMED.name())))
                 .isInstanceOf(FormRejectedException.class);
         assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
 
-        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED", "notConfirmedReason", "路灯完好,夜间正常亮灯"));
+        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of(CaseVariables.VERIFY_RESULT, VerifyResult.NOT_CONFIRMED.name(), CaseVariables.NOT_CONFIRMED_REASON, "路灯完好,夜间正常亮灯"));
         CaseRecord after = loop.caseFile(c.id());
         assertEnded(after, END_NOT_CONFIRMED);
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId()).activityId(TASK_REGISTER)
@@ -189,10 +197,10 @@ class CaseLoopProcessTest {
     @Test
     void rejectedAtRegistration() {
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_ADS");
-        assertThatThrownBy(() -> loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REJECT")))
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REJECT.name())))
                 .isInstanceOf(FormRejectedException.class);
         assertThat(instance(c)).isWaitingAt(TASK_REGISTER);
-        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REJECT", "rejectReason", "不属于受理范围"));
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REJECT.name(), CaseVariables.REJECT_REASON, "不属于受理范围"));
         CaseRecord after = loop.caseFile(c.id());
         assertEnded(after, END_REJECTED);
         assertThat(after.status()).isEqualTo(CaseStatus.REJECTED);
@@ -205,12 +213,12 @@ class CaseLoopProcessTest {
         CaseRecord second = loop.reportByGridWorker("EXPOSED_RUBBISH");
         // merging into a case that does not exist is refused, and nothing changes
         assertThatThrownBy(() -> loop.complete(second.id(), TASK_REGISTER, "lina",
-                Map.of("registerDecision", "DUPLICATE", "duplicateOf", "1999-999999")))
+                Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.DUPLICATE.name(), CaseVariables.DUPLICATE_OF, "1999-999999")))
                 .isInstanceOf(CaseRuleException.class).hasMessage("error.duplicate.notFound");
         assertThat(instance(second)).isWaitingAt(TASK_REGISTER);
         assertThat(cases.timeline(second.id())).hasSize(1);
 
-        loop.complete(second.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "DUPLICATE", "duplicateOf", first.caseNumber()));
+        loop.complete(second.id(), TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.DUPLICATE.name(), CaseVariables.DUPLICATE_OF, first.caseNumber()));
         CaseRecord merged = loop.caseFile(second.id());
         assertEnded(merged, END_MERGED);
         assertThat(merged.status()).isEqualTo(CaseStatus.MERGED);
@@ -228,7 +236,7 @@ class CaseLoopProcessTest {
 
     private String mergeRefusal(CaseRecord c, String user, String into) {
         try {
-            loop.complete(c.id(), TASK_REGISTER, user, Map.of("registerDecision", "DUPLICATE", "duplicateOf", into));
+            loop.complete(c.id(), TASK_REGISTER, user, Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.DUPLICATE.name(), CaseVariables.DUPLICATE_OF, into));
         } catch (CaseRuleException e) {
             assertThat(instance(c)).as("nothing moved").isWaitingAt(TASK_REGISTER);
             return e.messageKey() + " " + java.util.Arrays.toString(e.args()).replace(into, "{number}");
@@ -242,7 +250,7 @@ class CaseLoopProcessTest {
         CaseRecord report = reportInS03("EXPOSED_RUBBISH");
         CaseRecord outsideScope = loop.reportByGridWorker("EXPOSED_RUBBISH");
         CaseRecord closed = reportInS03("EXPOSED_RUBBISH");
-        loop.complete(closed.id(), TASK_REGISTER, "gaofei", Map.of("registerDecision", "REJECT", "rejectReason", "已处理"));
+        loop.complete(closed.id(), TASK_REGISTER, "gaofei", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REJECT.name(), CaseVariables.REJECT_REASON, "已处理"));
         CaseRecord openInScope = reportInS03("EXPOSED_RUBBISH");
 
         // a case of another street, a closed case and a number nobody has get one and the same answer
@@ -256,10 +264,10 @@ class CaseLoopProcessTest {
         // the engine's own door merges nothing either: the case loop's tasks move only through the inbox
         String task = loop.task(report.id(), TASK_REGISTER).taskId();
         assertThatThrownBy(() -> engine.getTaskService().complete(task,
-                Map.of("registerDecision", "DUPLICATE", "duplicateOf", openInScope.caseNumber())))
+                Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.DUPLICATE.name(), CaseVariables.DUPLICATE_OF, openInScope.caseNumber())))
                 .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
 
-        loop.complete(report.id(), TASK_REGISTER, "gaofei", Map.of("registerDecision", "DUPLICATE", "duplicateOf", openInScope.caseNumber()));
+        loop.complete(report.id(), TASK_REGISTER, "gaofei", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.DUPLICATE.name(), CaseVariables.DUPLICATE_OF, openInScope.caseNumber()));
         assertEnded(loop.caseFile(report.id()), END_MERGED);
         assertThat(loop.caseFile(report.id()).mergedInto()).isEqualTo(openInScope.caseNumber());
         // a merged case is closed: nothing more is merged into it
@@ -305,6 +313,9 @@ class CaseLoopProcessTest {
         dispatchTo(c.id(), "citymgmt", List.of("housing", "police", "citymgmt"));
         c = loop.caseFile(c.id());
         assertThat(c.coDepartments()).isEqualTo("housing,police");
+        // the dispatch delegate wrote the typed variables the BPMN reads
+        assertThat(CaseVariables.LEAD_AT_WORK_VAR.from(runtime, c.processInstanceId()).get()).isTrue();
+        assertThat(CaseVariables.CO_DEPARTMENTS_AT_WORK_VAR.from(runtime, c.processInstanceId()).get()).isEqualTo("housing,police");
         // the lead has its task from dispatch on, beside its co-departments
         assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_CO_HANDLE, TASK_HANDLE);
         assertThat(openCoHandleGroups(c)).containsExactly("dept-housing", "dept-police");
@@ -340,7 +351,7 @@ class CaseLoopProcessTest {
         register(c.id());
         dispatchTo(c.id(), "citymgmt", List.of("housing", "police"));
         coFeedback(c.id(), "housing1");
-        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "RETURN", "returnReason", "应由住建牵头"));
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.RETURN.name(), CaseVariables.RETURN_REASON, "应由住建牵头"));
         c = loop.caseFile(c.id());
         // the whole joint work goes back: police's open task is withdrawn, from the engine and from every inbox
         assertThat(openTaskKeys(c)).containsExactly(TASK_DISPATCH);
@@ -366,8 +377,8 @@ class CaseLoopProcessTest {
         CaseRecord c = loop.reportByGridWorker("DANGEROUS_HOUSE");
         register(c.id());
         dispatchTo(c.id(), "housing", List.of("citymgmt"));
-        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
-        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.HOLD.name(), CaseVariables.HOLD_REASON, "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_DECISION, ApprovalDecision.APPROVED.name()));
         c = loop.caseFile(c.id());
         assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_ON_HOLD);
         assertThat(c.status()).isEqualTo(CaseStatus.ON_HOLD);
@@ -391,15 +402,15 @@ class CaseLoopProcessTest {
         coFeedback(c.id(), "housing1");
         coFeedback(c.id(), "police1");
         // the checker must name who redoes it, and only among the case's own departments
-        assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "证照未核清")))
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of(CaseVariables.CHECK_RESULT, CheckResult.FAILED.name(), CaseVariables.COMMENT, "证照未核清")))
                 .isInstanceOf(FormRejectedException.class);
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei",
-                Map.of("checkResult", "FAILED", "comment", "证照未核清", "reworkBy", List.of("housing", "water"))))
+                Map.of(CaseVariables.CHECK_RESULT, CheckResult.FAILED.name(), CaseVariables.COMMENT, "证照未核清", CaseVariables.REWORK_BY, List.of("housing", "water"))))
                 .isInstanceOf(FormRejectedException.class);
         assertThat(instance(c)).isWaitingAt(TASK_CHECK);
 
         // a co-department alone
-        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "证照未核清", "reworkBy", List.of("housing")));
+        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of(CaseVariables.CHECK_RESULT, CheckResult.FAILED.name(), CaseVariables.COMMENT, "证照未核清", CaseVariables.REWORK_BY, List.of("housing")));
         assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE);
         assertThat(openCoHandleGroups(c)).containsExactly("dept-housing");
         assertThat(loop.caseFile(c.id()).reworkCount()).isEqualTo(1);
@@ -412,14 +423,14 @@ class CaseLoopProcessTest {
 
         // the lead and a co-department
         loop.complete(c.id(), TASK_CHECK, "wangwei",
-                Map.of("checkResult", "FAILED", "comment", "现场仍有堆物", "reworkBy", List.of("citymgmt", "police")));
+                Map.of(CaseVariables.CHECK_RESULT, CheckResult.FAILED.name(), CaseVariables.COMMENT, "现场仍有堆物", CaseVariables.REWORK_BY, List.of("citymgmt", "police")));
         assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_HANDLE);
         assertThat(openCoHandleGroups(c)).containsExactly("dept-police");
         feedback(c.id(), "liuyang");
         coFeedback(c.id(), "police1");
 
         // the lead alone
-        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "仍有噪音", "reworkBy", List.of("citymgmt")));
+        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of(CaseVariables.CHECK_RESULT, CheckResult.FAILED.name(), CaseVariables.COMMENT, "仍有噪音", CaseVariables.REWORK_BY, List.of("citymgmt")));
         assertThat(openTaskKeys(c)).containsExactly(TASK_HANDLE);
         feedback(c.id(), "liuyang");
         checkPassed(c.id());
@@ -433,7 +444,7 @@ class CaseLoopProcessTest {
         CaseRecord c = loop.reportByGridWorker("ROAD_DAMAGE");
         register(c.id());
         dispatchTo(c.id(), "water", List.of());
-        loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of("handleOutcome", "RETURN", "returnReason", "不属于水务职责"));
+        loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.RETURN.name(), CaseVariables.RETURN_REASON, "不属于水务职责"));
         c = loop.caseFile(c.id());
         assertThat(instance(c)).isWaitingAt(TASK_DISPATCH);
         assertThat(c.returnCount()).isEqualTo(1);
@@ -451,10 +462,10 @@ class CaseLoopProcessTest {
     void extensionApprovedGivesTheApprovedDays() {
         loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = handling("MANHOLE", "water");
-        loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of("handleOutcome", "EXTENSION", "extensionDays", 5, "extensionReason", "需采购配件"));
+        loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.EXTENSION.name(), CaseVariables.EXTENSION_DAYS, 5, CaseVariables.EXTENSION_REASON, "需采购配件"));
         assertThat(instance(c)).isWaitingAt(TASK_APPROVE_EXTENSION);
         assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.APPROVING);
-        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 3));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of(CaseVariables.EXTENSION_DECISION, ApprovalDecision.APPROVED.name(), CaseVariables.APPROVED_DAYS, 3));
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
         // the 4 working hours it had left, plus the 3 working days approved
         assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P3DT4H");
@@ -471,8 +482,8 @@ class CaseLoopProcessTest {
     @Test
     void extensionRefusedGoesBackToHandling() {
         CaseRecord c = handling("MANHOLE", "water");
-        loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of("handleOutcome", "EXTENSION", "extensionDays", 5, "extensionReason", "需采购配件"));
-        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "REFUSED", "comment", "应急处置即可"));
+        loop.complete(c.id(), TASK_HANDLE, "zhaolei", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.EXTENSION.name(), CaseVariables.EXTENSION_DAYS, 5, CaseVariables.EXTENSION_REASON, "需采购配件"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of(CaseVariables.EXTENSION_DECISION, ApprovalDecision.REFUSED.name(), CaseVariables.COMMENT, "应急处置即可"));
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
         // the department that asked is told
         assertThat(outbox.of("zhaolei", 100)).anySatisfy(m -> assertThat(m.subject()).contains(c.caseNumber(), "未获批准"));
@@ -484,8 +495,8 @@ class CaseLoopProcessTest {
     void holdApprovedStopsTheClockUntilReleased() {
         loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = handling("DANGEROUS_HOUSE", "housing");
-        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
-        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.HOLD.name(), CaseVariables.HOLD_REASON, "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_DECISION, ApprovalDecision.APPROVED.name()));
         c = loop.caseFile(c.id());
         assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
         assertThat(c.status()).isEqualTo(CaseStatus.ON_HOLD);
@@ -511,30 +522,30 @@ class CaseLoopProcessTest {
         inbox.claim(loop.task(c.id(), TASK_HANDLE).taskId(), "liuyang", loop.groups("liuyang"));
 
         // an approved extension: the new handling task is still liuyang's, not back in the group
-        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", 2, "extensionReason", "需调机械"));
-        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 2));
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.EXTENSION.name(), CaseVariables.EXTENSION_DAYS, 2, CaseVariables.EXTENSION_REASON, "需调机械"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of(CaseVariables.EXTENSION_DECISION, ApprovalDecision.APPROVED.name(), CaseVariables.APPROVED_DAYS, 2));
         assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isEqualTo("liuyang");
         assertThat(loop.caseFile(c.id()).assignee()).isEqualTo("liuyang");
-        assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "chenjing", Map.of("handleOutcome", "FEEDBACK", "feedback", "x")))
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "chenjing", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "x")))
                 .isInstanceOfSatisfying(io.gridloop.inbox.InboxException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("error.task.claimedByOther"));
 
         // a refused one too
-        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", 2, "extensionReason", "再调机械"));
-        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "REFUSED", "comment", "时限内完成"));
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.EXTENSION.name(), CaseVariables.EXTENSION_DAYS, 2, CaseVariables.EXTENSION_REASON, "再调机械"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of(CaseVariables.EXTENSION_DECISION, ApprovalDecision.REFUSED.name(), CaseVariables.COMMENT, "时限内完成"));
         assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isEqualTo("liuyang");
 
         // a hold: the wait and the handling after release are liuyang's
-        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "HOLD", "holdReason", "需整体改造"));
-        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.HOLD.name(), CaseVariables.HOLD_REASON, "需整体改造"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_DECISION, ApprovalDecision.APPROVED.name()));
         assertThat(loop.task(c.id(), TASK_ON_HOLD).assignee()).isEqualTo("liuyang");
         loop.complete(c.id(), TASK_ON_HOLD, "liuyang", Map.of("resumeNote", "改造方案已批"));
         assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isEqualTo("liuyang");
 
         // released by the official, the next request's handling task goes back to the group
         inbox.unclaim(loop.task(c.id(), TASK_HANDLE).taskId(), "liuyang");
-        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", 1, "extensionReason", "雨天"));
-        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 1));
+        loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.EXTENSION.name(), CaseVariables.EXTENSION_DAYS, 1, CaseVariables.EXTENSION_REASON, "雨天"));
+        loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of(CaseVariables.EXTENSION_DECISION, ApprovalDecision.APPROVED.name(), CaseVariables.APPROVED_DAYS, 1));
         assertThat(loop.task(c.id(), TASK_HANDLE).assignee()).isNull();
         assertThat(loop.caseFile(c.id()).candidateGroup()).isEqualTo("dept-citymgmt");
     }
@@ -543,8 +554,8 @@ class CaseLoopProcessTest {
     void aHeldCaseIsReviewedByASupervisorAtEachReviewDate() {
         loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = handling("DANGEROUS_HOUSE", "housing");
-        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
-        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.HOLD.name(), CaseVariables.HOLD_REASON, "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_DECISION, ApprovalDecision.APPROVED.name()));
         Instant firstReview = loop.caseFile(c.id()).dueAt().toInstant();
 
         // the review date comes: the wait ends and the supervisor reviews, the case still on hold
@@ -555,9 +566,9 @@ class CaseLoopProcessTest {
         assertThat(reviewing.currentStep()).isEqualTo("REVIEW_HOLD");
         assertThat(reviewing.candidateGroup()).isEqualTo("supervisor");
         // keeping it on hold needs a reason
-        assertThatThrownBy(() -> loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "KEEP")))
+        assertThatThrownBy(() -> loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_REVIEW_DECISION, HoldReviewDecision.KEEP.name())))
                 .isInstanceOf(FormRejectedException.class);
-        loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "KEEP", "holdReviewReason", "资金下月到位"));
+        loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_REVIEW_DECISION, HoldReviewDecision.KEEP.name(), CaseVariables.HOLD_REVIEW_REASON, "资金下月到位"));
         assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
         Instant secondReview = loop.caseFile(c.id()).dueAt().toInstant();
         assertThat(secondReview).isEqualTo(workingTime.plus(firstReview.plusSeconds(60), io.gridloop.deadline.TimeLimit.parse("P30D")));
@@ -576,7 +587,7 @@ class CaseLoopProcessTest {
         assertThat(loop.caseFile(c.id()).overdue()).isTrue();
         assertThat(cases.timeline(c.id())).filteredOn(e -> "REVIEW_HOLD".equals(e.step())).extracting(TimelineEntry::action)
                 .contains("WARNING", "OVERDUE");
-        loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "RELEASE"));
+        loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_REVIEW_DECISION, HoldReviewDecision.RELEASE.name()));
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
         // the handling step gets back the 15 working days it had left when it was held
         assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P15D");
@@ -586,8 +597,8 @@ class CaseLoopProcessTest {
     @Test
     void holdRefusedGoesBackToHandling() {
         CaseRecord c = handling("DANGEROUS_HOUSE", "housing");
-        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of("handleOutcome", "HOLD", "holdReason", "需市级资金"));
-        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "REFUSED"));
+        loop.complete(c.id(), TASK_HANDLE, "housing1", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.HOLD.name(), CaseVariables.HOLD_REASON, "需市级资金"));
+        loop.complete(c.id(), TASK_APPROVE_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_DECISION, ApprovalDecision.REFUSED.name()));
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
     }
 
@@ -595,7 +606,7 @@ class CaseLoopProcessTest {
     void checkFailedIsReworkedOnceThenFiled() {
         CaseRecord c = handling("MANHOLE", "water");
         feedback(c.id(), "zhaolei");
-        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "井盖仍松动"));
+        loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of(CaseVariables.CHECK_RESULT, CheckResult.FAILED.name(), CaseVariables.COMMENT, "井盖仍松动"));
         c = loop.caseFile(c.id());
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
         assertThat(c.reworkCount()).isEqualTo(1);
@@ -608,22 +619,22 @@ class CaseLoopProcessTest {
     @Test
     void dissatisfiedCitizenWithAnAcceptedReasonGetsTheCaseRedone() {
         CaseRecord c = calledBack();
-        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "DISSATISFIED", "dissatisfactionReason", "路灯又坏了"));
+        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of(CaseVariables.SATISFACTION, Satisfaction.DISSATISFIED.name(), CaseVariables.DISSATISFACTION_REASON, "路灯又坏了"));
         assertThat(instance(c)).isWaitingAt(TASK_REVIEW_DISSATISFACTION);
-        loop.complete(c.id(), TASK_REVIEW_DISSATISFACTION, "zhangmin", Map.of("dissatisfactionDecision", "ACCEPTED"));
+        loop.complete(c.id(), TASK_REVIEW_DISSATISFACTION, "zhangmin", Map.of(CaseVariables.DISSATISFACTION_DECISION, DissatisfactionDecision.ACCEPTED.name()));
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
         assertThat(loop.caseFile(c.id()).reworkCount()).isEqualTo(1);
         feedback(c.id(), "sunli");
         checkPassed(c.id());
-        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "BASICALLY_SATISFIED"));
+        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of(CaseVariables.SATISFACTION, Satisfaction.BASICALLY_SATISFIED.name()));
         assertEnded(loop.caseFile(c.id()), END_FILED);
     }
 
     @Test
     void dissatisfiedCitizenWithoutAnAcceptedReasonIsFiled() {
         CaseRecord c = calledBack();
-        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of("satisfaction", "DISSATISFIED", "dissatisfactionReason", "希望更换新款路灯"));
-        loop.complete(c.id(), TASK_REVIEW_DISSATISFACTION, "zhangmin", Map.of("dissatisfactionDecision", "NOT_ACCEPTED"));
+        loop.complete(c.id(), TASK_CALLBACK, "lina", Map.of(CaseVariables.SATISFACTION, Satisfaction.DISSATISFIED.name(), CaseVariables.DISSATISFACTION_REASON, "希望更换新款路灯"));
+        loop.complete(c.id(), TASK_REVIEW_DISSATISFACTION, "zhangmin", Map.of(CaseVariables.DISSATISFACTION_DECISION, DissatisfactionDecision.NOT_ACCEPTED.name()));
         CaseRecord after = loop.caseFile(c.id());
         assertEnded(after, END_FILED);
         assertThat(after.satisfaction()).isEqualTo("DISSATISFIED");
@@ -639,7 +650,7 @@ class CaseLoopProcessTest {
 
     private CaseRecord calledBack() {
         CaseRecord c = loop.reportByCitizen("STREETLIGHT");
-        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED"));
+        loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of(CaseVariables.VERIFY_RESULT, VerifyResult.CONFIRMED.name()));
         register(c.id());
         dispatchTo(c.id(), "roads", List.of());
         feedback(c.id(), "sunli");

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.Step;
 import io.gridloop.casefile.TimelineEntry;
+import io.gridloop.process.CheckResult;
+import io.gridloop.process.HandleOutcome;
+import io.gridloop.process.RegisterDecision;
+import io.gridloop.process.Satisfaction;
+import io.gridloop.process.VerifyResult;
 import io.gridloop.support.LoopDriver;
 import io.gridloop.support.ProcessTest;
 import java.time.Duration;
@@ -115,42 +121,42 @@ class DeadlineTimersTest {
             return loop.caseFile(id);
         }
         if (c.channel().name().equals("CITIZEN")) {
-            loop.complete(id, TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED"));
+            loop.complete(id, TASK_VERIFY, "wangwei", Map.of(CaseVariables.VERIFY_RESULT, VerifyResult.CONFIRMED.name()));
         }
-        loop.complete(id, TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        loop.complete(id, TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REGISTER.name()));
         if (step == Step.DISPATCH) {
             return loop.caseFile(id);
         }
-        loop.complete(id, TASK_DISPATCH, "zhangmin", Map.of("department", "roads",
-                "coDepartments", step == Step.CO_HANDLE ? List.of("police") : List.of()));
+        loop.complete(id, TASK_DISPATCH, "zhangmin", Map.of(CaseVariables.DEPARTMENT, "roads",
+                CaseVariables.CO_DEPARTMENTS, step == Step.CO_HANDLE ? List.of("police") : List.of()));
         switch (step) {
             case HANDLE -> {
                 return loop.caseFile(id);
             }
             case CO_HANDLE -> {
                 // the lead works beside its co-department; once it has fed back, the co-department's step is the case's
-                loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+                loop.complete(id, TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已修复"));
                 return loop.caseFile(id);
             }
             case APPROVE_EXTENSION -> {
-                loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "EXTENSION", "extensionDays", 2, "extensionReason", "等待配件"));
+                loop.complete(id, TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.EXTENSION.name(), CaseVariables.EXTENSION_DAYS, 2, CaseVariables.EXTENSION_REASON, "等待配件"));
                 return loop.caseFile(id);
             }
             case APPROVE_HOLD -> {
-                loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "HOLD", "holdReason", "需整体改造"));
+                loop.complete(id, TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.HOLD.name(), CaseVariables.HOLD_REASON, "需整体改造"));
                 return loop.caseFile(id);
             }
             default -> { }
         }
-        loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+        loop.complete(id, TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已修复"));
         if (step == Step.CHECK) {
             return loop.caseFile(id);
         }
-        loop.complete(id, TASK_CHECK, "wangwei", Map.of("checkResult", "PASSED"));
+        loop.complete(id, TASK_CHECK, "wangwei", Map.of(CaseVariables.CHECK_RESULT, CheckResult.PASSED.name()));
         if (step == Step.CALLBACK) {
             return loop.caseFile(id);
         }
-        loop.complete(id, TASK_CALLBACK, "lina", Map.of("satisfaction", "DISSATISFIED", "dissatisfactionReason", "仍不亮"));
+        loop.complete(id, TASK_CALLBACK, "lina", Map.of(CaseVariables.SATISFACTION, Satisfaction.DISSATISFIED.name(), CaseVariables.DISSATISFACTION_REASON, "仍不亮"));
         return loop.caseFile(id);
     }
 }

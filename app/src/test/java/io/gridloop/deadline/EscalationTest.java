@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.TimelineEntry;
 import io.gridloop.notify.Outbox;
+import io.gridloop.process.HandleOutcome;
+import io.gridloop.process.RegisterDecision;
 import io.gridloop.support.LoopDriver;
 import io.gridloop.support.ProcessTest;
 import java.time.Instant;
@@ -55,8 +58,8 @@ class EscalationTest {
     private CaseRecord handling() {
         loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = loop.reportByGridWorker("STREETLIGHT");
-        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
-        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of()));
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REGISTER.name()));
+        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of(CaseVariables.DEPARTMENT, "roads", CaseVariables.CO_DEPARTMENTS, List.of()));
         return loop.caseFile(c.id());
     }
 
@@ -142,10 +145,10 @@ class EscalationTest {
     void overdueCoHandlingClimbsToo() {
         loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = loop.reportByGridWorker("STREETLIGHT");
-        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
-        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of("police")));
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REGISTER.name()));
+        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of(CaseVariables.DEPARTMENT, "roads", CaseVariables.CO_DEPARTMENTS, List.of("police")));
         // the lead feeds back at once; the co-department it works beside does not
-        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已修复"));
         Instant due = loop.caseFile(c.id()).dueAt().toInstant();
         loop.at(dueAfter(due, "P10D").plusSeconds(60));
         // all four fall due in one jump of the clock, so their order is the job executor's
@@ -160,7 +163,7 @@ class EscalationTest {
         CaseRecord c = handling();
         String pi = c.processInstanceId();
         assertThat(management.createJobQuery().processInstanceId(pi).timers().count()).as("warning, overdue and 3 escalations").isEqualTo(5);
-        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已修复"));
         loop.at(dueAfter(c.dueAt().toInstant(), "P20D"));
         assertThat(orders(c.id())).as("the check step warns and reminds, nothing climbs").allMatch(o -> o.startsWith("REMINDER"));
     }
@@ -268,7 +271,7 @@ class EscalationTest {
         CaseRecord c = handling();
         SupervisionOrder o = byHand(c);
         String pi = answerProcess(o);
-        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已修复"));
 
         SupervisionOrder closed = supervision.order(o.id());
         assertThat(closed.closedHow()).isEqualTo(SupervisionOrder.ClosedHow.STEP_DONE);
@@ -288,7 +291,7 @@ class EscalationTest {
     void aReminderClosesWhenItsStepIsDone() {
         CaseRecord c = handling();
         loop.at(c.dueAt().toInstant().plusSeconds(60));
-        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已修复"));
         assertThat(supervision.ofCase(c.id())).singleElement().satisfies(o -> {
             assertThat(o.kind()).isEqualTo(SupervisionOrder.Kind.REMINDER);
             assertThat(o.closedHow()).isEqualTo(SupervisionOrder.ClosedHow.STEP_DONE);

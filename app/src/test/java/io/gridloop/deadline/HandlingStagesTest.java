@@ -8,6 +8,8 @@ import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseVariables;
 import io.gridloop.casefile.TimelineEntry;
 import io.gridloop.inbox.InboxService;
+import io.gridloop.process.HandleOutcome;
+import io.gridloop.process.RegisterDecision;
 import io.gridloop.support.LoopDriver;
 import io.gridloop.support.ProcessTest;
 import java.time.Instant;
@@ -43,8 +45,8 @@ class HandlingStagesTest {
         loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_BUILDING");
         long id = c.id();
-        loop.complete(id, TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
-        loop.complete(id, TASK_DISPATCH, "zhangmin", Map.of("department", "citymgmt", "coDepartments", List.of()));
+        loop.complete(id, TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REGISTER.name()));
+        loop.complete(id, TASK_DISPATCH, "zhangmin", Map.of(CaseVariables.DEPARTMENT, "citymgmt", CaseVariables.CO_DEPARTMENTS, List.of()));
 
         // stage 1: stop work within 4 working hours of dispatch (09:00 → 14:00 across the lunch break)
         Instant stage1 = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
@@ -58,7 +60,7 @@ class HandlingStagesTest {
         // the first stage runs late: overdue at its own 4-hour limit
         loop.at(s1.dueAt().toInstant().plusSeconds(60));
         assertThat(loop.caseFile(id).overdue()).isTrue();
-        loop.complete(id, TASK_HANDLE, "liuyang", Map.of("handleOutcome", "FEEDBACK", "feedback", "已责令停止施工"));
+        loop.complete(id, TASK_HANDLE, "liuyang", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已责令停止施工"));
 
         // stage 2: penalty within 7 working days, on a fresh clock
         Instant stage2 = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
@@ -66,12 +68,12 @@ class HandlingStagesTest {
         assertThat(s2.currentStep()).isEqualTo("HANDLE");
         assertThat(s2.overdue()).as("a new stage starts with its own clock").isFalse();
         assertThat(s2.dueAt().toInstant()).isEqualTo(workingTime.plus(stage2, TimeLimit.parse("P7D")));
-        loop.complete(id, TASK_HANDLE, "liuyang", Map.of("handleOutcome", "FEEDBACK", "feedback", "已作出处罚决定"));
+        loop.complete(id, TASK_HANDLE, "liuyang", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已作出处罚决定"));
 
         // stage 3: demolition within 20 working days
         Instant stage3 = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
         assertThat(loop.caseFile(id).dueAt().toInstant()).isEqualTo(workingTime.plus(stage3, TimeLimit.parse("P20D")));
-        loop.complete(id, TASK_HANDLE, "liuyang", Map.of("handleOutcome", "FEEDBACK", "feedback", "已拆除到位"));
+        loop.complete(id, TASK_HANDLE, "liuyang", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已拆除到位"));
 
         // all stages done: the grid worker checks
         assertThat(loop.caseFile(id).currentStep()).isEqualTo("CHECK");
@@ -85,11 +87,11 @@ class HandlingStagesTest {
     void aCategoryWithoutStagesIsHandledOnceWithTheTimeLimitsTable() {
         loop.at(LoopDriver.MONDAY_0900);
         CaseRecord c = loop.reportByGridWorker("STREETLIGHT");
-        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
-        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of("department", "roads", "coDepartments", List.of()));
+        loop.complete(c.id(), TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REGISTER.name()));
+        loop.complete(c.id(), TASK_DISPATCH, "zhangmin", Map.of(CaseVariables.DEPARTMENT, "roads", CaseVariables.CO_DEPARTMENTS, List.of()));
         Instant dispatched = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
         assertThat(loop.caseFile(c.id()).dueAt().toInstant()).isEqualTo(workingTime.plus(dispatched, TimeLimit.parse("P3D")));
-        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+        loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已修复"));
         assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("CHECK");
         assertThat(cases.timeline(c.id()).stream().filter(e -> e.action().equals("STAGE_DONE"))).isEmpty();
     }
