@@ -11,6 +11,10 @@ public final class CaseLoop {
     public static final String DECISION_HANDLING_STAGES = "handlingStages";
     public static final String DECISION_ESCALATION = "escalation";
 
+    /** Business rule tasks: the timeLimits and handlingStages tables applied when the case is reported. */
+    public static final String TASK_DECIDE_TIME_LIMITS = "Task_DecideTimeLimits";
+    public static final String TASK_DECIDE_HANDLING_STAGES = "Task_DecideHandlingStages";
+
     public static final String TASK_VERIFY = "Task_Verify";
     public static final String TASK_REGISTER = "Task_Register";
     public static final String TASK_DISPATCH = "Task_Dispatch";

@@ -8,10 +8,7 @@ import io.gridloop.process.ApprovalDecision;
 import io.gridloop.process.TimelineAction;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -30,42 +27,6 @@ public class DeadlineDelegates {
 
     static long caseId(DelegateExecution execution) {
         return CaseVariables.caseId(execution);
-    }
-
-    /**
-     * Evaluates the timeLimits table for the case and keeps one variable per step limit; a subcategory with rows in the
-     * handlingStages table is handled in those stages, the first stage's limit in place of the table's handling limit.
-     */
-    @Bean
-    public JavaDelegate applyTimeLimits(DecisionService decisions) {
-        return execution -> {
-            Map<String, Object> inputs = Map.of(
-                    CaseVariables.SUBCATEGORY_CODE, execution.getVariable(CaseVariables.SUBCATEGORY_CODE),
-                    CaseVariables.URGENCY, execution.getVariable(CaseVariables.URGENCY));
-            Map<String, Object> limits = new HashMap<>(decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_TIME_LIMITS)
-                    .variables(inputs)
-                    .evaluate()
-                    .getSingleResult()
-                    .getEntryMap());
-            limits.forEach((name, value) -> {
-                if (name.endsWith("Limit")) {
-                    TimeLimit.parse((String) value);
-                }
-            });
-            List<HandlingStage> stages = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_HANDLING_STAGES)
-                    .variables(inputs)
-                    .evaluate()
-                    .getResultList()
-                    .stream().map(HandlingStage::of).toList();
-            limits.put(CaseVariables.HANDLE_STAGE, 1);
-            limits.put(CaseVariables.HANDLE_STAGE_COUNT, Math.max(1, stages.size()));
-            if (!stages.isEmpty()) {
-                limits.put(CaseVariables.HANDLE_STAGES, HandlingStage.write(stages));
-                limits.put(CaseVariables.HANDLE_STAGE_NAME, stages.get(0).name());
-                limits.put(CaseVariables.HANDLE_LIMIT, stages.get(0).limit());
-            }
-            execution.setVariables(limits);
-        };
     }
 
     /**

@@ -38,6 +38,15 @@ public class TimeLimits {
         return workingTime.asDaysAndHours(share).toString();
     }
 
+    /**
+     * A limit as the timeLimits table gave it, refused when it is no time limit: the BPMN's business rule task keeps
+     * only limits the timers can read.
+     */
+    public String checked(String limit) {
+        TimeLimit.parse(limit);
+        return limit;
+    }
+
     public double warningShare() {
         return warningShare;
     }

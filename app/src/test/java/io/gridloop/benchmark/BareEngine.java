@@ -38,6 +38,9 @@ final class BareEngine {
         beans.put("timeLimits", new TimeLimits(0.8, new io.gridloop.deadline.WorkingTime(new io.gridloop.deadline.HolidayCalendar(),
                 io.gridloop.deadline.WorkingTime.periods("00:00-23:59"), java.time.ZoneId.systemDefault())));
         beans.put("departmentCodes", new DepartmentCodes());
+        beans.put("handlingStages", new io.gridloop.deadline.HandlingStages());
+        // a department's group as bare Camunda would name it, without GridLoop's reference data
+        beans.put("departmentGroups", new BareDepartmentGroups());
         // the escalation timers read escalation.dmn through the engine's own decision service, once it is built
         ProcessEngine[] built = new ProcessEngine[1];
         beans.put("escalationChain", new io.gridloop.deadline.EscalationChain((org.camunda.bpm.engine.DecisionService) java.lang.reflect.Proxy

@@ -16,6 +16,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -70,6 +74,31 @@ class CaseLoopModelTest {
         assertThat(xml).doesNotContain("camunda:class=").doesNotContain("camunda:expression=");
         assertThat(model.getModelElementsByType(ServiceTask.class))
                 .allSatisfy(s -> assertThat(s.getCamundaDelegateExpression()).matches("\\$\\{[a-z][A-Za-z]+}"));
+    }
+
+    private static List<String> outputs(BusinessRuleTask task) {
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
+                .getCamundaOutputParameters().stream().map(CamundaOutputParameter::getCamundaName).toList();
+    }
+
+    @Test
+    void timeLimitsAreAppliedByBusinessRuleTasksBeforeEveryTimedStep() {
+        BusinessRuleTask limits = model.getModelElementById(CaseLoop.TASK_DECIDE_TIME_LIMITS);
+        BusinessRuleTask stages = model.getModelElementById(CaseLoop.TASK_DECIDE_HANDLING_STAGES);
+        assertThat(limits.getCamundaDecisionRef()).isEqualTo(CaseLoop.DECISION_TIME_LIMITS);
+        assertThat(stages.getCamundaDecisionRef()).isEqualTo(CaseLoop.DECISION_HANDLING_STAGES);
+        // the case is reported, the tables decide its limits, then the first step waits
+        FlowNode start = model.getModelElementById("Start_CaseReported");
+        assertThat(start.getSucceedingNodes().list()).containsExactly(limits);
+        assertThat(limits.getSucceedingNodes().list()).containsExactly(stages);
+        // every step's limit, read by its due date and timers, is an output of the timeLimits task
+        assertThat(outputs(limits)).containsAll(Arrays.stream(Step.values()).map(Step::limitVariable).toList())
+                .contains(io.gridloop.casefile.CaseVariables.LIMIT_CLOCK);
+        assertThat(outputs(stages)).contains(io.gridloop.casefile.CaseVariables.HANDLE_LIMIT, io.gridloop.casefile.CaseVariables.HANDLE_STAGE);
+        for (UserTask t : model.getModelElementsByType(UserTask.class)) {
+            String limit = Step.ofTask(t.getId()).orElseThrow().limitVariable();
+            assertThat(t.getCamundaDueDate()).as(t.getId()).isEqualTo("${" + limit + "}");
+        }
     }
 
     @Test
