@@ -1,5 +1,6 @@
 package io.gridloop.casefile;
 
+import io.gridloop.process.Step;
 import io.gridloop.security.AccessScope;
 import java.security.SecureRandom;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package io.gridloop.deadline;
 
 import io.gridloop.casefile.CaseFileService;
-import io.gridloop.casefile.CaseLoop;
-import io.gridloop.casefile.CaseVariables;
-import io.gridloop.casefile.Step;
+import io.gridloop.process.CaseLoop;
+import io.gridloop.process.CaseVariables;
+import io.gridloop.process.Step;
 import io.gridloop.process.ApprovalDecision;
 import io.gridloop.process.TimelineAction;
 import java.time.Duration;

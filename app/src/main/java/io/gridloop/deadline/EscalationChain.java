@@ -1,6 +1,6 @@
 package io.gridloop.deadline;
 
-import io.gridloop.casefile.CaseLoop;
+import io.gridloop.process.CaseLoop;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;

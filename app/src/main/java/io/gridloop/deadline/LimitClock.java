@@ -12,7 +12,7 @@ public enum LimitClock {
     WORKING,
     CALENDAR;
 
-    public static final String VARIABLE = io.gridloop.casefile.CaseVariables.LIMIT_CLOCK;
+    public static final String VARIABLE = io.gridloop.process.CaseVariables.LIMIT_CLOCK;
 
     public static LimitClock of(VariableScope scope) {
         Object v = scope == null ? null : scope.getVariable(VARIABLE);

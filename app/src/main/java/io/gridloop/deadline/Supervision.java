@@ -147,7 +147,7 @@ public class Supervision {
                         + labels.time(answerDue)), List.of());
         if (answerDue != null) {
             String pi = runtime.startProcessInstanceByKey(SupervisionProcess.PROCESS_ID, c.caseNumber(), Map.of(
-                    io.gridloop.casefile.CaseVariables.CASE_ID, c.id(),
+                    io.gridloop.process.CaseVariables.CASE_ID, c.id(),
                     SupervisionProcess.ORDER_ID, orderId,
                     SupervisionProcess.ADDRESSEE, group,
                     SupervisionProcess.ANSWER_DUE, Date.from(answerDue.toInstant()),

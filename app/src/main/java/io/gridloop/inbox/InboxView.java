@@ -25,7 +25,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import io.gridloop.ui.ComponentTexts;
 import io.gridloop.casefile.CaseLabels;
-import io.gridloop.casefile.Step;
+import io.gridloop.process.Step;
 import io.gridloop.grid.ReferenceData;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;

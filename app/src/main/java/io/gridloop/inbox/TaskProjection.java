@@ -1,10 +1,10 @@
 package io.gridloop.inbox;
 
 import io.gridloop.casefile.CaseFileService;
-import io.gridloop.casefile.CaseLoop;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
-import io.gridloop.casefile.CaseVariables;
-import io.gridloop.casefile.Step;
+import io.gridloop.process.CaseVariables;
+import io.gridloop.process.Step;
 import io.gridloop.deadline.Supervision;
 import io.gridloop.deadline.SupervisionProcess;
 import io.gridloop.security.InboxOwnedTasks;

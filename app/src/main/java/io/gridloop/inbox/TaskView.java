@@ -14,7 +14,7 @@ import io.gridloop.ui.ComponentTexts;
 import io.gridloop.casefile.CaseDetails;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseLabels;
-import io.gridloop.casefile.Step;
+import io.gridloop.process.Step;
 import io.gridloop.forms.CamundaFormView;
 import io.gridloop.forms.FormExpressions;
 import io.gridloop.forms.FormValidator;

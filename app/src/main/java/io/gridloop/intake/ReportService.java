@@ -2,10 +2,10 @@ package io.gridloop.intake;
 
 import io.gridloop.casefile.Attachments;
 import io.gridloop.casefile.CaseFileService;
-import io.gridloop.casefile.CaseLoop;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseRuleException;
-import io.gridloop.casefile.CaseVariables;
+import io.gridloop.process.CaseVariables;
 import io.gridloop.casefile.Channel;
 import io.gridloop.casefile.NewAttachment;
 import io.gridloop.casefile.NewCase;

@@ -2,7 +2,7 @@ package io.gridloop.metrics;
 
 import static io.gridloop.metrics.Indicator.*;
 
-import io.gridloop.casefile.Step;
+import io.gridloop.process.Step;
 import io.gridloop.deadline.WorkingTime;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.gridloop.metrics;
 
-import io.gridloop.casefile.CaseLoop;
-import io.gridloop.casefile.CaseVariables;
+import io.gridloop.process.CaseLoop;
+import io.gridloop.process.CaseVariables;
 import io.gridloop.casefile.Channel;
-import io.gridloop.casefile.Step;
+import io.gridloop.process.Step;
 import io.gridloop.deadline.WorkingTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;

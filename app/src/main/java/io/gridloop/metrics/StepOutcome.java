@@ -1,6 +1,6 @@
 package io.gridloop.metrics;
 
-import io.gridloop.casefile.Step;
+import io.gridloop.process.Step;
 
 /** The decisions of the loop's forms that the counting rules look at (values of the forms' decision fields). */
 final class StepOutcome {

@@ -1,7 +1,7 @@
 package io.gridloop.benchmark;
 
 import io.gridloop.deadline.TimeLimits;
-import io.gridloop.dispatch.DepartmentCodes;
+import io.gridloop.process.internal.DepartmentCodes;
 import java.io.File;
 import java.util.HashMap;
 import java.util.Map;

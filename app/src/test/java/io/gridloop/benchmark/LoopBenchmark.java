@@ -1,6 +1,6 @@
 package io.gridloop.benchmark;
 
-import io.gridloop.casefile.CaseLoop;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.Channel;
 import io.gridloop.casefile.Urgency;

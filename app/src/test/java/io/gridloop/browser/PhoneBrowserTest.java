@@ -2,7 +2,7 @@ package io.gridloop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridloop.casefile.CaseLoop;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.support.Browser;
 import io.gridloop.support.LoopDriver;

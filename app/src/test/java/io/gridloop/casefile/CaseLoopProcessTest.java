@@ -1,12 +1,13 @@
 package io.gridloop.casefile;
 
-import static io.gridloop.casefile.CaseLoop.*;
+import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.gridloop.inbox.FormRejectedException;
 import io.gridloop.process.ApprovalDecision;
+import io.gridloop.process.CaseVariables;
 import io.gridloop.process.CheckResult;
 import io.gridloop.process.DissatisfactionDecision;
 import io.gridloop.process.HandleOutcome;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridloop.casefile.CaseLoop;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.support.AppNode;
 import io.gridloop.support.PostgresServer;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.gridloop.deadline;
 
-import static io.gridloop.casefile.CaseLoop.*;
+import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
-import io.gridloop.casefile.CaseVariables;
-import io.gridloop.casefile.Step;
+import io.gridloop.process.CaseVariables;
+import io.gridloop.process.Step;
 import io.gridloop.casefile.TimelineEntry;
 import io.gridloop.process.CheckResult;
 import io.gridloop.process.HandleOutcome;

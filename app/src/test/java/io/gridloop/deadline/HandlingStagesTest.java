@@ -1,11 +1,11 @@
 package io.gridloop.deadline;
 
-import static io.gridloop.casefile.CaseLoop.*;
+import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
-import io.gridloop.casefile.CaseVariables;
+import io.gridloop.process.CaseVariables;
 import io.gridloop.casefile.TimelineEntry;
 import io.gridloop.inbox.InboxService;
 import io.gridloop.process.HandleOutcome;

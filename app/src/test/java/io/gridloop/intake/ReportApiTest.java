@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridloop.casefile.CaseFileService;
-import io.gridloop.casefile.CaseLoop;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.support.LoopDriver;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridloop.casefile.CaseFileService;
-import io.gridloop.casefile.CaseLoop;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.deadline.WorkingTime;
 import io.gridloop.intake.ReportService;
 import io.gridloop.security.AccessScope;

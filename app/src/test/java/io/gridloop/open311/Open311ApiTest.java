@@ -1,8 +1,8 @@
 package io.gridloop.open311;
 
-import static io.gridloop.casefile.CaseLoop.TASK_DISPATCH;
-import static io.gridloop.casefile.CaseLoop.TASK_REGISTER;
-import static io.gridloop.casefile.CaseLoop.TASK_VERIFY;
+import static io.gridloop.process.CaseLoop.TASK_DISPATCH;
+import static io.gridloop.process.CaseLoop.TASK_REGISTER;
+import static io.gridloop.process.CaseLoop.TASK_VERIFY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,13 +1,13 @@
 package io.gridloop.postgres;
 
-import static io.gridloop.casefile.CaseLoop.*;
+import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseStatus;
-import io.gridloop.casefile.Step;
+import io.gridloop.process.Step;
 import io.gridloop.casefile.TimelineEntry;
 import io.gridloop.inbox.InboxQuery;
 import io.gridloop.inbox.InboxService;

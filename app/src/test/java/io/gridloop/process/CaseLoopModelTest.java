@@ -2,8 +2,6 @@ package io.gridloop.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridloop.casefile.CaseLoop;
-import io.gridloop.casefile.Step;
 import java.io.File;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -93,8 +91,8 @@ class CaseLoopModelTest {
         assertThat(limits.getSucceedingNodes().list()).containsExactly(stages);
         // every step's limit, read by its due date and timers, is an output of the timeLimits task
         assertThat(outputs(limits)).containsAll(Arrays.stream(Step.values()).map(Step::limitVariable).toList())
-                .contains(io.gridloop.casefile.CaseVariables.LIMIT_CLOCK);
-        assertThat(outputs(stages)).contains(io.gridloop.casefile.CaseVariables.HANDLE_LIMIT, io.gridloop.casefile.CaseVariables.HANDLE_STAGE);
+                .contains(io.gridloop.process.CaseVariables.LIMIT_CLOCK);
+        assertThat(outputs(stages)).contains(io.gridloop.process.CaseVariables.HANDLE_LIMIT, io.gridloop.process.CaseVariables.HANDLE_STAGE);
         for (UserTask t : model.getModelElementsByType(UserTask.class)) {
             String limit = Step.ofTask(t.getId()).orElseThrow().limitVariable();
             assertThat(t.getCamundaDueDate()).as(t.getId()).isEqualTo("${" + limit + "}");

@@ -2,7 +2,6 @@ package io.gridloop.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridloop.casefile.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.support.LoopDriver;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridloop.casefile.CaseVariables;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import java.io.IOException;
 import java.io.InputStream;

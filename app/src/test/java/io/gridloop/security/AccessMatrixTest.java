@@ -13,7 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.gridloop.casefile.CaseDetails;
 import io.gridloop.casefile.CaseFileService;
-import io.gridloop.casefile.CaseLoop;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.casefile.CaseNotFoundException;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseSearchView;

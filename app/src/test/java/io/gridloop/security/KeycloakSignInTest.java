@@ -90,10 +90,10 @@ class KeycloakSignInTest {
                 .contains("liuyang", "chenjing");
         assertThat(identity.createUserQuery().userId("service-account-gridloop").count()).isZero();
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_ADS");
-        loop.complete(c.id(), io.gridloop.casefile.CaseLoop.TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
-        loop.complete(c.id(), io.gridloop.casefile.CaseLoop.TASK_DISPATCH, "zhangmin",
+        loop.complete(c.id(), io.gridloop.process.CaseLoop.TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+        loop.complete(c.id(), io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
                 Map.of("department", "citymgmt", "coDepartments", java.util.List.of()));
-        String task = loop.task(c.id(), io.gridloop.casefile.CaseLoop.TASK_HANDLE).taskId();
+        String task = loop.task(c.id(), io.gridloop.process.CaseLoop.TASK_HANDLE).taskId();
         inbox.handOver(task, "liuyang", loop.groups("liuyang"), "chenjing");
         assertThat(inbox.find(task).orElseThrow().assignee()).isEqualTo("chenjing");
     }

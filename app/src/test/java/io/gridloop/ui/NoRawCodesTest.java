@@ -1,7 +1,7 @@
 package io.gridloop.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static io.gridloop.casefile.CaseLoop.*;
+import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;

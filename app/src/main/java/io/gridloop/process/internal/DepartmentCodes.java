@@ -1,4 +1,4 @@
-package io.gridloop.dispatch;
+package io.gridloop.process.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;

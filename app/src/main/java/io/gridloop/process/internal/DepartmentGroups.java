@@ -1,4 +1,4 @@
-package io.gridloop.dispatch;
+package io.gridloop.process.internal;
 
 import io.gridloop.casefile.CaseRuleException;
 import io.gridloop.grid.Department;

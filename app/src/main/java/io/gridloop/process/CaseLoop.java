@@ -1,4 +1,4 @@
-package io.gridloop.casefile;
+package io.gridloop.process;
 
 /** Ids of the case-loop process and its elements, as in {@code processes/caseLoop.bpmn}: the one place Java names them. */
 public final class CaseLoop {

@@ -1,4 +1,4 @@
-package io.gridloop.casefile;
+package io.gridloop.process;
 
 import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;

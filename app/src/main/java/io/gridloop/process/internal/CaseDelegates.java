@@ -1,6 +1,11 @@
-package io.gridloop.casefile;
+package io.gridloop.process.internal;
 
+import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.CaseRuleException;
+import io.gridloop.process.CaseVariables;
 import io.gridloop.process.CheckResult;
+import io.gridloop.process.Step;
 import io.gridloop.process.TimelineAction;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

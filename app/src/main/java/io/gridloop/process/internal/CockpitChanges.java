@@ -1,5 +1,6 @@
-package io.gridloop.casefile;
+package io.gridloop.process.internal;
 
+import io.gridloop.casefile.CaseFileService;
 import io.gridloop.security.EngineTaskGuard;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;

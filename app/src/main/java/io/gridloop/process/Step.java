@@ -1,5 +1,6 @@
-package io.gridloop.casefile;
+package io.gridloop.process;
 
+import io.gridloop.casefile.CaseStatus;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.gridloop.dispatch;
+package io.gridloop.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

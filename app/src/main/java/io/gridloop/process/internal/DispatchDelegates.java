@@ -1,8 +1,8 @@
-package io.gridloop.dispatch;
+package io.gridloop.process.internal;
 
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRuleException;
-import io.gridloop.casefile.CaseVariables;
+import io.gridloop.process.CaseVariables;
 import io.gridloop.grid.ReferenceData;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
