@@ -1,6 +1,5 @@
 package io.gridloop.casefile;
 
-import io.gridloop.process.Step;
 import io.gridloop.security.AccessScope;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -188,10 +187,10 @@ public class CaseFileService {
      * its own clock, so its warning and overdue flags start clear. With no step the status stays as it was (the
      * closing delegate sets it).
      */
-    public void currentWork(long caseId, Step step, String candidateGroup, String assignee, OffsetDateTime dueAt) {
+    public void currentWork(long caseId, String step, CaseStatus status, String candidateGroup, String assignee, OffsetDateTime dueAt) {
         Map<String, Object> p = new java.util.HashMap<>();
-        p.put("step", step == null ? null : step.name());
-        p.put("status", step == null ? null : step.status().name());
+        p.put("step", step);
+        p.put("status", status == null ? null : status.name());
         p.put("grp", candidateGroup);
         p.put("assignee", assignee);
         p.put("due", dueAt);

@@ -180,9 +180,12 @@ public class TaskProjection implements InboxOwnedTasks {
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)})
                 .optional()
                 .ifPresentOrElse(
-                        row -> cases.currentWork(caseId, Step.ofTask((String) row[0]).orElse(null), (String) row[1], (String) row[2],
-                                (OffsetDateTime) row[3]),
-                        () -> cases.currentWork(caseId, null, null, null, null));
+                        row -> {
+                            Step step = Step.ofTask((String) row[0]).orElse(null);
+                            cases.currentWork(caseId, step == null ? null : step.name(), step == null ? null : step.status(),
+                                    (String) row[1], (String) row[2], (OffsetDateTime) row[3]);
+                        },
+                        () -> cases.currentWork(caseId, null, null, null, null, null));
     }
 
     private static String candidateGroup(DelegateTask task) {

@@ -3,12 +3,15 @@ package io.gridloop.process.internal;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseRuleException;
+import io.gridloop.process.CaseFiled;
+import io.gridloop.process.CaseNotConfirmed;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.process.CheckResult;
 import io.gridloop.process.Step;
 import io.gridloop.process.TimelineAction;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,22 +40,18 @@ public class CaseDelegates {
     }
 
     /**
-     * 核实不属实: the report ends without a case to handle. The reason goes on the timeline; a reporter who left an
-     * address is told by mail, as on filing.
+     * 核实不属实: the report ends without a case to handle. The reason goes on the timeline; {@link CaseNotConfirmed}
+     * tells whoever listens (the reporter's mail), in the engine's transaction.
      */
     @Bean
-    public JavaDelegate notConfirmCase(CaseFileService cases, io.gridloop.notify.Outbox outbox) {
+    public JavaDelegate notConfirmCase(CaseFileService cases, ApplicationEventPublisher events) {
         return execution -> {
             long caseId = caseId(execution);
+            String reason = CaseVariables.NOT_CONFIRMED_REASON_VAR.from(execution).getOrNull();
             cases.notConfirmed(caseId);
-            cases.addTimeline(caseId, SYSTEM, Step.VERIFY.name(), TimelineAction.NOT_CONFIRMED.name(), null,
-                    CaseVariables.NOT_CONFIRMED_REASON_VAR.from(execution).getOrNull(),
+            cases.addTimeline(caseId, SYSTEM, Step.VERIFY.name(), TimelineAction.NOT_CONFIRMED.name(), null, reason,
                     null, java.util.List.of());
-            CaseRecord c = cases.get(caseId);
-            if (c.reporterEmail() != null) {
-                outbox.toAddress("notConfirmed:" + caseId, c.reporterEmail(), "mail.notConfirmed", "/track/" + c.trackingCode(),
-                        c.caseNumber(), c.description());
-            }
+            events.publishEvent(new CaseNotConfirmed(caseId, reason));
         };
     }
 
@@ -120,17 +119,14 @@ public class CaseDelegates {
         return CaseFileService.codes(value == null ? null : value.toString());
     }
 
-    /** Files the case; a reporter who left an address is told by mail. */
+    /** Files the case; {@link CaseFiled} tells whoever listens (the reporter's mail), in the engine's transaction. */
     @Bean
-    public JavaDelegate fileCase(CaseFileService cases, io.gridloop.notify.Outbox outbox) {
+    public JavaDelegate fileCase(CaseFileService cases, ApplicationEventPublisher events) {
         return execution -> {
             long caseId = caseId(execution);
             cases.filed(caseId, CaseVariables.SATISFACTION_VAR.from(execution).getOrNull());
             cases.addTimeline(caseId, SYSTEM, "FILE", TimelineAction.FILED.name(), null, null, null, java.util.List.of());
-            CaseRecord c = cases.get(caseId);
-            if (c.reporterEmail() != null) {
-                outbox.toAddress("filed:" + caseId, c.reporterEmail(), "mail.filed", null, c.caseNumber(), c.description());
-            }
+            events.publishEvent(new CaseFiled(caseId));
         };
     }
 }
