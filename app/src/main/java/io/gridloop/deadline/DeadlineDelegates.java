@@ -146,30 +146,6 @@ public class DeadlineDelegates {
         };
     }
 
-    /**
-     * The official who claimed the handling task keeps the case: an extension or hold request, its approval and the
-     * release come back to them (the BPMN assigns the next handling task and the hold's wait task to this variable);
-     * a task completed unclaimed leaves the next one with the group.
-     */
-    @Bean
-    public org.camunda.bpm.engine.delegate.TaskListener rememberClaimant() {
-        return task -> CaseVariables.HANDLE_ASSIGNEE_VAR.on(task).set(task.getAssignee());
-    }
-
-    /** The supervisor keeps the case on hold: the reason goes on the timeline and the hold runs to its next review. */
-    @Bean
-    public JavaDelegate keepHolding(CaseFileService cases) {
-        return execution -> cases.addTimeline(caseId(execution), SYSTEM, Step.REVIEW_HOLD.name(), TimelineAction.HOLD_KEPT.name(), null,
-                String.valueOf(CaseVariables.HOLD_REVIEW_REASON_VAR.from(execution).getOrNull()),
-                String.valueOf(CaseVariables.HOLD_REVIEW_LIMIT_VAR.from(execution).getOrNull()), List.of());
-    }
-
-    @Bean
-    public JavaDelegate resumeCase(CaseFileService cases) {
-        return execution -> cases.addTimeline(caseId(execution), SYSTEM, Step.HANDLE.name(), TimelineAction.RESUMED.name(), null, null,
-                String.valueOf(CaseVariables.HANDLE_LIMIT_VAR.from(execution).getOrNull()), List.of());
-    }
-
     static final String PROPERTY_SUPERVISION_LEVEL = "supervisionLevel";
 
     /** The step named by the end event's {@code deadlineStep} property, as the BPMN declares it. */
