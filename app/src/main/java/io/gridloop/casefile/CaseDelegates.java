@@ -126,6 +126,45 @@ public class CaseDelegates {
             if (c.reporterEmail() != null) {
                 outbox.toAddress("filed:" + caseId, c.reporterEmail(), "mail.filed", null, c.caseNumber(), c.description());
             }
+            // the reporters of the reports merged into this case hear the outcome too, each about their own report
+            for (CaseRecord merged : cases.mergedInto(c.caseNumber())) {
+                if (merged.reporterEmail() != null) {
+                    outbox.toAddress("filed:" + caseId + ":" + merged.id(), merged.reporterEmail(), "mail.filedMerged",
+                            "/track/" + merged.trackingCode(), merged.caseNumber(), merged.description(), c.caseNumber());
+                }
+            }
+        };
+    }
+
+    /**
+     * 即办: a hotline call answered on the phone is filed at once with the answer on its timeline; it is counted as a
+     * report and never registered or dispatched.
+     */
+    @Bean
+    public JavaDelegate answerOnCall(CaseFileService cases) {
+        return execution -> {
+            long caseId = caseId(execution);
+            cases.answeredOnCall(caseId);
+            cases.addTimeline(caseId, SYSTEM, "REPORT", "ANSWERED_ON_CALL", null, text(execution, CaseVariables.CALL_ANSWER), null,
+                    java.util.List.of());
+        };
+    }
+
+    /**
+     * A public report near an open case of the same kind joins that case as one of its reporters (intake found the case,
+     * ReportService): merged like a duplicate at registration, so it counts as a report and hears when the case is filed.
+     */
+    @Bean
+    public JavaDelegate joinOpenCase(CaseFileService cases) {
+        return execution -> {
+            long caseId = caseId(execution);
+            CaseRecord self = cases.get(caseId);
+            String target = text(execution, CaseVariables.JOINED_CASE);
+            CaseRecord into = cases.findByNumber(target).filter(c -> !c.status().isClosed())
+                    .orElseThrow(() -> new CaseRuleException("error.duplicate.notFound", target));
+            cases.merged(caseId, into.caseNumber());
+            cases.addTimeline(into.id(), SYSTEM, "REPORT", "MERGED_IN", self.caseNumber(), self.description(), null,
+                    java.util.List.of());
         };
     }
 }

@@ -17,6 +17,11 @@ public final class CaseVariables {
     public static final String GRID_CODE = "gridCode";
     public static final String STREET_CODE = "streetCode";
     public static final String SELF_RESOLVED = "selfResolved";
+    /** 即办: the hotline answered the call on the phone; the answer itself goes on the timeline ({@link #CALL_ANSWER}). */
+    public static final String ANSWERED_ON_CALL = "answeredOnCall";
+    public static final String CALL_ANSWER = "callAnswer";
+    /** A public report near an open case of the same kind: that case's number; the report joins it as one of its reporters. */
+    public static final String JOINED_CASE = "joinedCase";
 
     // time limits from the timeLimits decision (ISO-8601 durations)
     public static final String VERIFY_LIMIT = "verifyLimit";
