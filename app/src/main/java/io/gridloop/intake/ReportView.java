@@ -224,10 +224,10 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
     /** The caller's earlier cases (by the phone's digits), as the service finds them within the official's scope. */
     void showCallerHistory() {
         callerHistory.removeAll();
-        List<CaseRecord> earlier = reports.callerHistory(reporterPhone.getValue(), official.userId());
         if (reporterPhone.getValue() == null || reporterPhone.getValue().isBlank()) {
             return;
         }
+        List<CaseRecord> earlier = reports.callerHistory(reporterPhone.getValue(), official.userId());
         callerHistory.add(new com.vaadin.flow.component.html.H4(getTranslation("report.callerHistory", earlier.size())));
         earlier.forEach(c -> callerHistory.add(caseLine(c, null)));
     }
