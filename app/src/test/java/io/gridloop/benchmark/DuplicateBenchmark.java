@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and days of the last 30, then the likely duplicates of random cases looked up by {@link DuplicateSearch} (the cells of
  * gl_case.geo_cell, one B-tree range per row of cells) beside the straightforward scan (every open case of the category in
  * the window, the distance computed for each row) in the same run, sampled in turn; both must find the same cases. Run
- * with {@code ./mvnw -B -pl app -Pbench verify -Dbench.main=io.gridloop.benchmark.DuplicateBenchmark -Dbench.duplicates=200000}.
+ * with {@code ./mvnw -B -pl app -Pbench verify -Dbench.main=io.gridloop.benchmark.DuplicateBenchmark} (200,000 open cases;
+ * {@code -Dbench.duplicates=N} when the class is run on its own).
  */
 public final class DuplicateBenchmark {
 
