@@ -57,10 +57,10 @@ public class CaseFileService {
         jdbc.sql("""
                 insert into gl_case (case_number, tracking_code, status, channel, urgency, category_code, subcategory_code, kind,
                   grid_code, community_code, street_code, description, address, longitude, latitude, reporter_name,
-                  reporter_phone, reporter_email, reported_by, self_resolved, reported_at, updated_at)
+                  reporter_phone, reporter_email, reported_by, self_resolved, reported_at, updated_at, geo_cell)
                 values (:number, :tracking, :status, :channel, :urgency, :category, :subcategory, :kind, :grid, :community,
                   :street, :description, :address, :lng, :lat, :reporterName, :reporterPhone, :reporterEmail, :reportedBy,
-                  :selfResolved, :now, :now)""")
+                  :selfResolved, :now, :now, :cell)""")
                 .param("number", number)
                 .param("tracking", trackingCode())
                 .param("status", (c.channel() == Channel.GRID_WORKER ? CaseStatus.REGISTERING : CaseStatus.VERIFYING).name())
@@ -82,6 +82,7 @@ public class CaseFileService {
                 .param("reportedBy", c.reportedBy())
                 .param("selfResolved", c.selfResolved())
                 .param("now", now)
+                .param("cell", io.gridloop.grid.GeoCell.of(c.longitude(), c.latitude()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         return get(id);
@@ -103,6 +104,17 @@ public class CaseFileService {
     public CaseRecord get(long id) {
         return jdbc.sql("select * from gl_case where id = :id").param("id", id).query(CASE).optional()
                 .orElseThrow(() -> new CaseNotFoundException(String.valueOf(id)));
+    }
+
+    /** Cases by their ids in one read, in the order of the ids; an id without a case is left out. */
+    @Transactional(readOnly = true)
+    public List<CaseRecord> getAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, CaseRecord> byId = new java.util.HashMap<>();
+        jdbc.sql("select * from gl_case where id in (:ids)").param("ids", ids).query(CASE).list().forEach(c -> byId.put(c.id(), c));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Transactional(readOnly = true)
@@ -149,6 +161,17 @@ public class CaseFileService {
 
     public void merged(long caseId, String intoCaseNumber) {
         close(caseId, CaseStatus.MERGED, Map.of("merged_into", intoCaseNumber));
+    }
+
+    /** 即办: a hotline call answered on the phone, closed at once without registration or dispatch. */
+    public void answeredOnCall(long caseId) {
+        close(caseId, CaseStatus.ANSWERED_ON_CALL, Map.of());
+    }
+
+    /** The reports merged into a case (its other reporters), oldest first. */
+    @Transactional(readOnly = true)
+    public List<CaseRecord> mergedInto(String caseNumber) {
+        return jdbc.sql("select * from gl_case where merged_into = :n order by id").param("n", caseNumber).query(CASE).list();
     }
 
     public void filed(long caseId, String satisfaction) {

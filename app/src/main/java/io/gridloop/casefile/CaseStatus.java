@@ -14,9 +14,11 @@ public enum CaseStatus {
     REJECTED,
     MERGED,
     /** 核实不属实: the on-site verification found nothing to do; the report ends here. */
-    NOT_CONFIRMED;
+    NOT_CONFIRMED,
+    /** 即办: a hotline call answered on the phone (a question, a consultation), filed at once, never dispatched. */
+    ANSWERED_ON_CALL;
 
     public boolean isClosed() {
-        return this == FILED || this == REJECTED || this == MERGED || this == NOT_CONFIRMED;
+        return this == FILED || this == REJECTED || this == MERGED || this == NOT_CONFIRMED || this == ANSWERED_ON_CALL;
     }
 }

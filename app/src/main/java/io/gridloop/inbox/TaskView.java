@@ -49,10 +49,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private String title = ComponentTexts.pageTitle("title.inbox");
     private String caseNumber = "";
     private String stepName = "";
+    private final io.gridloop.duplicate.DuplicateSearch duplicates;
 
     public TaskView(InboxService inbox, CaseFileService cases, CaseLabels labels, FormExpressions expressions,
                     FormValidator validator, CurrentOfficial current, AccessScopes scopes,
-                    io.gridloop.casefile.CaseTimeLeft timeLeft, io.gridloop.grid.ReferenceData reference) {
+                    io.gridloop.casefile.CaseTimeLeft timeLeft, io.gridloop.grid.ReferenceData reference,
+                    io.gridloop.duplicate.DuplicateSearch duplicates) {
+        this.duplicates = duplicates;
         this.timeLeft = timeLeft;
         this.reference = reference;
         this.inbox = inbox;
@@ -92,12 +95,32 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         VerticalLayout left = new VerticalLayout(new H2(work.caseRecord().caseNumber() + " · " + getTranslation("step." + step)), form,
                 new HorizontalLayout(submit, back));
         left.setPadding(true);
+        steps(work, step, left);
         CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale(), scope, timeLeft, reference);
         // side by side on a desk, the form above the case on a phone (gridloop.css)
         com.vaadin.flow.component.html.Div split = new com.vaadin.flow.component.html.Div(left, details);
         split.addClassName("gl-task-split");
         split.setSizeFull();
         add(split);
+    }
+
+    /**
+     * What a step needs beside its form: the register step the likely duplicates (merged in one click), the callback of a
+     * hotline case the number to call.
+     */
+    private void steps(TaskWork work, String step, VerticalLayout left) {
+        if (Step.REGISTER.name().equals(step)) {
+            left.add(new io.gridloop.duplicate.DuplicatePanel(work.caseRecord(), duplicates.of(work.caseRecord(), scope), cases, labels,
+                    scope, reference, getLocale(), this::mergeInto));
+        } else if (Step.CALLBACK.name().equals(step)) {
+            io.gridloop.casefile.CallbackPanel.of(work.caseRecord()).ifPresent(panel -> left.addComponentAtIndex(1, panel));
+        }
+    }
+
+    /** One click on a likely duplicate: the registration decided as a duplicate of that case, as the form would send it. */
+    void mergeInto(String caseNumber) {
+        complete(Submission.of(Map.of(io.gridloop.process.CaseVariables.REGISTER_DECISION, "DUPLICATE",
+                io.gridloop.process.CaseVariables.DUPLICATE_OF, caseNumber)));
     }
 
     /**
@@ -130,8 +153,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         Map<String, List<Submission.UploadedFile>> files = new LinkedHashMap<>();
         form.files().forEach((key, picked) -> files.put(key, picked.stream()
                 .map(p -> new Submission.UploadedFile(p.fileName(), p.content())).toList()));
+        complete(new Submission(form.values(), files));
+    }
+
+    private void complete(Submission submission) {
         try {
-            inbox.complete(taskId, official.userId(), official.groups(), new Submission(form.values(), files));
+            inbox.complete(taskId, official.userId(), official.groups(), submission);
         } catch (FormRejectedException e) {
             List<String> rest = form.showErrors(e.errors(), err -> getTranslation(err.messageKey(), err.args()));
             Notices.error(getTranslation("form.fixErrors") + (rest.isEmpty() ? "" : ": " + String.join(";", rest)));

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A report (上报) as the report page or the hotline enters it. The place is a grid picked from the list, or a point
- * (longitude/latitude) that GridLoop resolves to a grid.
+ * (longitude/latitude) that GridLoop resolves to a grid. A hotline call names the caller's phone or, as an explicit choice,
+ * {@code callerAnonymous}; {@code answer} is what the operator answered when the call was settled on the phone (即办).
  */
 public record Report(
         Channel channel,
@@ -22,7 +23,17 @@ public record Report(
         String reporterPhone,
         String reporterEmail,
         boolean selfResolved,
-        List<Photo> photos) {
+        List<Photo> photos,
+        Boolean callerAnonymous,
+        String answer) {
+
+    /** A report without the hotline's own fields (a grid worker's, a citizen's). */
+    public Report(Channel channel, Urgency urgency, String categoryCode, String subcategoryCode, String gridCode, Double longitude,
+                  Double latitude, String address, String description, String reporterName, String reporterPhone,
+                  String reporterEmail, boolean selfResolved, List<Photo> photos) {
+        this(channel, urgency, categoryCode, subcategoryCode, gridCode, longitude, latitude, address, description, reporterName,
+                reporterPhone, reporterEmail, selfResolved, photos, null, null);
+    }
 
     /** A photo as uploaded: its name and bytes; the type is read from the bytes. */
     public record Photo(String fileName, byte[] content) {}

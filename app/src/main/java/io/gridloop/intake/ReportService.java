@@ -40,15 +40,22 @@ public class ReportService {
     public static final int MAX_REPORTER_NAME = 100;
     public static final int MAX_REPORTER_PHONE = 40;
     public static final int MAX_REPORTER_EMAIL = 200;
+    /** The answer of a call settled on the phone (即办), as its timeline entry holds it. */
+    public static final int MAX_ANSWER = 2000;
 
     private final CaseFileService cases;
     private final ReferenceData reference;
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final Attachments photoCheck;
+    private final io.gridloop.duplicate.DuplicateSearch duplicates;
+    private final io.gridloop.security.AccessScopes scopes;
 
     public ReportService(CaseFileService cases, ReferenceData reference, RuntimeService runtime, IdentityService identity,
-                         Attachments photoCheck) {
+                         Attachments photoCheck, io.gridloop.duplicate.DuplicateSearch duplicates,
+                         io.gridloop.security.AccessScopes scopes) {
+        this.duplicates = duplicates;
+        this.scopes = scopes;
         this.cases = cases;
         this.reference = reference;
         this.runtime = runtime;
@@ -87,7 +94,7 @@ public class ReportService {
     /** An official's report: their role decides the channel ({@link #channelsOf}). */
     @Transactional
     public CaseRecord report(Report report, String reportedBy) {
-        return report(report, reportedBy, channelsOf(reportedBy));
+        return report(report, reportedBy, channelsOf(reportedBy), false).report();
     }
 
     /**
@@ -96,10 +103,42 @@ public class ReportService {
      */
     @Transactional
     public CaseRecord reportFromPublic(Report report, String door) {
-        return report(report, door, List.of(Channel.CITIZEN));
+        return report(report, door, List.of(Channel.CITIZEN), false).report();
     }
 
-    private CaseRecord report(Report report, String reportedBy, List<Channel> allowed) {
+    /**
+     * A public report as {@link #reportFromPublic}, except that a report near an open case of the same subcategory
+     * ({@link io.gridloop.duplicate.DuplicateSearch#sameKindNear}) is not opened as a new case to be worked: it joins that
+     * case as one of its reporters (merged, hears when it is filed), and the answer names the case already being handled.
+     */
+    @Transactional
+    public PublicReport reportFromPublicJoiningOpenCase(Report report, String door) {
+        return report(report, door, List.of(Channel.CITIZEN), true);
+    }
+
+    /** A public report's outcome: the report's own case file and, when it joined one, the open case already being handled. */
+    public record PublicReport(CaseRecord report, Optional<CaseRecord> alreadyHandled) {}
+
+    /** The caller's earlier cases that the official may see, newest first: matched by the phone's digits (7 at least). */
+    public List<CaseRecord> callerHistory(String phone, String official) {
+        String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
+        if (digits.length() < 7) {
+            return List.of();
+        }
+        return cases.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, null, digits,
+                0, 20), scopes.ofUser(official));
+    }
+
+    /** Open cases near a point that the official may see, the nearest first: the hotline checks them before a new case. */
+    public List<io.gridloop.duplicate.Duplicate> openCasesNear(Double longitude, Double latitude, String description,
+                                                              String official) {
+        if (longitude == null || latitude == null || !Double.isFinite(longitude) || !Double.isFinite(latitude)) {
+            return List.of();
+        }
+        return duplicates.openNear(longitude, latitude, description, scopes.ofUser(official));
+    }
+
+    private PublicReport report(Report report, String reportedBy, List<Channel> allowed, boolean joinOpenCase) {
         List<ReportRejectedException.Problem> problems = new ArrayList<>();
         Channel channel = channel(report.channel(), allowed, problems);
         Urgency urgency = report.urgency() == null ? Urgency.NORMAL : report.urgency();
@@ -124,6 +163,20 @@ public class ReportService {
                 && !report.reporterEmail().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
             problems.add(new ReportRejectedException.Problem("reporterEmail", "error.report.emailInvalid"));
         }
+        String answer = blankToNull(report.answer());
+        if (channel == Channel.HOTLINE) {
+            // the operator says who called: a number to call back, or that the caller stays anonymous; never neither, never both
+            boolean anonymous = Boolean.TRUE.equals(report.callerAnonymous());
+            boolean phone = report.reporterPhone() != null && !report.reporterPhone().isBlank();
+            if (!anonymous && !phone) {
+                problems.add(new ReportRejectedException.Problem("reporterPhone", "error.report.callerPhoneOrAnonymous"));
+            } else if (anonymous && phone) {
+                problems.add(new ReportRejectedException.Problem("reporterPhone", "error.report.anonymousWithPhone"));
+            }
+        } else if (answer != null) {
+            problems.add(new ReportRejectedException.Problem("answer", "error.report.answerHotlineOnly"));
+        }
+        fits(problems, "answer", answer, MAX_ANSWER, "error.report.answerTooLong");
         fits(problems, "address", report.address(), MAX_ADDRESS, "error.report.addressTooLong");
         fits(problems, "reporterName", report.reporterName(), MAX_REPORTER_NAME, "error.report.reporterNameTooLong");
         fits(problems, "reporterPhone", report.reporterPhone(), MAX_REPORTER_PHONE, "error.report.reporterPhoneTooLong");
@@ -159,6 +212,10 @@ public class ReportService {
                 report.longitude(), report.latitude(), blankToNull(report.reporterName()), blankToNull(report.reporterPhone()),
                 blankToNull(report.reporterEmail()), reportedBy, report.selfResolved()));
         cases.addTimeline(opened.id(), reportedBy, "REPORT", "REPORTED", channel.name(), null, null, attachments);
+        CaseRecord joined = joinOpenCase && report.longitude() != null
+                ? duplicates.sameKindNear(subcategory.code(), subcategory.parentCode(), report.longitude(), report.latitude(), opened.id())
+                .orElse(null)
+                : null;
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseVariables.CASE_ID, opened.id());
@@ -169,9 +226,16 @@ public class ReportService {
         variables.put(CaseVariables.GRID_CODE, g.code());
         variables.put(CaseVariables.STREET_CODE, g.streetCode());
         variables.put(CaseVariables.SELF_RESOLVED, report.selfResolved());
+        if (channel == Channel.HOTLINE && answer != null) {
+            variables.put(CaseVariables.ANSWERED_ON_CALL, true);
+            variables.put(CaseVariables.CALL_ANSWER, answer);
+        }
+        if (joined != null) {
+            variables.put(CaseVariables.JOINED_CASE, joined.caseNumber());
+        }
         ProcessInstance instance = runtime.startProcessInstanceByKey(CaseLoop.PROCESS_ID, opened.caseNumber(), variables);
         cases.attachProcess(opened.id(), instance.getId());
-        return cases.get(opened.id());
+        return new PublicReport(cases.get(opened.id()), Optional.ofNullable(joined).map(j -> cases.get(j.id())));
     }
 
     private static Channel channel(Channel asked, List<Channel> allowed, List<ReportRejectedException.Problem> problems) {

@@ -65,9 +65,18 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
     final io.gridloop.ui.RefusedFiles refusedPhotos;
     final Button submit = new Button();
     final GridMap map;
+    /** The hotline's own fields: the caller stays anonymous (an explicit choice), or the call was settled on the phone (即办). */
+    final Checkbox callerAnonymous = new Checkbox();
+    final Checkbox answeredOnCall = new Checkbox();
+    final TextArea answer = new TextArea();
+    /** What the operator sees before creating a case: the caller's earlier cases and the open cases near the place. */
+    final com.vaadin.flow.component.html.Div callerHistory = new com.vaadin.flow.component.html.Div();
+    final com.vaadin.flow.component.html.Div nearby = new com.vaadin.flow.component.html.Div();
+    private final CaseLabels labels;
 
     public ReportView(ReportService reports, ReferenceData reference, CaseLabels labels, CurrentOfficial current) {
         this.reports = reports;
+        this.labels = labels;
         this.official = current.require();
         boolean gridWorker = official.isIn(Roles.GRID_WORKER);
 
@@ -134,6 +143,23 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
         ComponentTexts.upload(upload);
         refusedPhotos = new io.gridloop.ui.RefusedFiles(upload, reports.maxPhotoBytes());
 
+        callerAnonymous.setLabel(getTranslation("report.callerAnonymous"));
+        callerAnonymous.setId("caller-anonymous");
+        answeredOnCall.setLabel(getTranslation("report.answeredOnCall"));
+        answeredOnCall.setId("answered-on-call");
+        answer.setLabel(getTranslation("report.answer"));
+        answer.setMaxLength(ReportService.MAX_ANSWER);
+        answer.setId("call-answer");
+        answer.setVisible(false);
+        answeredOnCall.addValueChangeListener(e -> answer.setVisible(e.getValue()));
+        channel.addValueChangeListener(e -> hotlineFields());
+        hotlineFields();
+        callerHistory.setId("caller-history");
+        nearby.setId("nearby-cases");
+        reporterPhone.addValueChangeListener(e -> showCallerHistory());
+        longitude.addValueChangeListener(e -> showNearby());
+        latitude.addValueChangeListener(e -> showNearby());
+
         FormLayout form = new FormLayout();
         form.add(subcategory, 2);
         form.add(grid, 2);
@@ -145,8 +171,12 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
         form.add(selfResolved, 2);
         if (!gridWorker) {
             form.add(reporterName, reporterPhone);
-            form.add(reporterEmail, 2);
+            form.add(reporterEmail, callerAnonymous);
+            form.add(callerHistory, 2);
+            form.add(answeredOnCall, 2);
+            form.add(answer, 2);
         }
+        form.add(nearby, 2);
         form.add(new Span(getTranslation("report.photos")), 2);
         form.add(upload, 2);
         form.add(refusedPhotos, 2);
@@ -169,7 +199,8 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
                 subcategory.getValue() == null ? null : subcategory.getValue().code(),
                 grid.getValue() == null ? null : grid.getValue().code(), longitude.getValue(), latitude.getValue(), address.getValue(),
                 description.getValue(), reporterName.getValue(), reporterPhone.getValue(), reporterEmail.getValue(),
-                selfResolved.getValue(), List.copyOf(photos));
+                selfResolved.getValue(), List.copyOf(photos), callerAnonymous.isVisible() && callerAnonymous.getValue(),
+                answeredOnCall.isVisible() && answeredOnCall.getValue() ? answer.getValue() : null);
         CaseRecord c;
         try {
             c = reports.report(report, official.userId());
@@ -177,8 +208,51 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
             showProblems(e.problems());
             return;
         }
-        Notices.success(getTranslation("report.done", c.caseNumber(), c.trackingCode()));
+        Notices.success(c.status() == io.gridloop.casefile.CaseStatus.ANSWERED_ON_CALL
+                ? getTranslation("report.answered", c.caseNumber()) : getTranslation("report.done", c.caseNumber(), c.trackingCode()));
         UI.getCurrent().navigate("case/" + c.caseNumber());
+    }
+
+    /** The hotline's fields show for a hotline call only. */
+    private void hotlineFields() {
+        boolean hotline = channel.getValue() == Channel.HOTLINE;
+        callerAnonymous.setVisible(hotline);
+        answeredOnCall.setVisible(hotline);
+        answer.setVisible(hotline && answeredOnCall.getValue());
+    }
+
+    /** The caller's earlier cases (by the phone's digits), as the service finds them within the official's scope. */
+    void showCallerHistory() {
+        callerHistory.removeAll();
+        if (reporterPhone.getValue() == null || reporterPhone.getValue().isBlank()) {
+            return;
+        }
+        List<CaseRecord> earlier = reports.callerHistory(reporterPhone.getValue(), official.userId());
+        callerHistory.add(new com.vaadin.flow.component.html.H4(getTranslation("report.callerHistory", earlier.size())));
+        earlier.forEach(c -> callerHistory.add(caseLine(c, null)));
+    }
+
+    /** The open cases near the point, of any kind, the nearest first. */
+    void showNearby() {
+        nearby.removeAll();
+        if (longitude.getValue() == null || latitude.getValue() == null) {
+            return;
+        }
+        List<io.gridloop.duplicate.Duplicate> near = reports.openCasesNear(longitude.getValue(), latitude.getValue(),
+                description.getValue(), official.userId());
+        nearby.add(new com.vaadin.flow.component.html.H4(getTranslation("report.nearby", near.size())));
+        near.forEach(d -> nearby.add(caseLine(d.openCase(), getTranslation("duplicate.metres", Math.round(d.metres())))));
+    }
+
+    private com.vaadin.flow.component.html.Div caseLine(CaseRecord c, String extra) {
+        com.vaadin.flow.component.html.Div line = new com.vaadin.flow.component.html.Div();
+        line.addClassName("gl-case-line");
+        line.add(new com.vaadin.flow.router.RouterLink(c.caseNumber(), io.gridloop.casefile.CaseView.class,
+                new com.vaadin.flow.router.RouteParameters("caseNumber", c.caseNumber())));
+        line.add(new Span(" · " + getTranslation("status." + c.status().name()) + " · "
+                + labels.categoryPath(c.categoryCode(), c.subcategoryCode(), getLocale()) + " · " + labels.time(c.reportedAt())
+                + (extra == null ? "" : " · " + extra) + " · " + c.description()));
+        return line;
     }
 
     private void describeLeft() {
@@ -198,6 +272,7 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
         mark(reporterPhone, byField.get("reporterPhone"));
         mark(reporterEmail, byField.get("reporterEmail"));
         mark(channel, byField.get("channel"));
+        mark(answer, byField.get("answer"));
         Notices.error(String.join(";", byField.values()));
     }
 

@@ -28,6 +28,13 @@ public class ReporterMail {
         if (c.reporterEmail() != null) {
             outbox.toAddress("filed:" + c.id(), c.reporterEmail(), "mail.filed", null, c.caseNumber(), c.description());
         }
+        // the reporters of the reports merged into this case hear the outcome too, each about their own report
+        for (CaseRecord merged : cases.mergedInto(c.caseNumber())) {
+            if (merged.reporterEmail() != null) {
+                outbox.toAddress("filed:" + c.id() + ":" + merged.id(), merged.reporterEmail(), "mail.filedMerged",
+                        "/track/" + merged.trackingCode(), merged.caseNumber(), merged.description(), c.caseNumber());
+            }
+        }
     }
 
     @EventListener

@@ -137,12 +137,17 @@ public class Open311Service {
         // an Open311 report is a citizen's: on-site verification comes first
         Report report = new Report(Channel.CITIZEN, Urgency.NORMAL, service.parentCode(), service.code(), null, lon, lat,
                 address, description, name, phone, email, false, List.of());
-        CaseRecord c = reports.reportFromPublic(report, reportedBy(client));
+        ReportService.PublicReport outcome = reports.reportFromPublicJoiningOpenCase(report, reportedBy(client));
+        CaseRecord c = outcome.report();
 
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("service_request_id", c.caseNumber());
-        String notice = Translations.translate("open311.notice", l, c.caseNumber(), c.trackingCode(),
-                trackBaseUrl + "/track/" + c.trackingCode());
+        // near an open case of the same kind: already being handled; the client follows that case (the report joined it)
+        String notice = outcome.alreadyHandled()
+                .map(open -> Translations.translate("open311.notice.alreadyHandled", l, open.caseNumber(), c.trackingCode(),
+                        trackBaseUrl + "/track/" + c.trackingCode()))
+                .orElseGet(() -> Translations.translate("open311.notice", l, c.caseNumber(), c.trackingCode(),
+                        trackBaseUrl + "/track/" + c.trackingCode()));
+        m.put("service_request_id", outcome.alreadyHandled().map(CaseRecord::caseNumber).orElse(c.caseNumber()));
         if (s.mediaUrl() != null && !s.mediaUrl().isBlank()) {
             notice += " " + Translations.translate("open311.notice.mediaIgnored", l);
         }

@@ -32,6 +32,10 @@ public final class CaseLoop {
     public static final String END_REJECTED = "End_Rejected";
     public static final String END_MERGED = "End_Merged";
     public static final String END_NOT_CONFIRMED = "End_NotConfirmed";
+    public static final String END_ANSWERED_ON_CALL = "End_AnsweredOnCall";
+    public static final String TASK_ANSWER_ON_CALL = "Task_AnswerOnCall";
+    public static final String TASK_JOIN_OPEN_CASE = "Task_JoinOpenCase";
+    public static final String END_JOINED_OPEN_CASE = "End_JoinedOpenCase";
 
     /** Extension property on the deadline end events naming the step whose timer fired. */
     public static final String PROPERTY_DEADLINE_STEP = "deadlineStep";

@@ -36,6 +36,14 @@ public final class CaseVariables {
     public static final VariableFactory<String> STREET_CODE_VAR = stringVariable(STREET_CODE);
     public static final String SELF_RESOLVED = "selfResolved";
     public static final VariableFactory<Boolean> SELF_RESOLVED_VAR = booleanVariable(SELF_RESOLVED);
+    /** 即办: the hotline answered the call on the phone; the answer itself goes on the timeline ({@link #CALL_ANSWER}). */
+    public static final String ANSWERED_ON_CALL = "answeredOnCall";
+    public static final VariableFactory<Boolean> ANSWERED_ON_CALL_VAR = booleanVariable(ANSWERED_ON_CALL);
+    public static final String CALL_ANSWER = "callAnswer";
+    public static final VariableFactory<String> CALL_ANSWER_VAR = stringVariable(CALL_ANSWER);
+    /** A public report near an open case of the same kind: that case's number; the report joins it as one of its reporters. */
+    public static final String JOINED_CASE = "joinedCase";
+    public static final VariableFactory<String> JOINED_CASE_VAR = stringVariable(JOINED_CASE);
 
     // time limits from the timeLimits decision (ISO-8601 durations)
     public static final String VERIFY_LIMIT = "verifyLimit";

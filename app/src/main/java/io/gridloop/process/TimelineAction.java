@@ -15,6 +15,7 @@ public enum TimelineAction {
     STAGE_DONE,
     FILED,
     MERGED_IN,
+    ANSWERED_ON_CALL,
     NOT_CONFIRMED,
     REWORK,
     HOLD_KEPT,

@@ -138,7 +138,8 @@ class ReportApiTest {
     void aMissingPhotoAPointOffTheGlobeAndAForeignChannelAreRefusedInWords() throws Exception {
         int before = allCases();
         assertThat(refused(call("POST", "/api/reports", "lina", """
-                {"subcategoryCode": "MANHOLE", "gridCode": "S01C02G03", "description": "井盖破损", "photos": [null]}""", "en"))
+                {"subcategoryCode": "MANHOLE", "gridCode": "S01C02G03", "description": "井盖破损", "callerAnonymous": true,
+                 "photos": [null]}""", "en"))
                 .path("fields").findValuesAsText("code")).containsExactly("error.photo.missing");
         for (String point : List.of("\"latitude\": 999, \"longitude\": 116.34", "\"latitude\": \"NaN\", \"longitude\": 116.34",
                 "\"latitude\": 1e400, \"longitude\": 116.34")) {

@@ -128,8 +128,9 @@ class ReportServiceTest {
 
     private Report withReporter(String address, String name, String phone, String email, String photoName) {
         List<Report.Photo> photos = photoName == null ? List.of() : List.of(new Report.Photo(photoName, LoopDriver.PNG));
+        // a caller without a phone stays anonymous, as the operator says explicitly
         return new Report(Channel.HOTLINE, Urgency.NORMAL, null, "ROAD_DAMAGE", "S01C01G01", null, null, address, "路面塌陷", name, phone,
-                email, false, photos);
+                email, false, photos, phone == null, null);
     }
 
     @Test
@@ -174,8 +175,8 @@ class ReportServiceTest {
 
     @Test
     void theReportersRoleDecidesTheChannel() {
-        Report noChannel = new Report(null, Urgency.NORMAL, null, "ROAD_DAMAGE", "S01C01G01", null, null, null, "路面塌陷", null, null,
-                null, false, List.of());
+        Report noChannel = new Report(null, Urgency.NORMAL, null, "ROAD_DAMAGE", "S01C01G01", null, null, null, "路面塌陷", null,
+                "13900000000", null, false, List.of());
         CaseRecord byIntake = reports.report(noChannel, "lina");
         assertThat(byIntake.channel()).as("an intake operator's report is a hotline case").isEqualTo(Channel.HOTLINE);
         assertThat(byIntake.status()).as("verified on site first").isEqualTo(CaseStatus.VERIFYING);

@@ -56,6 +56,12 @@ class Open311ApiTest {
     /** Inside grid S03C02G02 (lihua's). */
     private static final String LAT = "39.9275";
     private static final String LONG = "116.3745";
+    /**
+     * Each good request stands 167 m north of the one before, within the grid (13 places, then again from the south): a
+     * request near an open case of the same kind would join that case instead of opening its own.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger PLACES = new java.util.concurrent.atomic.AtomicInteger();
+    private static volatile String lastLat = LAT;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -115,7 +121,8 @@ class Open311ApiTest {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("api_key", KEY);
         form.put("service_code", "MANHOLE");
-        form.put("lat", LAT);
+        lastLat = String.format(java.util.Locale.ROOT, "%.4f", 39.9215 + 0.0015 * (PLACES.getAndIncrement() % 13));
+        form.put("lat", lastLat);
         form.put("long", LONG);
         form.put("address_string", "金融街 8 号门前");
         form.put("description", "井盖缺失,夜间行人有坠落危险");
@@ -253,6 +260,7 @@ class Open311ApiTest {
     @Test
     void theLoopReadsAsOpenOrClosedWithPlainNotesAndNoPersonalData() throws Exception {
         String id = postCase();
+        String lat = lastLat;
         long caseId = cases.findByNumber(id).orElseThrow().id();
         JsonNode one = JSON.readTree(get("requests/" + id + ".json?api_key=" + KEY).body()).get(0);
         assertThat(one.path("service_request_id").asText()).isEqualTo(id);
@@ -262,7 +270,7 @@ class Open311ApiTest {
         assertThat(one.path("service_name").asText()).isEqualTo("井盖缺失破损");
         assertThat(one.path("description").asText()).isEqualTo("井盖缺失,夜间行人有坠落危险");
         assertThat(one.path("address").asText()).isEqualTo("金融街 8 号门前");
-        assertThat(one.path("lat").asDouble()).isEqualTo(Double.parseDouble(LAT));
+        assertThat(one.path("lat").asDouble()).isEqualTo(Double.parseDouble(lat));
         assertThat(one.path("long").asDouble()).isEqualTo(Double.parseDouble(LONG));
         assertThat(one.path("agency_responsible").isNull()).isTrue();
         OffsetDateTime requested = OffsetDateTime.parse(one.path("requested_datetime").asText());
@@ -489,6 +497,32 @@ class Open311ApiTest {
      * Bounded, seeded random payloads: every field absent, empty, valid, hostile or oversized in turn. Never a 5xx,
      * always Open311's error list on a refusal, and exactly one case for each 201.
      */
+    @Test
+    void aRequestNearAnOpenCaseOfTheSameKindIsToldItIsAlreadyBeingHandledAndJoinsIt() throws Exception {
+        // grid S03C02G03, away from the other requests' places
+        Map<String, String> first = with(with(goodRequest(), "lat", "39.9300"), "long", "116.3775");
+        String open = JSON.readTree(post("json", first, null).body()).get(0).path("service_request_id").asText();
+        Map<String, String> again = with(with(with(first, "lat", "39.9303"), "email", "neighbour@example.org"), "description", "这里井盖没了");
+        HttpResponse<String> r = post("json", again, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode answer = JSON.readTree(r.body()).get(0);
+        assertThat(answer.path("service_request_id").asText()).as("the case already being handled").isEqualTo(open);
+        assertThat(answer.path("service_notice").asText()).contains("正在办理", open);
+        CaseRecord joined = jdbc.sql("select id from gl_case where merged_into = :n").param("n", open).query(Long.class).list().stream()
+                .map(cases::get).filter(c -> "neighbour@example.org".equals(c.reporterEmail())).findFirst().orElseThrow();
+        assertThat(joined.status()).isEqualTo(CaseStatus.MERGED);
+        assertThat(cases.timeline(cases.findByNumber(open).orElseThrow().id()))
+                .anySatisfy(e -> assertThat(e.decision()).isEqualTo(joined.caseNumber()));
+        // in English, and in XML, the same standard answer
+        HttpResponse<String> en = post("xml", with(again, "email", "other@example.org"), "en");
+        assertThat(text(xml(en.body()), "service_request_id")).isEqualTo(open);
+        assertThat(text(xml(en.body()), "service_notice")).contains("already being handled", open);
+        // another kind at the same place is a request of its own
+        String streetlight = JSON.readTree(post("json", with(again, "service_code", "STREETLIGHT"), null).body()).get(0)
+                .path("service_request_id").asText();
+        assertThat(streetlight).isNotEqualTo(open);
+    }
+
     @Test
     void randomAndHostilePayloadsNeverBreakIt() throws Exception {
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null, List.of()));

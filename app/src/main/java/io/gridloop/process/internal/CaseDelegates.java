@@ -129,4 +129,36 @@ public class CaseDelegates {
             events.publishEvent(new CaseFiled(caseId));
         };
     }
+
+    /**
+     * 即办: a hotline call answered on the phone is filed at once with the answer on its timeline; it is counted as a
+     * report and never registered or dispatched.
+     */
+    @Bean
+    public JavaDelegate answerOnCall(CaseFileService cases) {
+        return execution -> {
+            long caseId = caseId(execution);
+            cases.answeredOnCall(caseId);
+            cases.addTimeline(caseId, SYSTEM, "REPORT", TimelineAction.ANSWERED_ON_CALL.name(), null, CaseVariables.CALL_ANSWER_VAR.from(execution).getOrNull(), null,
+                    java.util.List.of());
+        };
+    }
+
+    /**
+     * A public report near an open case of the same kind joins that case as one of its reporters (intake found the case,
+     * ReportService): merged like a duplicate at registration, so it counts as a report and hears when the case is filed.
+     */
+    @Bean
+    public JavaDelegate joinOpenCase(CaseFileService cases) {
+        return execution -> {
+            long caseId = caseId(execution);
+            CaseRecord self = cases.get(caseId);
+            String target = CaseVariables.JOINED_CASE_VAR.from(execution).get();
+            CaseRecord into = cases.findByNumber(target).filter(c -> !c.status().isClosed())
+                    .orElseThrow(() -> new CaseRuleException("error.duplicate.notFound", target));
+            cases.merged(caseId, into.caseNumber());
+            cases.addTimeline(into.id(), SYSTEM, "REPORT", TimelineAction.MERGED_IN.name(), self.caseNumber(), self.description(), null,
+                    java.util.List.of());
+        };
+    }
 }
