@@ -64,8 +64,8 @@ public class DifficultyWeights {
             return t;
         }
         Map<String, Double> weights = new HashMap<>();
-        for (Category c : reference.categories()) {
-            if (c.isSubcategory()) {
+        for (Category c : reference.categories().stream().flatMap(c -> c.subcategories().stream()).toList()) {
+            {
                 var result = decisions.evaluateDecisionTableById(latest.getId()).variables(Map.of("subcategory", c.code())).evaluate()
                         .getSingleResult();
                 Object w = result == null ? null : result.getSingleEntry();

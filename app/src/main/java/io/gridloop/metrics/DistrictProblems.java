@@ -100,8 +100,7 @@ public class DistrictProblems {
     private List<BlindSpot> blindSpots(Instant start, Instant end, String filter, Map<String, Object> params, Locale locale) {
         var spec = jdbc.sql("""
                 select c.grid_code, c.subcategory_code, c.channel, count(*) as n from gl_case c
-                where c.reported_at >= :start and c.reported_at < :end and """ + filter + """
-                 group by c.grid_code, c.subcategory_code, c.channel""")
+                where c.reported_at >= :start and c.reported_at < :end and""" + " " + filter + " group by c.grid_code, c.subcategory_code, c.channel")
                 .param("start", start.atOffset(ZoneOffset.UTC)).param("end", end.atOffset(ZoneOffset.UTC));
         params.forEach(spec::param);
         // grid → subcategory → [public reports, grid worker reports]
@@ -130,8 +129,7 @@ public class DistrictProblems {
         var spec = jdbc.sql("""
                 select c.subcategory_code, sum(case when c.reported_at >= :start then 1 else 0 end) as now_n,
                   sum(case when c.reported_at < :start then 1 else 0 end) as before_n
-                from gl_case c where c.reported_at >= :previousStart and c.reported_at < :end and """ + filter + """
-                 group by c.subcategory_code""")
+                from gl_case c where c.reported_at >= :previousStart and c.reported_at < :end and""" + " " + filter + " group by c.subcategory_code")
                 .param("start", start.atOffset(ZoneOffset.UTC)).param("end", end.atOffset(ZoneOffset.UTC))
                 .param("previousStart", previousStart.atOffset(ZoneOffset.UTC));
         params.forEach(spec::param);
@@ -151,7 +149,7 @@ public class DistrictProblems {
         var spec = jdbc.sql("""
                 select c.id, c.case_number, c.subcategory_code, c.grid_code, c.address, c.latitude, c.longitude, c.reported_at
                 from gl_case c where c.reported_at >= :from and c.reported_at < :end
-                and c.latitude is not null and c.longitude is not null and """ + filter + " order by c.reported_at, c.id")
+                and c.latitude is not null and c.longitude is not null and""" + " " + filter + " order by c.reported_at, c.id")
                 .param("from", from.atOffset(ZoneOffset.UTC)).param("end", end.atOffset(ZoneOffset.UTC));
         params.forEach(spec::param);
         return spec.query(EvaluationService::point).list();

@@ -167,7 +167,7 @@ public class EvaluationService {
         var self = jdbc.sql("""
                 select c.id, c.case_number, c.subcategory_code, c.grid_code, c.address, c.latitude, c.longitude, c.reported_at
                 from gl_case c where c.self_resolved = true and c.registered_at >= :start and c.registered_at < :end
-                and c.latitude is not null and c.longitude is not null and """ + filter);
+                and c.latitude is not null and c.longitude is not null and""" + " " + filter);
         scopeParams.forEach(self::param);
         List<Places.Point> resolved = self.query(EvaluationService::point).list();
         if (resolved.isEmpty()) {
