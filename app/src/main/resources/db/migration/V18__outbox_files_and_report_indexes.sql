@@ -9,3 +9,8 @@ create table gl_outbox_file (
     created_at   timestamp with time zone not null
 );
 alter table gl_outbox add column file_key varchar(100);
+
+-- the honest figures read reports by when and what they were: re-reports of a subcategory after a self-resolved case,
+-- blind spots and high-frequency problems of a period
+create index gl_case_reported_idx on gl_case (reported_at);
+create index gl_case_subcategory_idx on gl_case (subcategory_code, reported_at);
