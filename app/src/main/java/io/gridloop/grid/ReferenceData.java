@@ -257,6 +257,11 @@ public class ReferenceData {
         return Collections.unmodifiableSet(gridsOfWorker.getOrDefault(gridWorker, new TreeSet<>()));
     }
 
+    /** The grid workers responsible for a grid, by login, in order. */
+    public List<String> gridWorkersOf(String gridCode) {
+        return gridsOfWorker.entrySet().stream().filter(e -> e.getValue().contains(gridCode)).map(Map.Entry::getKey).sorted().toList();
+    }
+
     public Optional<Grid> grid(String code) {
         return Optional.ofNullable(code).map(grids::get);
     }

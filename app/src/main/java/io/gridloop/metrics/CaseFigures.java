@@ -128,6 +128,23 @@ final class CaseFigures {
                 });
     }
 
+    /**
+     * The honest figures: a report in the period counts with its subcategory's difficulty weight, and as easy when the
+     * weight is at most the easy threshold; a self-resolved case registered in the period counts as re-reported when a
+     * later report came back to its place (found by {@link EvaluationService}).
+     */
+    static void countHonest(CaseRow c, String subcategory, Period p, DifficultyWeights.Table difficulty, boolean reReported, Tally t) {
+        if (p.contains(c.reportedAt())) {
+            t.addWeightedReport(difficulty.weight(subcategory));
+            if (difficulty.easy(subcategory)) {
+                t.add(EASY_REPORTS);
+            }
+        }
+        if (reReported && c.selfResolved() && p.contains(c.registeredAt())) {
+            t.add(RE_REPORTED);
+        }
+    }
+
     /** Registered on time: the registration step that registered the case was completed by its due date. */
     private static boolean registeredOnTime(List<Fact> facts) {
         return facts.stream().filter(f -> f.is(Step.REGISTER) && StepOutcome.REGISTER.equals(f.outcome()))

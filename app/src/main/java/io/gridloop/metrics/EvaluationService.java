@@ -43,9 +43,11 @@ public class EvaluationService {
     private final IdentityService identity;
     private final EvaluationWeights weights;
     private final EvaluationSettings settings;
+    private final DifficultyWeights difficulty;
 
     public EvaluationService(JdbcClient jdbc, Clock clock, WorkingTime workingTime, ReferenceData reference, IdentityService identity,
-                             EvaluationWeights weights, EvaluationSettings settings) {
+                             EvaluationWeights weights, EvaluationSettings settings, DifficultyWeights difficulty) {
+        this.difficulty = difficulty;
         this.jdbc = jdbc;
         this.clock = clock;
         this.workingTime = workingTime;
@@ -68,7 +70,7 @@ public class EvaluationService {
         return evaluate(f, t, u, scope, locale);
     }
 
-    private static LocalDate date(String name, String value) {
+    static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             throw EvaluationRequestException.badRequest("error.evaluation.dateMissing", name);
         }
@@ -92,10 +94,13 @@ public class EvaluationService {
         params.put("start", start.atOffset(java.time.ZoneOffset.UTC));
         params.put("end", end.atOffset(java.time.ZoneOffset.UTC));
 
+        DifficultyWeights.Table difficulties = difficulty.table();
+        java.util.Set<Long> reReported = reReported(start, end, filter, params);
         Map<String, Tally> byUnit = new TreeMap<>();
         Tally total = new Tally();
         var spec = jdbc.sql("""
                 select c.id, c.status, c.channel, c.self_resolved, c.reported_by, c.street_code, c.community_code, c.grid_code,
+                  c.subcategory_code,
                   c.department_code, c.reported_at, c.registered_at, c.closed_at,
                   f.step, f.started_at, f.due_at, f.finished_at, f.on_time, f.outcome, f.working_seconds, f.rework, f.returned
                 from gl_case c left join gl_step_fact f on f.case_id = c.id
@@ -104,6 +109,7 @@ public class EvaluationService {
         params.forEach(spec::param);
         var reader = new Object() {
             CaseFigures.CaseRow current;
+            String subcategory;
             List<CaseFigures.Fact> facts = new ArrayList<>();
 
             void row(ResultSet rs) throws SQLException {
@@ -114,6 +120,7 @@ public class EvaluationService {
                             rs.getString("reported_by"), rs.getString("street_code"), rs.getString("community_code"),
                             rs.getString("grid_code"), rs.getString("department_code"), instant(rs, "reported_at"),
                             instant(rs, "registered_at"), instant(rs, "closed_at"));
+                    subcategory = rs.getString("subcategory_code");
                 }
                 if (rs.getString("step") != null) {
                     facts.add(new CaseFigures.Fact(rs.getString("step"), instant(rs, "started_at"), instant(rs, "due_at"),
@@ -128,6 +135,7 @@ public class EvaluationService {
                     if (key != null) {
                         Tally t = byUnit.computeIfAbsent(key, k -> new Tally());
                         CaseFigures.count(current, facts, period, settings, workingTime, t);
+                        CaseFigures.countHonest(current, subcategory, period, difficulties, reReported.contains(current.id()), t);
                     }
                 }
                 facts = new ArrayList<>();
@@ -150,13 +158,54 @@ public class EvaluationService {
         return new Evaluation(from, to, unit, rows, row(TOTAL, Translations.translate("evaluation.total", locale), total, w));
     }
 
+    /**
+     * The self-resolved cases registered in the period (within the scope) that a later report re-reported: the same
+     * subcategory, within {@link EvaluationSettings#reReportMeters()} of it, reported after it and within
+     * {@link EvaluationSettings#reReportDays()} days of its report, from any channel and whoever sees that report.
+     */
+    java.util.Set<Long> reReported(Instant start, Instant end, String filter, Map<String, Object> scopeParams) {
+        var self = jdbc.sql("""
+                select c.id, c.case_number, c.subcategory_code, c.grid_code, c.address, c.latitude, c.longitude, c.reported_at
+                from gl_case c where c.self_resolved = true and c.registered_at >= :start and c.registered_at < :end
+                and c.latitude is not null and c.longitude is not null and""" + " " + filter);
+        scopeParams.forEach(self::param);
+        List<Places.Point> resolved = self.query(EvaluationService::point).list();
+        if (resolved.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.time.Duration window = java.time.Duration.ofDays(settings.reReportDays());
+        Instant first = resolved.stream().map(Places.Point::reportedAt).min(Instant::compareTo).orElseThrow();
+        Instant last = resolved.stream().map(Places.Point::reportedAt).max(Instant::compareTo).orElseThrow().plus(window);
+        Places.Index later = new Places.Index(settings.reReportMeters());
+        jdbc.sql("""
+                select c.id, c.case_number, c.subcategory_code, c.grid_code, c.address, c.latitude, c.longitude, c.reported_at
+                from gl_case c where c.reported_at > :first and c.reported_at <= :last and c.subcategory_code in (:subcategories)
+                and c.latitude is not null and c.longitude is not null""")
+                .param("first", first.atOffset(java.time.ZoneOffset.UTC)).param("last", last.atOffset(java.time.ZoneOffset.UTC))
+                .param("subcategories", resolved.stream().map(Places.Point::subcategory).distinct().toList())
+                .query(EvaluationService::point).list().forEach(later::add);
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (Places.Point p : resolved) {
+            if (later.near(p).stream().anyMatch(q -> q.id() != p.id() && q.reportedAt().isAfter(p.reportedAt())
+                    && !q.reportedAt().isAfter(p.reportedAt().plus(window)))) {
+                out.add(p.id());
+            }
+        }
+        return out;
+    }
+
+    static Places.Point point(ResultSet rs, int n) throws SQLException {
+        return new Places.Point(rs.getLong("id"), rs.getString("case_number"), rs.getString("subcategory_code"), rs.getString("grid_code"),
+                rs.getString("address"), rs.getDouble("latitude"), rs.getDouble("longitude"), instant(rs, "reported_at"));
+    }
+
     private Evaluation.Row row(String key, String name, Tally tally, Map<Indicator, Double> w) {
         Map<Indicator, Number> figures = new EnumMap<>(Indicator.class);
         Map<Indicator, Double> rates = new EnumMap<>(Indicator.class);
         for (Indicator i : Indicator.values()) {
             switch (i.kind()) {
                 case COUNT -> figures.put(i, tally.get(i));
-                case RATE, HOURS -> {
+                case RATE, HOURS, WEIGHTED -> {
                     Double v = i.compute(tally, settings);
                     figures.put(i, v);
                     rates.put(i, v);

@@ -43,6 +43,8 @@ public class EvaluationView extends VerticalLayout implements HasDynamicTitle {
 
     private final EvaluationService evaluations;
     private final EvaluationRankings rankings;
+    private final DistrictProblems problems;
+    private final MonthlyReports reports;
     private final AccessScope scope;
 
     final DatePicker from = new DatePicker();
@@ -56,13 +58,19 @@ public class EvaluationView extends VerticalLayout implements HasDynamicTitle {
     final Anchor csv;
     final Anchor xlsx;
     final Span previous = new Span();
+    /** blind spots and high-frequency problems, one grid a table, each with its rule above it */
+    final java.util.Map<ProblemTable, Grid<Record>> problemTables = new java.util.EnumMap<>(ProblemTable.class);
+    final Anchor problemsXlsx;
+    final Anchor monthlyReport;
 
     private Evaluation shown;
 
     public EvaluationView(EvaluationService evaluations, EvaluationRankings rankings, CurrentOfficial current, AccessScopes scopes,
-                          Clock clock) {
+                          Clock clock, DistrictProblems problems, MonthlyReports reports) {
         this.evaluations = evaluations;
         this.rankings = rankings;
+        this.problems = problems;
+        this.reports = reports;
         this.scope = scopes.of(current.require());
         // the last whole month by default: a month is what districts report by
         LocalDate firstOfMonth = LocalDate.now(clock).withDayOfMonth(1);
@@ -85,7 +93,11 @@ public class EvaluationView extends VerticalLayout implements HasDynamicTitle {
         csv.setId("evaluation-csv");
         xlsx = new Anchor(download("xlsx"), getTranslation("evaluation.download.xlsx"));
         xlsx.setId("evaluation-xlsx");
-        HorizontalLayout controls = new HorizontalLayout(from, to, unit, show, csv, xlsx);
+        problemsXlsx = new Anchor(downloadProblems(), getTranslation("evaluation.download.problems"));
+        problemsXlsx.setId("evaluation-problems-xlsx");
+        monthlyReport = new Anchor(downloadMonthlyReport(), getTranslation("evaluation.download.report"));
+        monthlyReport.setId("evaluation-monthly-report");
+        HorizontalLayout controls = new HorizontalLayout(from, to, unit, show, csv, xlsx, monthlyReport);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         table.setId("evaluation-table");
@@ -119,6 +131,25 @@ public class EvaluationView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("evaluation.title")), controls, new Span(getTranslation("evaluation.unit.rule")), table,
                 new H3(getTranslation("evaluation.ranking")), previous, new Span(getTranslation("evaluation.ranking.rule")), rankingsRow,
                 new H3(getTranslation("evaluation.rules")), rules);
+        add(new H2(getTranslation("evaluation.problems")), problemsXlsx);
+        for (ProblemTable t : ProblemTable.values()) {
+            Grid<Record> grid = new Grid<>();
+            grid.setId("evaluation-" + t.key());
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+            java.util.List<String> columns = t.columns();
+            for (int c = 0; c < columns.size(); c++) {
+                int column = c;
+                grid.addColumn(r -> {
+                    Object v = t.values(r).get(column);
+                    return v == null ? "" : v.toString();
+                }).setHeader(ProblemTable.columnLabel(columns.get(c), getLocale())).setKey(columns.get(c)).setAutoWidth(true);
+            }
+            grid.setAllRowsVisible(true);
+            problemTables.put(t, grid);
+            Span rule = new Span(t.rule(getLocale()));
+            rule.setId("evaluation-" + t.key() + "-rule");
+            add(new H3(t.label(getLocale())), rule, grid);
+        }
         refresh();
     }
 
@@ -153,6 +184,8 @@ public class EvaluationView extends VerticalLayout implements HasDynamicTitle {
             departments.setItems(byDepartment.rows());
             streets.setItems(byStreet.rows());
             previous.setText(getTranslation("evaluation.previous", byStreet.previousFrom(), byStreet.previousTo()));
+            DistrictProblems.Problems p = problems.problems(from.getValue(), to.getValue(), scope, getLocale());
+            problemTables.forEach((t, grid) -> grid.setItems(java.util.List.copyOf(t.rows(p))));
         } catch (UserFacingException e) {
             Notices.error(getTranslation(e.messageKey(), e.args()));
             return;
@@ -188,6 +221,33 @@ public class EvaluationView extends VerticalLayout implements HasDynamicTitle {
         };
     }
 
+    private DownloadHandler downloadProblems() {
+        return event -> {
+            DistrictProblems.Problems p = problems.problems(from.getValue(), to.getValue(), scope, getLocale());
+            event.setFileName("problems-%s-%s.xlsx".formatted(p.from(), p.to()));
+            event.setContentType(MonthlyReports.XLSX);
+            try (OutputStream out = event.getOutputStream()) {
+                ProblemsExport.xlsx(p, getLocale(), out);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        };
+    }
+
+    /** The monthly report of the month the period starts in, as managers receive it, within the official's scope. */
+    private DownloadHandler downloadMonthlyReport() {
+        return event -> {
+            java.time.YearMonth month = java.time.YearMonth.from(from.getValue());
+            event.setFileName(MonthlyReports.fileName(month));
+            event.setContentType(MonthlyReports.XLSX);
+            try (OutputStream out = event.getOutputStream()) {
+                reports.write(month, scope, getLocale(), out);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        };
+    }
+
     /** Counts as they are, rates as percentages, hours and the score with one decimal; "—" where there is no figure. */
     static String format(Indicator i, Number n) {
         if (n == null) {
@@ -197,6 +257,7 @@ public class EvaluationView extends VerticalLayout implements HasDynamicTitle {
             case COUNT -> Long.toString(n.longValue());
             case RATE -> String.format(Locale.ROOT, "%.1f%%", n.doubleValue() * 100);
             case HOURS, SCORE -> String.format(Locale.ROOT, "%.1f", n.doubleValue());
+            case WEIGHTED -> String.format(Locale.ROOT, "%.2f", n.doubleValue());
         };
     }
 }

@@ -38,6 +38,8 @@ public enum Indicator {
     REGISTERED_ON_TIME("registeredOnTime", false),
     VOIDED("voided", false),
     CALLBACKS("callbacks", false),
+    EASY_REPORTS("easyReports", false),
+    RE_REPORTED("reReported", false),
 
     CLOSE_RATE("closeRate", true, (t, s) -> ratio(t.get(FILED), t.get(DUE_TO_CLOSE))),
     ON_TIME_RATE("onTimeRate", true, (t, s) -> ratio(t.get(FILED_ON_TIME), t.get(DUE_TO_CLOSE))),
@@ -55,13 +57,20 @@ public enum Indicator {
     MEAN_HANDLING_HOURS("meanHandlingHours", (t, s) -> t.meanHandlingHours()),
     P90_HANDLING_HOURS("p90HandlingHours", (t, s) -> t.p90HandlingHours()),
 
-    SCORE("score", (t, s) -> null);
+    SCORE("score", (t, s) -> null),
+
+    // the honest figures (issue 10): what quotas cannot game
+    WEIGHTED_REPORTS("weightedReports", Kind.WEIGHTED, (t, s) -> Tally.round2(t.weightedReports())),
+    EASY_SHARE("easyShare", false, (t, s) -> ratio(t.get(EASY_REPORTS), t.get(REPORTS))),
+    RE_REPORT_RATE("reReportRate", false, (t, s) -> ratio(t.get(RE_REPORTED), t.get(SELF_RESOLVED)));
 
     public enum Kind {
         COUNT,
         RATE,
         HOURS,
-        SCORE
+        SCORE,
+        /** a sum of weights (the reports weighted by difficulty) */
+        WEIGHTED
     }
 
     private final String key;
@@ -87,6 +96,14 @@ public enum Indicator {
         this.kind = Kind.RATE;
         this.published = true;
         this.higherIsBetter = higherIsBetter;
+        this.formula = formula;
+    }
+
+    Indicator(String key, Kind kind, BiFunction<Tally, EvaluationSettings, Double> formula) {
+        this.key = key;
+        this.kind = kind;
+        this.published = true;
+        this.higherIsBetter = true;
         this.formula = formula;
     }
 
@@ -130,7 +147,7 @@ public enum Indicator {
         return Translations.translate("evaluation." + key + ".rule", locale);
     }
 
-    /** The figures a row shows, in order: counts, rates, hours and the score. */
+    /** The figures a row shows, in order: counts, rates, hours, the score, then the honest figures. */
     public static List<Indicator> publishedFigures() {
         return Arrays.stream(values()).filter(Indicator::published).toList();
     }

@@ -8,6 +8,7 @@ final class Tally {
     private final long[] counts = new long[Indicator.values().length];
     private double[] hours = new double[16];
     private int hoursCount;
+    private double weightedReports;
 
     void add(Indicator indicator) {
         add(indicator, 1);
@@ -21,6 +22,15 @@ final class Tally {
         return counts[indicator.ordinal()];
     }
 
+    /** A report counted with its subcategory's difficulty weight. */
+    void addWeightedReport(double weight) {
+        weightedReports += weight;
+    }
+
+    double weightedReports() {
+        return weightedReports;
+    }
+
     void addHandlingHours(double h) {
         if (hoursCount == hours.length) {
             hours = Arrays.copyOf(hours, hours.length * 2);
@@ -32,6 +42,7 @@ final class Tally {
         for (int i = 0; i < counts.length; i++) {
             counts[i] += other.counts[i];
         }
+        weightedReports += other.weightedReports;
         for (int i = 0; i < other.hoursCount; i++) {
             addHandlingHours(other.hours[i]);
         }

@@ -124,11 +124,25 @@ public class Outbox {
         return queueAll(eventKey, users, null, template, link, args);
     }
 
+    /**
+     * Queues a message about no single case to named officials with a file of {@code gl_outbox_file} attached to the mail
+     * (the monthly report's workbook), stored once under its key in the same transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int toUsersWithFile(String eventKey, Collection<String> users, String template, String link, String fileKey, Object... args) {
+        int queued = 0;
+        for (String user : new LinkedHashSet<>(users)) {
+            User u = identity.createUserQuery().userId(user).singleResult();
+            queued += queue(eventKey, user, u == null ? null : u.getEmail(), null, template, link, fileKey, args);
+        }
+        return queued;
+    }
+
     private int queueAll(String eventKey, Collection<String> users, String caseNumber, String template, String link, Object... args) {
         int queued = 0;
         for (String user : new LinkedHashSet<>(users)) {
             User u = identity.createUserQuery().userId(user).singleResult();
-            queued += queue(eventKey, user, u == null ? null : u.getEmail(), caseNumber, template, link, args);
+            queued += queue(eventKey, user, u == null ? null : u.getEmail(), caseNumber, template, link, null, args);
         }
         return queued;
     }
@@ -136,11 +150,11 @@ public class Outbox {
     /** Queues a message to an address that belongs to no official (a citizen who reported a case). */
     @Transactional(propagation = Propagation.MANDATORY)
     public int toAddress(String eventKey, String email, String template, String link, Object... args) {
-        return queue(eventKey, "mailto:" + email, email, null, template, link, args);
+        return queue(eventKey, "mailto:" + email, email, null, template, link, null, args);
     }
 
     private int queue(String eventKey, String recipient, String email, String caseNumber, String template, String link,
-                      Object... args) {
+                      String fileKey, Object... args) {
         boolean exists = jdbc.sql("select count(*) from gl_outbox where event_key = :e and recipient = :r")
                 .param("e", eventKey).param("r", recipient).query(Long.class).single() > 0;
         if (exists) {
@@ -155,9 +169,10 @@ public class Outbox {
         boolean mailable = smtp && email != null && !email.isBlank();
         jdbc.sql("""
                 insert into gl_outbox (event_key, recipient, email, subject, body, link, created_at, status, next_attempt_at,
-                  case_number)
-                values (:e, :r, :email, :subject, :body, :link, :now, :status, :now, :case)""")
+                  case_number, file_key)
+                values (:e, :r, :email, :subject, :body, :link, :now, :status, :now, :case, :file)""")
                 .param("case", caseNumber)
+                .param("file", fileKey)
                 .param("e", eventKey)
                 .param("r", recipient)
                 .param("email", email)

@@ -77,11 +77,19 @@ public class OutboxSender {
             OutboxMessage m = jdbc.sql("select * from gl_outbox where id = :id").param("id", id).query(OutboxSender::map).single();
             try {
                 MimeMessage message = sender.createMimeMessage();
-                MimeMessageHelper h = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+                // a file of gl_outbox_file named by the message (the monthly report) goes with it as an attachment
+                List<java.util.Map<String, Object>> files = jdbc.sql("""
+                        select f.file_name, f.content_type, f.content from gl_outbox o join gl_outbox_file f on f.file_key = o.file_key
+                        where o.id = :id""").param("id", id).query().listOfRows();
+                MimeMessageHelper h = new MimeMessageHelper(message, !files.isEmpty(), StandardCharsets.UTF_8.name());
                 h.setFrom(from);
                 h.setTo(m.email());
                 h.setSubject(m.subject());
                 h.setText(m.body());
+                for (var f : files) {
+                    h.addAttachment((String) f.get("file_name"),
+                            new org.springframework.core.io.ByteArrayResource((byte[]) f.get("content")), (String) f.get("content_type"));
+                }
                 message.setHeader("X-GridLoop-Event", m.eventKey());
                 sender.send(message);
                 jdbc.sql("update gl_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1, claimed_until = null where id = :id")

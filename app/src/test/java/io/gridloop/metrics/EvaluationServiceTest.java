@@ -215,7 +215,7 @@ class EvaluationServiceTest {
                 "selfResolved", "dispatched", "returned", "extended", "held", "filed", "filedOnTime", "overdueSteps", "reworked",
                 "satisfied", "basicallySatisfied", "dissatisfied", "closeRate", "onTimeRate", "reworkRate", "handleRate",
                 "onTimeHandleRate", "overduePendingRate", "extensionRate", "onTimeRegisterRate", "accurateRegisterRate",
-                "satisfactionRate", "meanHandlingHours", "p90HandlingHours", "score");
+                "satisfactionRate", "meanHandlingHours", "p90HandlingHours", "score", "weightedReports", "easyShare", "reReportRate");
         assertThat(row.path("reports").asLong()).isEqualTo(11);
         assertThat(row.path("closeRate").asDouble()).isEqualTo(0.75);
         assertThat(body.path("total").path("unit").asText()).isEqualTo(EvaluationService.TOTAL);
