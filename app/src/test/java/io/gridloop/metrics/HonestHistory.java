@@ -1,6 +1,6 @@
 package io.gridloop.metrics;
 
-import static io.gridloop.casefile.CaseLoop.TASK_REGISTER;
+import static io.gridloop.process.CaseLoop.TASK_REGISTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

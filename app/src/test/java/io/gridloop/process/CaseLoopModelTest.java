@@ -85,9 +85,11 @@ class CaseLoopModelTest {
         BusinessRuleTask stages = model.getModelElementById(CaseLoop.TASK_DECIDE_HANDLING_STAGES);
         assertThat(limits.getCamundaDecisionRef()).isEqualTo(CaseLoop.DECISION_TIME_LIMITS);
         assertThat(stages.getCamundaDecisionRef()).isEqualTo(CaseLoop.DECISION_HANDLING_STAGES);
-        // the case is reported, the tables decide its limits, then the first step waits
-        FlowNode start = model.getModelElementById("Start_CaseReported");
-        assertThat(start.getSucceedingNodes().list()).containsExactly(limits);
+        // the case is reported, intake lets it into the loop (not 即办, not joined to an open case), the tables decide its
+        // limits, then the first step waits
+        FlowNode intake = model.getModelElementById("Gateway_Intake");
+        assertThat(((FlowNode) model.getModelElementById("Start_CaseReported")).getSucceedingNodes().list()).containsExactly(intake);
+        assertThat(intake.getSucceedingNodes().list()).contains(limits);
         assertThat(limits.getSucceedingNodes().list()).containsExactly(stages);
         // every step's limit, read by its due date and timers, is an output of the timeLimits task
         assertThat(outputs(limits)).containsAll(Arrays.stream(Step.values()).map(Step::limitVariable).toList())
