@@ -91,7 +91,10 @@ public final class CaseVariables {
     public static final String DEPARTMENT = "department";
     public static final VariableFactory<String> DEPARTMENT_VAR = stringVariable(DEPARTMENT);
     public static final String CO_DEPARTMENTS = "coDepartments";
+    /** As the form submits it: a list (taglist) or, through the API, text. */
     public static final VariableFactory<Object> CO_DEPARTMENTS_VAR = customVariable(CO_DEPARTMENTS, Object.class);
+    /** As dispatch writes it back: the codes comma-separated, a string variable (an Object factory would serialize it). */
+    public static final VariableFactory<String> CO_DEPARTMENTS_TEXT_VAR = stringVariable(CO_DEPARTMENTS);
     public static final String CO_DEPARTMENT = "coDepartment";
     public static final VariableFactory<String> CO_DEPARTMENT_VAR = stringVariable(CO_DEPARTMENT);
     // who works in this round of a (joint) case: the lead or not, and which co-departments (comma-separated)

@@ -317,6 +317,8 @@ class CaseLoopProcessTest {
         // the dispatch delegate wrote the typed variables the BPMN reads
         assertThat(CaseVariables.LEAD_AT_WORK_VAR.from(runtime, c.processInstanceId()).get()).isTrue();
         assertThat(CaseVariables.CO_DEPARTMENTS_AT_WORK_VAR.from(runtime, c.processInstanceId()).get()).isEqualTo("housing,police");
+        // normalised to a string variable, whatever list the form gave
+        assertThat(CaseVariables.CO_DEPARTMENTS_TEXT_VAR.from(runtime, c.processInstanceId()).get()).isEqualTo("housing,police");
         // the lead has its task from dispatch on, beside its co-departments
         assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_CO_HANDLE, TASK_HANDLE);
         assertThat(openCoHandleGroups(c)).containsExactly("dept-housing", "dept-police");

@@ -33,7 +33,7 @@ public class DispatchDelegates {
                 }
             }
             // normalised, so the multi-instance and the read model see the same list
-            CaseVariables.CO_DEPARTMENTS_VAR.on(execution).set(String.join(",", co));
+            CaseVariables.CO_DEPARTMENTS_TEXT_VAR.on(execution).set(String.join(",", co));
             // a dispatch puts the lead and every co-department to work at once
             CaseVariables.LEAD_AT_WORK_VAR.on(execution).set(true);
             // a new dispatch (perhaps to another department) starts with the group, whoever had claimed before
