@@ -2,7 +2,6 @@ package io.gridloop;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
 /** The feature packages are modules: no cycles, no reaching into another module's internals. */
 class ModularityTest {
@@ -12,10 +11,5 @@ class ModularityTest {
     @Test
     void featureModulesKeepTheirBoundaries() {
         modules.verify();
-    }
-
-    @Test
-    void writesTheModuleDiagrams() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 }

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,8 +41,6 @@ class CaseLoopProcessTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    HistoryService history;
-    @Autowired
     CaseFileService cases;
     @Autowired
     io.gridloop.notify.Outbox outbox;
@@ -62,10 +59,15 @@ class CaseLoopProcessTest {
         return runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult();
     }
 
+    // the engine keeps no history (production's level, none): the end reached is read from GridLoop's own case file,
+    // whose status only that end event's delegate writes
+    private static final Map<String, CaseStatus> STATUS_AT_END = Map.of(END_FILED, CaseStatus.FILED, END_REJECTED, CaseStatus.REJECTED,
+            END_MERGED, CaseStatus.MERGED, END_NOT_CONFIRMED, CaseStatus.NOT_CONFIRMED);
+
     private void assertEnded(CaseRecord c, String endEvent) {
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
-                .activityId(endEvent).count()).as("passed " + endEvent).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count()).isZero();
+        assertThat(loop.caseFile(c.id()).status()).as("ended at " + endEvent).isEqualTo(STATUS_AT_END.get(endEvent));
+        assertThat(loop.caseFile(c.id()).closedAt()).as("closed at " + endEvent).isNotNull();
     }
 
     private void dispatchTo(long caseId, String department, List<String> co) {
@@ -168,8 +170,7 @@ class CaseLoopProcessTest {
         loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of(CaseVariables.VERIFY_RESULT, VerifyResult.NOT_CONFIRMED.name(), CaseVariables.NOT_CONFIRMED_REASON, "路灯完好,夜间正常亮灯"));
         CaseRecord after = loop.caseFile(c.id());
         assertEnded(after, END_NOT_CONFIRMED);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId()).activityId(TASK_REGISTER)
-                .count()).as("never registered").isZero();
+        assertThat(cases.timeline(c.id())).as("never registered").noneSatisfy(e -> assertThat(e.step()).isEqualTo("REGISTER"));
         assertThat(after.status()).isEqualTo(CaseStatus.NOT_CONFIRMED);
         assertThat(after.status().isClosed()).isTrue();
         assertThat(after.closedAt()).isNotNull();
@@ -300,9 +301,10 @@ class CaseLoopProcessTest {
 
     private void coFeedback(long caseId, String handler) {
         var task = loop.groups(handler).stream().filter(g -> g.startsWith("dept-")).findFirst().orElseThrow();
-        var open = engine.getTaskService().createTaskQuery().processInstanceId(loop.caseFile(caseId).processInstanceId())
-                .taskDefinitionKey(TASK_CO_HANDLE).taskCandidateGroup(task).singleResult();
-        assertThat(open).as("a co-handling task for " + task).isNotNull();
+        var tasks = engine.getTaskService().createTaskQuery().processInstanceId(loop.caseFile(caseId).processInstanceId())
+                .taskDefinitionKey(TASK_CO_HANDLE).taskCandidateGroup(task).list();
+        assertThat(tasks).as("one co-handling task for " + task).hasSize(1);
+        var open = tasks.get(0);
         io.gridloop.inbox.InboxService inbox = ctx.getBean(io.gridloop.inbox.InboxService.class);
         inbox.complete(open.getId(), handler, loop.groups(handler), new io.gridloop.inbox.Submission(Map.of("coFeedback", "本部门工作已完成"), Map.of()));
     }

@@ -44,7 +44,7 @@ class EscalationTest {
     @Autowired
     io.gridloop.inbox.InboxService inbox;
     @Autowired
-    org.camunda.bpm.engine.HistoryService history;
+    org.camunda.bpm.engine.RuntimeService runtimeService;
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
     @Autowired
@@ -188,8 +188,9 @@ class EscalationTest {
         return supervision.ofCase(c.id()).get(supervision.ofCase(c.id()).size() - 1);
     }
 
-    private boolean passed(String processInstanceId, String activityId) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId).finished().count() == 1;
+    // the engine keeps no history (production's level, none): the order's own closedHow says which end it reached
+    private boolean ended(String processInstanceId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
     }
 
     private String answerProcess(SupervisionOrder o) {
@@ -234,7 +235,7 @@ class EscalationTest {
         assertThat(answered.answer()).isEqualTo("已安排抢修队更换灯具");
         assertThat(answered.answeredBy()).isEqualTo("sunli");
         assertThat(answered.doneBy()).isEqualTo(java.time.LocalDate.of(2026, 11, 25));
-        assertThat(passed(pi, "End_Answered")).isTrue();
+        assertThat(ended(pi)).as("End_Answered").isTrue();
         assertThat(inbox.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_HANDLE);
         // the supervisor who issued it reads the answer: a message, the supervision list, the case's timeline
         assertThat(outbox.of("zhoujie", 50)).anySatisfy(m -> {
@@ -263,7 +264,8 @@ class EscalationTest {
                 .extracting(e -> ((io.gridloop.system.UserFacingException) e).messageKey()).isEqualTo("error.supervision.doneByPast");
         assertThat(supervision.order(o.id()).closedAt()).isNull();
         assertThat(cases.timeline(c.id())).hasSize(timeline);
-        assertThat(loop.task(c.id(), SupervisionProcess.TASK_ANSWER)).isNotNull();
+        assertThat(inbox.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey)
+                .containsExactlyInAnyOrder(TASK_HANDLE, SupervisionProcess.TASK_ANSWER);
     }
 
     @Test
@@ -277,7 +279,7 @@ class EscalationTest {
         assertThat(closed.closedHow()).isEqualTo(SupervisionOrder.ClosedHow.STEP_DONE);
         assertThat(closed.closedAt()).isNotNull();
         assertThat(closed.answer()).isNull();
-        assertThat(passed(pi, "End_StepDone")).isTrue();
+        assertThat(ended(pi)).as("End_StepDone").isTrue();
         assertThat(inbox.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_CHECK);
         assertThat(cases.timeline(c.id())).last().satisfies(e -> assertThat(e.action()).isIn("SUPERVISION_CLOSED", "COMPLETED"));
         assertThat(cases.timeline(c.id())).anySatisfy(e -> {

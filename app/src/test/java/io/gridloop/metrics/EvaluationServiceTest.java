@@ -195,7 +195,8 @@ class EvaluationServiceTest {
         assertThat(jdbc.sql(facts).param("id", id).query(Long.class).single()).isEqualTo(1L);
         // the merge delegate refuses an unknown case number: the completion rolls back with the step's fact
         assertThatThrownBy(() -> loop.complete(id, CaseLoop.TASK_REGISTER, "lina",
-                Map.of("registerDecision", "DUPLICATE", "duplicateOf", "1999-000001"))).isNotNull();
+                Map.of("registerDecision", "DUPLICATE", "duplicateOf", "1999-000001")))
+                .isInstanceOf(io.gridloop.system.UserFacingException.class).hasMessage("error.duplicate.notFound");
         assertThat(jdbc.sql(facts).param("id", id).query(Long.class).single()).as("the registration step is still open").isEqualTo(1L);
         assertThat(jdbc.sql("select count(*) from gl_step_fact where case_id = :id").param("id", id).query(Long.class).single()).isEqualTo(1L);
     }

@@ -177,13 +177,10 @@ class Open311ApiTest {
         JsonNode services = JSON.readTree(get("services.json").body());
         int subcategories = reference.categories().stream().mapToInt(c -> c.subcategories().size()).sum();
         assertThat(services).hasSize(subcategories);
-        JsonNode manhole = null;
-        for (JsonNode s : services) {
-            if (s.path("service_code").asText().equals("MANHOLE")) {
-                manhole = s;
-            }
-        }
-        assertThat(manhole).isNotNull();
+        assertThat(services).filteredOn(s -> s.path("service_code").asText().equals("MANHOLE")).as("MANHOLE among the services")
+                .hasSize(1);
+        JsonNode manhole = services.findParents("service_code").stream()
+                .filter(s -> s.path("service_code").asText().equals("MANHOLE")).findFirst().orElseThrow();
         assertThat(manhole.path("service_name").asText()).isEqualTo("井盖缺失破损");
         assertThat(manhole.path("group").asText()).isEqualTo("公用设施");
         assertThat(manhole.path("type").asText()).isEqualTo("realtime");

@@ -466,7 +466,7 @@ class ProductionShapeTest {
 
     private static String nodeCookie(WebDriver driver) {
         Cookie c = driver.manage().getCookieNamed("GRIDLOOP_NODE");
-        assertThat(c).as("the node's cookie").isNotNull();
+        assertThat(c).as("the node's cookie").isNotNull().extracting(Cookie::getValue).asString().isNotBlank();
         return c.getValue();
     }
 
