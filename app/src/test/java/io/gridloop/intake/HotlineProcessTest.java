@@ -23,7 +23,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +48,6 @@ class HotlineProcessTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    HistoryService history;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     EvaluationService evaluation;
@@ -69,10 +66,10 @@ class HotlineProcessTest {
                 "王女士", phone, null, false, List.of(), anonymous, answer);
     }
 
+    /** Ended (production keeps no engine history: the end event is told by the status and timeline its delegate wrote). */
     private void assertEnded(CaseRecord c, String endEvent) {
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
-                .activityId(endEvent).count()).as("passed " + endEvent).isEqualTo(1);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count()).as("ended at " + endEvent)
+                .isZero();
     }
 
     private Map<Indicator, Long> today() {
@@ -107,8 +104,8 @@ class HotlineProcessTest {
         assertThat(c.registeredAt()).isNull();
         assertThat(c.departmentCode()).as("never dispatched").isNull();
         assertEnded(c, END_ANSWERED_ON_CALL);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
-                .activityType("userTask").count()).as("no step of the loop").isZero();
+        assertThat(cases.timeline(c.id())).as("no step of the loop").extracting(e -> e.action())
+                .containsOnly("REPORTED", "ANSWERED_ON_CALL");
         assertThat(inbox.openTasksOfCase(c.id())).isEmpty();
         assertThat(cases.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("ANSWERED_ON_CALL");

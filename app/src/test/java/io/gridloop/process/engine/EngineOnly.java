@@ -141,6 +141,9 @@ final class EngineOnly {
         Mocks.register("timeLimits", new TimeLimitsStub());
         Mocks.register("escalationChain", new EscalationChainStub());
         Mocks.register("departmentCodes", new DepartmentCodesStub());
+        Mocks.register("departmentGroups", new DepartmentGroupsStub());
+        // the handling stages' row mapping is a pure function of the decision's rows: the real one
+        Mocks.register("handlingStages", new io.gridloop.deadline.HandlingStages());
         AbstractAssertions.init(engine);
     }
 
@@ -170,6 +173,11 @@ final class EngineOnly {
 
     /** {@code ${timeLimits.warningOf(limit)}}: a warning an hour before any limit is enough for the engine's paths. */
     public static class TimeLimitsStub {
+        /** {@code ${timeLimits.checked(limit)}} in the time limits' business rule task: the table's limit as it is. */
+        public String checked(String limit) {
+            return limit;
+        }
+
         public String warningOf(Object limit) {
             return "PT1H";
         }
@@ -183,6 +191,13 @@ final class EngineOnly {
                 case "DISTRICT" -> "P2D";
                 default -> "P3D";
             };
+        }
+    }
+
+    /** {@code ${departmentGroups.of(code)}}: a department's candidate group, "dept-roads" for "roads" here. */
+    public static class DepartmentGroupsStub {
+        public String of(Object code) {
+            return "dept-" + code;
         }
     }
 
