@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,17 @@ class CaseLoopEngineTest {
         management = extension.getManagementService();
     }
 
+    private static int testsRun;
+
     @AfterEach
     void cleanUp() {
         EngineOnly.cleanUp();
+        testsRun++;
+    }
+
+    @AfterAll
+    static void everyFlowTaken() {
+        EngineOnly.assertEveryFlowTaken("caseLoop", CaseLoopEngineTest.class, testsRun);
     }
 
     /** The variables a case carries once reported and its limits applied (what ReportService and the time limits' business rule task set). */

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.withSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +30,20 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engine alone for fast process tests: one in-memory H2 engine per JVM, at production's history level (none, as
@@ -60,6 +69,7 @@ final class EngineOnly {
     private static Set<String> delegateNames;
     private static final List<String> CALLS = Collections.synchronizedList(new ArrayList<>());
     private static final Map<String, Consumer<VariableScope>> BEHAVIOUR = new HashMap<>();
+    private static final Set<String> TAKEN = Collections.synchronizedSet(new TreeSet<>());
 
     static synchronized ProcessEngine engine() {
         if (engine == null) {
@@ -70,6 +80,15 @@ final class EngineOnly {
             config.setJobExecutorActivate(false);
             config.setExpressionManager(new MockExpressionManager());
             config.setProcessEngineName("engine-only-" + UUID.randomUUID());
+            // every sequence flow taken, for the check that each process's tests take all of its flows
+            config.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(new AbstractBpmnParseListener() {
+                @Override
+                public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
+                    String flow = transition.getId();
+                    transition.addListener(ExecutionListener.EVENTNAME_TAKE, (ExecutionListener) execution ->
+                            TAKEN.add(execution.getProcessDefinitionId().split(":")[0] + "/" + flow));
+                }
+            })));
             engine = config.buildProcessEngine();
             // kept out of Camunda's static registry, where the Spring tests' webapps look engines up
             org.camunda.bpm.engine.ProcessEngines.unregister(engine);
@@ -169,6 +188,33 @@ final class EngineOnly {
                 .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test done", true, true));
         Mocks.reset();
         AbstractAssertions.reset();
+    }
+
+    /**
+     * After a test class has run in full (every test and every parameter row): each sequence flow of its process was
+     * taken by one of its tests, so a flow added to the model fails here until a test takes it. A partial run (one
+     * test picked by name) checks nothing.
+     */
+    static void assertEveryFlowTaken(String processKey, Class<?> testClass, int testsRun) {
+        int all = 0;
+        for (Method m : testClass.getDeclaredMethods()) {
+            all += m.isAnnotationPresent(Test.class) ? 1 : 0;
+            all += m.isAnnotationPresent(CsvSource.class) ? m.getAnnotation(CsvSource.class).value().length : 0;
+            all += m.isAnnotationPresent(ValueSource.class) ? m.getAnnotation(ValueSource.class).strings().length : 0;
+        }
+        if (testsRun < all) {
+            return;
+        }
+        var model = engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService()
+                .createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult().getId());
+        Set<String> flows = new TreeSet<>();
+        model.getModelElementsByType(SequenceFlow.class).forEach(f -> flows.add(processKey + "/" + f.getId()));
+        Set<String> taken;
+        synchronized (TAKEN) {
+            taken = new TreeSet<>(TAKEN);
+        }
+        org.assertj.core.api.Assertions.assertThat(taken).as("sequence flows of " + processKey + " taken by " + testClass.getSimpleName())
+                .containsAll(flows);
     }
 
     /** {@code ${timeLimits.warningOf(limit)}}: a warning an hour before any limit is enough for the engine's paths. */

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,17 @@ class SupervisionOrderEngineTest {
         tasks = extension.getTaskService();
     }
 
+    private static int testsRun;
+
     @AfterEach
     void cleanUp() {
         EngineOnly.cleanUp();
+        testsRun++;
+    }
+
+    @AfterAll
+    static void everyFlowTaken() {
+        EngineOnly.assertEveryFlowTaken("supervisionOrder", SupervisionOrderEngineTest.class, testsRun);
     }
 
     private ProcessInstance open() {
