@@ -131,6 +131,25 @@ class CaseLoopEngineTest {
         assertThat(calls()).as("the limits are decided by the tables, no delegate").isEmpty();
     }
 
+    @Test
+    void aCallAnsweredOnThePhoneIsFiledAtOnceAndNeverEntersTheLoop() {
+        Map<String, Object> v = reported("HOTLINE");
+        v.put("answeredOnCall", true);
+        v.put("callAnswer", "已告知办理渠道");
+        ProcessInstance pi = startAtTheStart(v);
+        assertEnded(pi);
+        assertThat(calls()).containsExactly("answerOnCall@Task_AnswerOnCall");
+    }
+
+    @Test
+    void aPublicReportNearAnOpenCaseOfTheSameKindJoinsItAndEnds() {
+        Map<String, Object> v = reported("CITIZEN");
+        v.put("joinedCase", "2026-000001");
+        ProcessInstance pi = startAtTheStart(v);
+        assertEnded(pi);
+        assertThat(calls()).containsExactly("joinOpenCase@Task_JoinOpenCase");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"CITIZEN", "HOTLINE"})
     void aReportFromThePublicIsVerifiedOnSiteFirst(String channel) {
