@@ -17,6 +17,8 @@ public final class CaseVariables {
     public static final String GRID_CODE = "gridCode";
     public static final String STREET_CODE = "streetCode";
     public static final String SELF_RESOLVED = "selfResolved";
+    /** A citizen's report with an e-mail address: the citizen rates the work online instead of the callback (once). */
+    public static final String CITIZEN_RATES = "citizenRates";
 
     // time limits from the timeLimits decision (ISO-8601 durations)
     public static final String VERIFY_LIMIT = "verifyLimit";

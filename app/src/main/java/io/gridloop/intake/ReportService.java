@@ -169,6 +169,8 @@ public class ReportService {
         variables.put(CaseVariables.GRID_CODE, g.code());
         variables.put(CaseVariables.STREET_CODE, g.streetCode());
         variables.put(CaseVariables.SELF_RESOLVED, report.selfResolved());
+        // a citizen who left an e-mail gets the rating link; without one the callback asks, as for the hotline
+        variables.put(CaseVariables.CITIZEN_RATES, channel == Channel.CITIZEN && blankToNull(report.reporterEmail()) != null);
         ProcessInstance instance = runtime.startProcessInstanceByKey(CaseLoop.PROCESS_ID, opened.caseNumber(), variables);
         cases.attachProcess(opened.id(), instance.getId());
         return cases.get(opened.id());
