@@ -242,11 +242,12 @@ public class CitizenReportView extends VerticalLayout implements HasDynamicTitle
         try {
             done = reports.submit(r, client());
         } catch (CitizenRefusedException e) {
-            if (e.messageKey().startsWith("error.citizen.check")) {
+            // the answer was used up with this try: a new sum, and the message stays on its field
+            newChallenge();
+            if (e.messageKey().contains(".check.")) {
                 mark(checkAnswer, getTranslation(e.messageKey(), e.args()));
             }
             fail(getTranslation(e.messageKey(), e.args()));
-            newChallenge();
             return;
         } catch (ReportRejectedException e) {
             Map<String, String> byField = new HashMap<>();
