@@ -39,6 +39,8 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver, Ha
         this.cases = cases;
         this.labels = labels;
         this.panels = panels.orderedStream().toList();
+        // a citizen's phone: the tap targets of gridloop.css
+        com.vaadin.flow.component.UI.getCurrent().getPage().addStyleSheet("/styles/gridloop.css");
         code.setLabel(getTranslation("track.code"));
         code.setId("tracking-code");
         Button show = new Button(getTranslation("track.show"), e -> show(code.getValue()));

@@ -223,6 +223,8 @@ public class CitizenReportView extends VerticalLayout implements HasDynamicTitle
     private void newChallenge() {
         HumanCheck.Challenge c = reports.challenge();
         checkToken = c.token();
+        // the token is a signature over the answer with the server's key: it tells nothing about the answer
+        checkImage.getElement().setAttribute("data-check", c.token());
         checkImage.setSrc("data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
         checkAnswer.clear();
     }

@@ -56,7 +56,9 @@ public class RateView extends VerticalLayout implements BeforeEnterObserver, Has
         } else {
             add(new RatingForm(ratings, k, CitizenRatings.Via.LINK));
         }
-        add(new Anchor("track/" + k.trackingCode(), getTranslation("citizen.receipt.follow")));
+        Anchor follow = new Anchor("track/" + k.trackingCode(), getTranslation("citizen.receipt.follow"));
+        follow.addClassName("gl-receipt-link");
+        add(follow);
     }
 
     private Paragraph sentence(String key) {
