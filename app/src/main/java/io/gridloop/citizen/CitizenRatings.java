@@ -47,15 +47,17 @@ public class CitizenRatings {
     public enum Via { LINK, TRACK }
 
     private final CaseFileService cases;
+    private final io.gridloop.metrics.StepFacts facts;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final CitizenSecret secret;
     private final Clock clock;
     private final String window;
 
-    public CitizenRatings(CaseFileService cases, RuntimeService runtime, JdbcClient jdbc, CitizenSecret secret, Clock clock,
-                          @Value("${gridloop.citizen.rating-within:P3D}") String window) {
+    public CitizenRatings(CaseFileService cases, io.gridloop.metrics.StepFacts facts, RuntimeService runtime, JdbcClient jdbc,
+                          CitizenSecret secret, Clock clock, @Value("${gridloop.citizen.rating-within:P3D}") String window) {
         this.cases = cases;
+        this.facts = facts;
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.secret = secret;
@@ -131,6 +133,8 @@ public class CitizenRatings {
             throw new CitizenRefusedException(409, "error.rating.done");
         }
         cases.addTimeline(c.id(), CitizenReports.DOOR, "CALLBACK", "CITIZEN_RATED", satisfaction, text, null, List.of());
+        // the evaluation's satisfaction rate counts it as a callback's answer
+        facts.ratedByCitizen(c.id(), satisfaction);
         var correlation = runtime.createMessageCorrelation(CaseLoop.MESSAGE_CITIZEN_RATING).processInstanceId(c.processInstanceId())
                 .setVariable(CaseVariables.SATISFACTION, satisfaction)
                 // rated once: after a rework the callback asks

@@ -110,6 +110,8 @@ class CitizenRatingProcessTest {
         assertThat(cases.get(c.id()).satisfaction()).isEqualTo("BASICALLY_SATISFIED");
         assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).contains("RATING_ASKED", "CITIZEN_RATED", "FILED");
         assertThat(ratings.ratingOf(c.id())).contains("BASICALLY_SATISFIED");
+        assertThat(jdbc.sql("select outcome from gl_step_fact where case_id = :id and step = 'CALLBACK' and finished_at is not null")
+                .param("id", c.id()).query(String.class).list()).as("counted as the callback's answer").containsExactly("BASICALLY_SATISFIED");
 
         // once: the link and the tracking page refuse a second rating
         assertThatThrownBy(() -> ratings.rate(cases.get(c.id()), "DISSATISFIED", "再评一次", CitizenRatings.Via.LINK))
