@@ -57,6 +57,10 @@ public class CaseLabels {
         if (SYSTEM.equals(userId)) {
             return Translations.translate("official.system", l);
         }
+        if ("citizen".equals(userId)) {
+            // the citizens' own pages (随手拍): a citizen, never an official's account
+            return Translations.translate("official.citizen", l);
+        }
         String known = names.get(userId);
         if (known != null) {
             return known;

@@ -30,12 +30,17 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final CaseFileService cases;
     private final CaseLabels labels;
+    private final java.util.List<TrackPanel> panels;
     final TextField code = new TextField();
     final Div result = new Div();
 
-    public TrackView(CaseFileService cases, CaseLabels labels) {
+    public TrackView(CaseFileService cases, CaseLabels labels,
+                     org.springframework.beans.factory.ObjectProvider<TrackPanel> panels) {
         this.cases = cases;
         this.labels = labels;
+        this.panels = panels.orderedStream().toList();
+        // a citizen's phone: the tap targets of gridloop.css
+        com.vaadin.flow.component.UI.getCurrent().getPage().addStyleSheet("/styles/gridloop.css");
         code.setLabel(getTranslation("track.code"));
         code.setId("tracking-code");
         Button show = new Button(getTranslation("track.show"), e -> show(code.getValue()));
@@ -71,6 +76,7 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver, Ha
                 line.addClassName("gl-track-step");
                 result.add(new Div(line));
             }
+            panels.forEach(p -> p.panel(c).ifPresent(result::add));
         }, () -> result.add(new Paragraph(getTranslation("track.notFound"))));
     }
 

@@ -233,6 +233,8 @@ public class ReportService {
         if (joined != null) {
             variables.put(CaseVariables.JOINED_CASE, joined.caseNumber());
         }
+        // a citizen who left an e-mail gets the rating link; without one the callback asks, as for the hotline
+        variables.put(CaseVariables.CITIZEN_RATES, channel == Channel.CITIZEN && blankToNull(report.reporterEmail()) != null);
         ProcessInstance instance = runtime.startProcessInstanceByKey(CaseLoop.PROCESS_ID, opened.caseNumber(), variables);
         cases.attachProcess(opened.id(), instance.getId());
         return new PublicReport(cases.get(opened.id()), Optional.ofNullable(joined).map(j -> cases.get(j.id())));

@@ -132,6 +132,25 @@ public class StepFacts {
                 .update();
     }
 
+    /**
+     * A citizen's own rating (the loop's receive step, no task): counted as the callback's answer, so the satisfaction
+     * rate holds it like a callback's.
+     */
+    public void ratedByCitizen(long caseId, String satisfaction) {
+        OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
+        jdbc.sql("""
+                insert into gl_step_fact (task_id, case_id, step, street_code, community_code, grid_code, department_code,
+                  started_at, finished_at, outcome, working_seconds)
+                select :task, c.id, :step, c.street_code, c.community_code, c.grid_code, c.department_code, :now, :now, :outcome, 0
+                from gl_case c where c.id = :case""")
+                .param("task", "citizen-rating:" + caseId)
+                .param("case", caseId)
+                .param("step", Step.CALLBACK.name())
+                .param("now", now)
+                .param("outcome", satisfaction)
+                .update();
+    }
+
     private static OffsetDateTime at(Date date) {
         return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
     }

@@ -27,6 +27,9 @@ public final class CaseLoop {
     public static final String TASK_CHECK = "Task_Check";
     public static final String TASK_CALLBACK = "Task_Callback";
     public static final String TASK_REVIEW_DISSATISFACTION = "Task_ReviewDissatisfaction";
+    /** The receive step where a citizen who left an e-mail rates the work (instead of the callback). */
+    public static final String TASK_AWAIT_RATING = "Task_AwaitRating";
+    public static final String MESSAGE_CITIZEN_RATING = "citizenRating";
 
     public static final String END_FILED = "End_Filed";
     public static final String END_REJECTED = "End_Rejected";

@@ -36,6 +36,9 @@ public final class CaseVariables {
     public static final VariableFactory<String> STREET_CODE_VAR = stringVariable(STREET_CODE);
     public static final String SELF_RESOLVED = "selfResolved";
     public static final VariableFactory<Boolean> SELF_RESOLVED_VAR = booleanVariable(SELF_RESOLVED);
+    /** A citizen's report with an e-mail address: the citizen rates the work online instead of the callback (once). */
+    public static final String CITIZEN_RATES = "citizenRates";
+    public static final VariableFactory<Boolean> CITIZEN_RATES_VAR = booleanVariable(CITIZEN_RATES);
     /** 即办: the hotline answered the call on the phone; the answer itself goes on the timeline ({@link #CALL_ANSWER}). */
     public static final String ANSWERED_ON_CALL = "answeredOnCall";
     public static final VariableFactory<Boolean> ANSWERED_ON_CALL_VAR = booleanVariable(ANSWERED_ON_CALL);

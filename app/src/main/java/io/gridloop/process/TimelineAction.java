@@ -16,6 +16,8 @@ public enum TimelineAction {
     FILED,
     MERGED_IN,
     ANSWERED_ON_CALL,
+    RATING_ASKED,
+    CITIZEN_RATED,
     NOT_CONFIRMED,
     REWORK,
     HOLD_KEPT,
