@@ -406,6 +406,33 @@ class CaseLoopEngineTest {
     }
 
     @Test
+    void aCitizenWhoLeftAnEmailRatesOnlineAndASatisfiedRatingFilesTheCase() {
+        Map<String, Object> v = dispatched("CITIZEN", "");
+        v.put("citizenRates", true);
+        ProcessInstance pi = startBefore("Task_Check", v);
+        complete(pi, "Task_Check", Map.of("checkResult", "PASSED"));
+        assertThat(pi).isWaitingAt("Task_AwaitRating");
+        assertThat(openTaskKeys(pi)).as("no official's task while the citizen rates").isEmpty();
+        assertThat(calls()).containsExactly("askCitizenRating@Task_AwaitRating");
+        runtime.createMessageCorrelation("citizenRating").processInstanceId(pi.getId())
+                .setVariable("satisfaction", "SATISFIED").correlate();
+        assertEnded(pi);
+        assertThat(calls()).containsExactly("askCitizenRating@Task_AwaitRating", "fileCase@Task_FileCase");
+    }
+
+    @Test
+    void withoutACitizensRatingInTimeTheCallbackAsks() {
+        Map<String, Object> v = dispatched("CITIZEN", "");
+        v.put("citizenRates", true);
+        ProcessInstance pi = startBefore("Task_AwaitRating", v);
+        var jobs = management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_RatingTimeout").list();
+        assertThat(jobs).hasSize(1);
+        management.executeJob(jobs.get(0).getId());
+        assertThat(pi).isWaitingAt("Task_Callback");
+        assertThat(pi).task().hasCandidateGroup("intake");
+    }
+
+    @Test
     void aSatisfiedCallbackFilesTheCase() {
         ProcessInstance pi = startBefore("Task_Callback", dispatched("CITIZEN", ""));
         complete(pi, "Task_Callback", Map.of("satisfaction", "SATISFIED"));

@@ -161,6 +161,7 @@ final class EngineOnly {
         Mocks.register("escalationChain", new EscalationChainStub());
         Mocks.register("departmentCodes", new DepartmentCodesStub());
         Mocks.register("departmentGroups", new DepartmentGroupsStub());
+        Mocks.register("citizenRatings", new CitizenRatingsStub());
         // the handling stages' row mapping is a pure function of the decision's rows: the real one
         Mocks.register("handlingStages", new io.gridloop.deadline.HandlingStages());
         AbstractAssertions.init(engine);
@@ -237,6 +238,13 @@ final class EngineOnly {
                 case "DISTRICT" -> "P2D";
                 default -> "P3D";
             };
+        }
+    }
+
+    /** {@code ${citizenRatings.window()}}: how long the citizen has to rate before the callback asks. */
+    public static class CitizenRatingsStub {
+        public String window() {
+            return "P3D";
         }
     }
 
