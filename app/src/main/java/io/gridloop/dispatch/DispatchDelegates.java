@@ -26,7 +26,10 @@ public class DispatchDelegates {
                 throw new CaseRuleException("error.department.unknown", lead);
             }
             List<String> co = codes.split(execution.getVariable(CaseVariables.CO_DEPARTMENTS));
-            co.remove(lead.toString());
+            if (co.contains(lead.toString())) {
+                // the lead does not assist itself: refused, not quietly dropped (the dispatch form leaves it out too)
+                throw new CaseRuleException("error.dispatch.leadAsCoDepartment", reference.department(lead.toString()).orElseThrow().name());
+            }
             for (String c : co) {
                 if (reference.department(c).isEmpty()) {
                     throw new CaseRuleException("error.department.unknown", c);
