@@ -367,6 +367,6 @@ public class InboxService {
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class),
                 rs.getObject("warn_at", OffsetDateTime.class), rs.getString("category_code"), rs.getString("subcategory_code"),
                 rs.getString("grid_code"), rs.getString("street_code"), rs.getString("urgency"), rs.getString("channel"),
-                rs.getString("limit_clock"));
+                rs.getString("limit_clock"), rs.getBoolean("self_resolved"));
     }
 }

@@ -91,6 +91,16 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         Button back = new Button(getTranslation("task.back"), e -> UI.getCurrent().navigate(InboxView.class));
         VerticalLayout left = new VerticalLayout(new H2(work.caseRecord().caseNumber() + " · " + getTranslation("step." + step)), form,
                 new HorizontalLayout(submit, back));
+        if (work.caseRecord().selfResolved() && io.gridloop.casefile.CaseLoop.TASK_REGISTER.equals(work.task().taskKey())) {
+            // registering a case the grid worker already fixed files it: say so before the decision, not after
+            com.vaadin.flow.component.html.Paragraph spot = new com.vaadin.flow.component.html.Paragraph(
+                    getTranslation("case.selfResolved") + ":" + getTranslation("task.selfResolved.register"));
+            spot.setId("task-self-resolved");
+            spot.getElement().setAttribute("role", "note");
+            spot.getStyle().set("background", "var(--lumo-success-color-10pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                    .set("border-radius", "var(--lumo-border-radius-m)").set("margin", "0");
+            left.addComponentAtIndex(1, spot);
+        }
         if (work.returned() != null) {
             // what the dispatcher answers, above the form (the timeline has it too, at its far end)
             left.addComponentAtIndex(1, returnedNote(work.returned()));

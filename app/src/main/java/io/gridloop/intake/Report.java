@@ -5,7 +5,8 @@ import io.gridloop.casefile.Urgency;
 import java.util.List;
 
 /**
- * A report (上报) as the report page or the hotline enters it. The place is a grid picked from the list, or a point
+ * A report (上报) as the report page or the hotline enters it. {@code photos} show the problem as found; a grid worker who
+ * resolved it on the spot (自行处置) adds {@code afterPhotos} of the work done. The place is a grid picked from the list, or a point
  * (longitude/latitude) that GridLoop resolves to a grid.
  */
 public record Report(
@@ -22,7 +23,16 @@ public record Report(
         String reporterPhone,
         String reporterEmail,
         boolean selfResolved,
-        List<Photo> photos) {
+        List<Photo> photos,
+        List<Photo> afterPhotos) {
+
+    /** A report without photos of the work done: every report that is not resolved on the spot. */
+    public Report(Channel channel, Urgency urgency, String categoryCode, String subcategoryCode, String gridCode, Double longitude,
+                  Double latitude, String address, String description, String reporterName, String reporterPhone,
+                  String reporterEmail, boolean selfResolved, List<Photo> photos) {
+        this(channel, urgency, categoryCode, subcategoryCode, gridCode, longitude, latitude, address, description, reporterName,
+                reporterPhone, reporterEmail, selfResolved, photos, List.of());
+    }
 
     /** A photo as uploaded: its name and bytes; the type is read from the bytes. */
     public record Photo(String fileName, byte[] content) {}
