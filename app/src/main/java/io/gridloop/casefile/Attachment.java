@@ -7,7 +7,7 @@ public record Attachment(long id, long caseId, Long timelineId, String fieldKey,
                          long sizeBytes, String uploadedBy, OffsetDateTime uploadedAt) {
 
     /** Photos of the problem as found (the report's, the verification's); the others show the work done. */
-    private static final java.util.Set<String> BEFORE = java.util.Set.of("reportPhotos", "verifyPhotos");
+    private static final java.util.Set<String> BEFORE = java.util.Set.of(Attachments.REPORT_PHOTOS, "verifyPhotos");
 
     public boolean before() {
         return BEFORE.contains(fieldKey);

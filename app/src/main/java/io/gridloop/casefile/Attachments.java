@@ -32,6 +32,9 @@ public class Attachments {
 
     /** gl_attachment.file_name is varchar(200). */
     public static final int MAX_FILE_NAME = 200;
+    /** The field keys of a report's photos: the problem as found, and (resolved on the spot) the work done. */
+    public static final String REPORT_PHOTOS = "reportPhotos";
+    public static final String AFTER_PHOTOS = "afterPhotos";
 
     private final long maxBytes;
     private final long maxPixels;

@@ -24,6 +24,14 @@ public class CaseDetails extends Div {
         addClassName("gl-case-panel");
         setId("case-details");
         add(new H3(c.caseNumber() + " · " + getTranslation("status." + c.status().name())));
+        if (c.selfResolved()) {
+            // the grid worker fixed it on the spot: nothing to dispatch, the photos below show before and after
+            Span spot = new Span(getTranslation("case.selfResolved"));
+            spot.setId("case-self-resolved");
+            spot.getStyle().set("background", "var(--lumo-success-color-10pct)").set("color", "var(--lumo-success-text-color)")
+                    .set("padding", "0 var(--lumo-space-s)").set("border-radius", "var(--lumo-border-radius-s)").set("font-weight", "600");
+            add(new Div(spot, new Span(" " + getTranslation("case.selfResolved.means"))));
+        }
         add(line(getTranslation("report.category"), labels.categoryPath(c.categoryCode(), c.subcategoryCode(), l)
                 + " (" + getTranslation("kind." + c.kind()) + ")"));
         add(line(getTranslation("report.channel"), getTranslation("channel." + c.channel().name()) + " · "

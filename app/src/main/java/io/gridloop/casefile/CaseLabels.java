@@ -172,7 +172,11 @@ public class CaseLabels {
         return b.toString();
     }
 
-    /** A timeline entry's "label: value" lines (a form's other fields), each value in plain words. */
+    /**
+     * A timeline entry's "key: value" lines (a form's other fields), each named by the field's label in the reader's
+     * language ({@code form.<key>.label}) and each value in plain words ({@code form.<key>.option.<value>} first).
+     * Lines written before the forms had one language ("label: value") show as they were stored.
+     */
     public String details(String details, Locale l) {
         if (details == null) {
             return "";
@@ -183,7 +187,11 @@ public class CaseLabels {
                 String alone = value(line, l);
                 return alone.equals(line.strip()) ? text(line, l) : alone;
             }
-            return line.substring(0, colon) + ": " + value(line.substring(colon + 2), l);
+            String key = line.substring(0, colon);
+            String raw = line.substring(colon + 2);
+            String label = Translations.translate(io.gridloop.forms.FormTexts.labelKey(key), l);
+            String option = Translations.translate(io.gridloop.forms.FormTexts.optionKey(key, raw.strip()), l);
+            return (label.startsWith("!") ? key : label) + ": " + (option.startsWith("!") ? value(raw, l) : option);
         }).collect(Collectors.joining("\n"));
     }
 

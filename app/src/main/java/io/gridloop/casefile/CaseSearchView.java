@@ -96,7 +96,8 @@ public class CaseSearchView extends VerticalLayout implements HasDynamicTitle {
         results.setId("case-results");
         ComponentTexts.grid(results, "cases.table");
         results.addColumn(CaseRecord::caseNumber).setHeader(getTranslation("cases.number")).setAutoWidth(true);
-        results.addColumn(c -> getTranslation("status." + c.status().name())).setHeader(getTranslation("cases.column.status")).setAutoWidth(true);
+        results.addColumn(c -> getTranslation("status." + c.status().name())
+                + (c.selfResolved() ? " · " + getTranslation("case.selfResolved") : "")).setHeader(getTranslation("cases.column.status")).setAutoWidth(true);
         results.addColumn(c -> c.currentStep() == null ? "" : getTranslation("step." + c.currentStep()))
                 .setHeader(getTranslation("cases.column.step")).setAutoWidth(true);
         results.addColumn(c -> labels.categoryPath(c.categoryCode(), c.subcategoryCode(), getLocale())).setHeader(getTranslation("cases.category"));

@@ -31,12 +31,14 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final CaseFileService cases;
     private final CaseLabels labels;
     private final java.util.List<TrackPanel> panels;
+    private final CitizenProgress progress;
     final TextField code = new TextField();
     final Div result = new Div();
 
-    public TrackView(CaseFileService cases, CaseLabels labels,
+    public TrackView(CaseFileService cases, CaseLabels labels, CitizenProgress progress,
                      org.springframework.beans.factory.ObjectProvider<TrackPanel> panels) {
         this.cases = cases;
+        this.progress = progress;
         this.labels = labels;
         this.panels = panels.orderedStream().toList();
         // a citizen's phone: the tap targets of gridloop.css
@@ -71,10 +73,15 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver, Ha
                 // plain words for the citizen; the verifier's own note stays with the officials
                 result.add(new Paragraph(getTranslation("track.notConfirmed")));
             }
-            for (TimelineEntry e : cases.timeline(c.id())) {
-                Span line = new Span(labels.time(e.at()) + " · " + labels.stepAndAction(e.step(), e.action(), getLocale()));
+            for (CitizenProgress.Line p : progress.of(cases.timeline(c.id()), getLocale())) {
+                Span line = new Span(labels.time(p.at()) + " · " + p.title());
                 line.addClassName("gl-track-step");
-                result.add(new Div(line));
+                Paragraph meaning = new Paragraph(p.meaning());
+                meaning.addClassName("gl-track-meaning");
+                meaning.getStyle().set("margin", "0 0 var(--lumo-space-s) 0").set("color", "var(--lumo-secondary-text-color)");
+                Div step = new Div(line, meaning);
+                step.addClassName("gl-track-entry");
+                result.add(step);
             }
             panels.forEach(p -> p.panel(c).ifPresent(result::add));
         }, () -> result.add(new Paragraph(getTranslation("track.notFound"))));

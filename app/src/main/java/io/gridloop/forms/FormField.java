@@ -35,8 +35,15 @@ public record FormField(
         List<FormField> components,
         JsonNode raw) {
 
-    /** One choice of a radio, select, checklist or taglist. */
-    public record Option(String label, Object value) {}
+    /**
+     * One choice of a radio, select, checklist or taglist. {@code labelEn} is the English of a choice from the task's
+     * data (a department's name); a static choice's English is in the bundles ({@link FormTexts}).
+     */
+    public record Option(String label, Object value, String labelEn) {
+        public Option(String label, Object value) {
+            this(label, value, null);
+        }
+    }
 
     public boolean hasKey() {
         return key != null && !key.isBlank();

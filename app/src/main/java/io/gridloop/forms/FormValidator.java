@@ -119,8 +119,9 @@ public class FormValidator {
             FieldError error = switch (f.type()) {
                 case "textfield", "textarea" -> value instanceof String || value instanceof Number
                         ? checkText(f, value.toString()) : new FieldError(f.key(), "form.invalid", label(f));
-                case "radio", "select" -> checkChoice(f, value, data);
-                case "checklist", "taglist" -> checkChoices(f, value, data);
+                // choices computed by an expression read the other values too (no co-department that is the lead)
+                case "radio", "select" -> checkChoice(f, value, f.valuesExpression() != null ? context : data);
+                case "checklist", "taglist" -> checkChoices(f, value, f.valuesExpression() != null ? context : data);
                 case "checkbox" -> value instanceof Boolean ? null : new FieldError(f.key(), "form.invalid", label(f));
                 case "datetime" -> checkDateTime(f, value);
                 default -> null;
@@ -156,8 +157,8 @@ public class FormValidator {
         return v == null || (v instanceof String s && s.isBlank()) || (v instanceof Collection<?> c && c.isEmpty());
     }
 
-    private static String label(FormField f) {
-        return f.label() != null ? f.label() : f.key();
+    private static FormTexts.Label label(FormField f) {
+        return FormTexts.Label.of(f);
     }
 
     private static FieldError checkText(FormField f, String s) {
@@ -313,7 +314,8 @@ public class FormValidator {
                         continue; // nothing to choose (an empty entry of a list an expression built)
                     }
                     Object label = m.get("label") != null ? m.get("label") : value;
-                    out.add(new FormField.Option(String.valueOf(label), value));
+                    Object labelEn = m.get("labelEn");
+                    out.add(new FormField.Option(String.valueOf(label), value, labelEn == null ? null : labelEn.toString()));
                 } else if (o != null) {
                     out.add(new FormField.Option(o.toString(), o));
                 }

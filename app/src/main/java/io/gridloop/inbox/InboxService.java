@@ -217,7 +217,28 @@ public class InboxService {
     @Transactional(readOnly = true)
     public TaskWork open(String taskId, String user, Collection<String> groups) {
         InboxTask t = mayWork(taskId, user, groups);
-        return new TaskWork(t, cases.get(t.caseId()), form(taskId), data(taskId));
+        Map<String, Object> data = data(taskId);
+        return new TaskWork(t, cases.get(t.caseId()), form(taskId), data, returned(t, data));
+    }
+
+    /**
+     * For a dispatch: the lead department's return it answers, when the case came back since it was last dispatched
+     * (the reason is the handler's, as the handle form submitted it).
+     */
+    private TaskWork.Returned returned(InboxTask t, Map<String, Object> data) {
+        if (!io.gridloop.process.CaseLoop.TASK_DISPATCH.equals(t.taskKey())) {
+            return null;
+        }
+        TaskWork.Returned last = null;
+        for (io.gridloop.casefile.TimelineEntry e : cases.timeline(t.caseId())) {
+            if (Step.HANDLE.name().equals(e.step()) && "RETURN".equals(e.decision())) {
+                Object reason = data.get(CaseVariables.RETURN_REASON);
+                last = new TaskWork.Returned(e.actor(), e.at(), reason == null ? null : reason.toString());
+            } else if (Step.DISPATCH.name().equals(e.step()) && "COMPLETED".equals(e.action())) {
+                last = null;
+            }
+        }
+        return last;
     }
 
     /**
@@ -265,11 +286,14 @@ public class InboxService {
         }
     }
 
-    /** The values of the other fields, for the timeline: "label: value" lines. */
+    /**
+     * The values of the other fields, for the timeline: "key: value" lines, by the field's key and the value as
+     * submitted, so the case page names them in its reader's language (CaseLabels.details, the bundles' form.* keys).
+     */
     private static String details(FormSchema form, Map<String, Object> values) {
         String s = form.allFields().stream().filter(f -> f.hasKey() && values.containsKey(f.key()) && !f.isDecision())
                 .filter(f -> values.get(f.key()) != null && !values.get(f.key()).toString().isBlank())
-                .map(f -> (f.label() == null ? f.key() : f.label()) + ": " + values.get(f.key()))
+                .map(f -> f.key() + ": " + values.get(f.key()))
                 .collect(Collectors.joining("\n"));
         return s.isEmpty() ? null : s.length() > 4000 ? s.substring(0, 4000) : s;
     }
@@ -312,7 +336,8 @@ public class InboxService {
         }
         List<Map<String, Object>> departments = new ArrayList<>();
         for (Department d : reference.departments()) {
-            departments.add(Map.of("label", d.name(), "value", d.code()));
+            departments.add(d.nameEn() == null ? Map.of("label", d.name(), "value", d.code())
+                    : Map.of("label", d.name(), "labelEn", d.nameEn(), "value", d.code()));
         }
         data.put(CaseVariables.DEPARTMENTS_OPTIONS, departments);
         return data;
@@ -342,6 +367,6 @@ public class InboxService {
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class),
                 rs.getObject("warn_at", OffsetDateTime.class), rs.getString("category_code"), rs.getString("subcategory_code"),
                 rs.getString("grid_code"), rs.getString("street_code"), rs.getString("urgency"), rs.getString("channel"),
-                rs.getString("limit_clock"));
+                rs.getString("limit_clock"), rs.getBoolean("self_resolved"));
     }
 }

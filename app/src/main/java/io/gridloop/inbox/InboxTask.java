@@ -20,7 +20,15 @@ public record InboxTask(
         String streetCode,
         String urgency,
         String channel,
-        String limitClock) {
+        String limitClock,
+        boolean selfResolved) {
+
+    public InboxTask(String taskId, long caseId, String caseNumber, String taskKey, String taskName, String candidateGroup,
+                     String assignee, OffsetDateTime createdAt, OffsetDateTime dueAt, OffsetDateTime warnAt, String categoryCode,
+                     String subcategoryCode, String gridCode, String streetCode, String urgency, String channel, String limitClock) {
+        this(taskId, caseId, caseNumber, taskKey, taskName, candidateGroup, assignee, createdAt, dueAt, warnAt, categoryCode,
+                subcategoryCode, gridCode, streetCode, urgency, channel, limitClock, false);
+    }
 
     /** Normal, warning (预警) or overdue (超期) at the given moment; the inbox colours rows by it. */
     public TimeState timeState(OffsetDateTime now) {

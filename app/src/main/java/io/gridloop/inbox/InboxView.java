@@ -155,7 +155,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(InboxTask::caseNumber).setHeader(getTranslation("inbox.column.caseNumber")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> getTranslation("step." + Step.ofTask(t.taskKey()).map(Enum::name).orElse(t.taskKey())))
+        // "当场处置" on the row: the intake operator knows before opening it that the grid worker already fixed it
+        grid.addColumn(t -> getTranslation("step." + Step.ofTask(t.taskKey()).map(Enum::name).orElse(t.taskKey()))
+                        + (t.selfResolved() ? " · " + getTranslation("case.selfResolved") : ""))
                 .setHeader(getTranslation("inbox.column.step")).setAutoWidth(true);
         grid.addColumn(t -> labels.categoryPath(t.categoryCode(), t.subcategoryCode(), getLocale()))
                 .setHeader(getTranslation("inbox.column.category")).setFlexGrow(2);

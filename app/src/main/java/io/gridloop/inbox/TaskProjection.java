@@ -92,9 +92,9 @@ public class TaskProjection implements InboxOwnedTasks {
         jdbc.sql("""
                 insert into gl_inbox_task (task_id, case_id, case_number, process_instance_id, task_key, task_name, candidate_group,
                   assignee, created_at, due_at, warn_at, category_code, subcategory_code, grid_code, street_code, urgency, channel,
-                  limit_clock)
+                  limit_clock, self_resolved)
                 values (:id, :caseId, :number, :pi, :key, :name, :grp, :assignee, :created, :due, :warn, :category, :subcategory,
-                  :grid, :street, :urgency, :channel, :clock)""")
+                  :grid, :street, :urgency, :channel, :clock, :selfResolved)""")
                 .param("id", task.getId())
                 .param("caseId", c.id())
                 .param("number", c.caseNumber())
@@ -113,6 +113,7 @@ public class TaskProjection implements InboxOwnedTasks {
                 .param("urgency", c.urgency().name())
                 .param("channel", c.channel().name())
                 .param("clock", io.gridloop.deadline.LimitClock.of(task).name())
+                .param("selfResolved", c.selfResolved())
                 .update();
     }
 

@@ -94,6 +94,20 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         Button back = new Button(getTranslation("task.back"), e -> UI.getCurrent().navigate(InboxView.class));
         VerticalLayout left = new VerticalLayout(new H2(work.caseRecord().caseNumber() + " · " + getTranslation("step." + step)), form,
                 new HorizontalLayout(submit, back));
+        if (work.caseRecord().selfResolved() && io.gridloop.process.CaseLoop.TASK_REGISTER.equals(work.task().taskKey())) {
+            // registering a case the grid worker already fixed files it: say so before the decision, not after
+            com.vaadin.flow.component.html.Paragraph spot = new com.vaadin.flow.component.html.Paragraph(
+                    getTranslation("case.selfResolved") + ":" + getTranslation("task.selfResolved.register"));
+            spot.setId("task-self-resolved");
+            spot.getElement().setAttribute("role", "note");
+            spot.getStyle().set("background", "var(--lumo-success-color-10pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                    .set("border-radius", "var(--lumo-border-radius-m)").set("margin", "0");
+            left.addComponentAtIndex(1, spot);
+        }
+        if (work.returned() != null) {
+            // what the dispatcher answers, above the form (the timeline has it too, at its far end)
+            left.addComponentAtIndex(1, returnedNote(work.returned()));
+        }
         left.setPadding(true);
         steps(work, step, left);
         CaseDetails details = new CaseDetails(work.caseRecord(), cases, labels, getLocale(), scope, timeLeft, reference);
@@ -102,6 +116,23 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         split.addClassName("gl-task-split");
         split.setSizeFull();
         add(split);
+    }
+
+    private com.vaadin.flow.component.html.Div returnedNote(TaskWork.Returned r) {
+        com.vaadin.flow.component.html.Div note = new com.vaadin.flow.component.html.Div();
+        note.setId("task-returned");
+        note.addClassName("gl-task-returned");
+        note.getElement().setAttribute("role", "note");
+        note.getStyle().set("background", "var(--lumo-warning-color-10pct, var(--lumo-contrast-5pct))")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-m)");
+        note.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("task.returned.by",
+                labels.person(r.by(), getLocale()), labels.time(r.at()))));
+        String reason = r.reason() == null || r.reason().isBlank() ? getTranslation("task.returned.noReason") : r.reason();
+        com.vaadin.flow.component.html.Paragraph why = new com.vaadin.flow.component.html.Paragraph(
+                getTranslation("task.returned.reason", reason));
+        why.setId("task-returned-reason");
+        note.add(why);
+        return note;
     }
 
     /**

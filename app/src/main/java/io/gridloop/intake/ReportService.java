@@ -182,25 +182,27 @@ public class ReportService {
         fits(problems, "reporterPhone", report.reporterPhone(), MAX_REPORTER_PHONE, "error.report.reporterPhoneTooLong");
         fits(problems, "reporterEmail", report.reporterEmail(), MAX_REPORTER_EMAIL, "error.report.reporterEmailTooLong");
         List<Report.Photo> photos = report.photos() == null ? List.of() : report.photos();
+        List<Report.Photo> afterPhotos = report.afterPhotos() == null ? List.of() : report.afterPhotos();
         if (photos.size() > MAX_PHOTOS) {
             problems.add(new ReportRejectedException.Problem("photos", "error.report.tooManyPhotos", MAX_PHOTOS));
         }
+        if (afterPhotos.size() > MAX_PHOTOS) {
+            problems.add(new ReportRejectedException.Problem("afterPhotos", "error.report.tooManyPhotos", MAX_PHOTOS));
+        }
+        // resolved on the spot: the problem as found and the work done, each on photos of its own, so the intake
+        // operator and the evaluation compare them side by side
         if (report.selfResolved() && photos.isEmpty()) {
-            problems.add(new ReportRejectedException.Problem("photos", "error.report.selfResolvedNeedsEvidence"));
+            problems.add(new ReportRejectedException.Problem("photos", "error.report.selfResolvedNeedsBefore"));
+        }
+        if (report.selfResolved() && afterPhotos.isEmpty()) {
+            problems.add(new ReportRejectedException.Problem("afterPhotos", "error.report.selfResolvedNeedsEvidence"));
+        }
+        if (!report.selfResolved() && !afterPhotos.isEmpty()) {
+            problems.add(new ReportRejectedException.Problem("afterPhotos", "error.report.afterPhotosOnlySelfResolved"));
         }
         List<NewAttachment> attachments = new ArrayList<>();
-        for (int i = 0; i < photos.size(); i++) {
-            Report.Photo p = photos.get(i);
-            if (p == null) {
-                problems.add(new ReportRejectedException.Problem("photos", "error.photo.missing", i + 1));
-                continue;
-            }
-            try {
-                attachments.add(photoCheck.photo("reportPhotos", p.fileName(), p.content()));
-            } catch (CaseRuleException e) {
-                problems.add(new ReportRejectedException.Problem("photos", e.messageKey(), e.args()));
-            }
-        }
+        photos(photos, "photos", Attachments.REPORT_PHOTOS, attachments, problems);
+        photos(afterPhotos, "afterPhotos", Attachments.AFTER_PHOTOS, attachments, problems);
         if (!problems.isEmpty()) {
             throw new ReportRejectedException(problems);
         }
@@ -238,6 +240,22 @@ public class ReportService {
         ProcessInstance instance = runtime.startProcessInstanceByKey(CaseLoop.PROCESS_ID, opened.caseNumber(), variables);
         cases.attachProcess(opened.id(), instance.getId());
         return new PublicReport(cases.get(opened.id()), Optional.ofNullable(joined).map(j -> cases.get(j.id())));
+    }
+
+    private void photos(List<Report.Photo> photos, String field, String fieldKey, List<NewAttachment> attachments,
+                        List<ReportRejectedException.Problem> problems) {
+        for (int i = 0; i < photos.size(); i++) {
+            Report.Photo p = photos.get(i);
+            if (p == null) {
+                problems.add(new ReportRejectedException.Problem(field, "error.photo.missing", i + 1));
+                continue;
+            }
+            try {
+                attachments.add(photoCheck.photo(fieldKey, p.fileName(), p.content()));
+            } catch (CaseRuleException e) {
+                problems.add(new ReportRejectedException.Problem(field, e.messageKey(), e.args()));
+            }
+        }
     }
 
     private static Channel channel(Channel asked, List<Channel> allowed, List<ReportRejectedException.Problem> problems) {

@@ -63,6 +63,12 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
     final List<Report.Photo> photos = new ArrayList<>();
     final Upload upload;
     final io.gridloop.ui.RefusedFiles refusedPhotos;
+    /** Resolved on the spot: photos of the work done, apart from those of the problem as found. */
+    final List<Report.Photo> afterPhotos = new ArrayList<>();
+    final Upload afterUpload;
+    final io.gridloop.ui.RefusedFiles refusedAfterPhotos;
+    final Span photosLabel = new Span();
+    private final com.vaadin.flow.component.html.Div afterBox = new com.vaadin.flow.component.html.Div();
     final Button submit = new Button();
     final GridMap map;
     /** The hotline's own fields: the caller stays anonymous (an explicit choice), or the call was settled on the phone (即办). */
@@ -142,6 +148,17 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
         upload.setId("photos");
         ComponentTexts.upload(upload);
         refusedPhotos = new io.gridloop.ui.RefusedFiles(upload, reports.maxPhotoBytes());
+        afterUpload = new Upload(UploadHandler.inMemory((meta, bytes) -> afterPhotos.add(new Report.Photo(meta.fileName(), bytes))));
+        afterUpload.setAcceptedFileTypes("image/*");
+        afterUpload.setMaxFiles(ReportService.MAX_PHOTOS);
+        afterUpload.addFileRemovedListener(e -> afterPhotos.removeIf(p -> p.fileName().equals(e.getFileName())));
+        afterUpload.setId("after-photos");
+        ComponentTexts.upload(afterUpload);
+        refusedAfterPhotos = new io.gridloop.ui.RefusedFiles(afterUpload, reports.maxPhotoBytes());
+        afterBox.add(new Span(getTranslation("report.photos.after")), afterUpload, refusedAfterPhotos);
+        afterBox.setId("after-photos-box");
+        selfResolved.addValueChangeListener(e -> photosShown());
+        photosShown();
 
         callerAnonymous.setLabel(getTranslation("report.callerAnonymous"));
         callerAnonymous.setId("caller-anonymous");
@@ -177,9 +194,10 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
             form.add(answer, 2);
         }
         form.add(nearby, 2);
-        form.add(new Span(getTranslation("report.photos")), 2);
+        form.add(photosLabel, 2);
         form.add(upload, 2);
         form.add(refusedPhotos, 2);
+        form.add(afterBox, 2);
         form.setMaxWidth("900px");
 
         submit.setText(getTranslation("report.submit"));
@@ -190,8 +208,9 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void submit() {
-        if (!refusedPhotos.isClear()) {
-            Notices.error(getTranslation("upload.refused.notSent") + ":" + refusedPhotos.message());
+        if (!refusedPhotos.isClear() || (selfResolved.getValue() && !refusedAfterPhotos.isClear())) {
+            Notices.error(getTranslation("upload.refused.notSent") + ":"
+                    + (refusedPhotos.isClear() ? refusedAfterPhotos.message() : refusedPhotos.message()));
             return;
         }
         Report report = new Report(channel.getValue(), urgency.getValue(),
@@ -199,7 +218,8 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
                 subcategory.getValue() == null ? null : subcategory.getValue().code(),
                 grid.getValue() == null ? null : grid.getValue().code(), longitude.getValue(), latitude.getValue(), address.getValue(),
                 description.getValue(), reporterName.getValue(), reporterPhone.getValue(), reporterEmail.getValue(),
-                selfResolved.getValue(), List.copyOf(photos), callerAnonymous.isVisible() && callerAnonymous.getValue(),
+                selfResolved.getValue(), List.copyOf(photos), selfResolved.getValue() ? List.copyOf(afterPhotos) : List.of(),
+                callerAnonymous.isVisible() && callerAnonymous.getValue(),
                 answeredOnCall.isVisible() && answeredOnCall.getValue() ? answer.getValue() : null);
         CaseRecord c;
         try {
@@ -255,6 +275,13 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
         return line;
     }
 
+    /** Resolved on the spot: the photos split into before and after; otherwise one set of photos of the problem. */
+    private void photosShown() {
+        boolean spot = selfResolved.getValue();
+        photosLabel.setText(getTranslation(spot ? "report.photos.before" : "report.photos"));
+        afterBox.setVisible(spot);
+    }
+
     private void describeLeft() {
         int left = ReportService.descriptionLeft(description.getValue());
         description.setHelperText(left >= 0 ? getTranslation("report.description.left", left)
@@ -273,6 +300,13 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
         mark(reporterEmail, byField.get("reporterEmail"));
         mark(channel, byField.get("channel"));
         mark(answer, byField.get("answer"));
+        // the photos' refusals name which photos: before (the problem) or after (the work done)
+        if (byField.containsKey("photos")) {
+            byField.put("photos", photosLabel.getText() + ":" + byField.get("photos"));
+        }
+        if (byField.containsKey("afterPhotos")) {
+            byField.put("afterPhotos", getTranslation("report.photos.after") + ":" + byField.get("afterPhotos"));
+        }
         Notices.error(String.join(";", byField.values()));
     }
 

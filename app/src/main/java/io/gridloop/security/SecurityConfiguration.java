@@ -129,6 +129,22 @@ public class SecurityConfiguration {
     }
 
     /**
+     * In the embedded default, Cockpit, Tasklist and Admin take the process owner or administrator signed in to GridLoop
+     * (single sign-on); Camunda's own login stays for a browser that did not sign in to GridLoop.
+     */
+    @Bean
+    public FilterRegistrationBean<WebappSingleSignOn> webappSingleSignOnLocal(
+            org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
+        FilterRegistrationBean<WebappSingleSignOn> bean = new FilterRegistrationBean<>(new WebappSingleSignOn(engine));
+        bean.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        bean.setName("webapp-single-sign-on-local");
+        // after Spring Security's filters (which read the official from the session), before Camunda's own
+        bean.setOrder(101);
+        bean.setEnabled(!keycloak());
+        return bean;
+    }
+
+    /**
      * GridLoop's JSON API (/api/**) for phones and other systems: HTTP Basic against the engine's users, or Keycloak
      * bearer tokens; no session, no CSRF (no cookies to ride on); reports only by grid workers and intake operators.
      * Every call then goes through the same services, scope and checks as the views.
@@ -236,8 +252,8 @@ public class SecurityConfiguration {
 
     /**
      * /engine-rest with HTTP Basic in the embedded default: Spring Security checks the password (so the sign-in
-     * throttle applies as at /api) and Camunda's filter takes the official from the request. Cockpit and Admin keep
-     * their own login.
+     * throttle applies as at /api) and Camunda's filter takes the official from the request. Cockpit and Admin take
+     * the official signed in to GridLoop ({@link WebappSingleSignOn}), else their own login.
      */
     private static void engineRestPasswords(HttpSecurity http, EngineAuthenticationProvider provider, SignInRefusals refusals)
             throws Exception {

@@ -107,9 +107,30 @@ public final class ComponentTexts {
         toggle.setTooltipText(t("vaadin.appLayout.toggle"));
     }
 
-    /** A grid's name for screen readers (the grid's own labels are all that Flow exposes). */
+    /**
+     * A grid's name for screen readers, and the names of its selection checkboxes ("Select Row", "Select All" in the web
+     * component, which Flow 24.9 does not expose): kept on the grid as attributes and given to the checkboxes by a small
+     * script whenever the grid is attached (the selection column's renderers wrapped, so recycled rows keep the name).
+     */
     public static <G extends Grid<?>> G grid(G grid, String titleKey) {
         grid.setAriaLabel(t(titleKey));
+        grid.getElement().setAttribute(SELECT_ROW_ATTRIBUTE, t("vaadin.grid.selectRow"));
+        grid.getElement().setAttribute(SELECT_ALL_ATTRIBUTE, t("vaadin.grid.selectAll"));
+        grid.addAttachListener(e -> grid.getElement().executeJs(NAME_SELECTION_CHECKBOXES));
         return grid;
     }
+
+    public static final String SELECT_ROW_ATTRIBUTE = "data-gl-select-row";
+    public static final String SELECT_ALL_ATTRIBUTE = "data-gl-select-all";
+    private static final String NAME_SELECTION_CHECKBOXES = """
+            const grid = this;
+            customElements.whenDefined('vaadin-grid-flow-selection-column').then(() => requestAnimationFrame(() => {
+              const col = grid.querySelector('vaadin-grid-flow-selection-column');
+              if (!col || col.__glNamed) return;
+              col.__glNamed = true;
+              const name = (root, attr) => { const box = root.firstElementChild; if (box) box.accessibleName = grid.getAttribute(attr); };
+              const row = col._defaultRenderer, head = col._defaultHeaderRenderer;
+              col.renderer = (root, c, model) => { row.call(col, root, c, model); name(root, '%s'); };
+              col.headerRenderer = (root, c) => { head.call(col, root, c); name(root, '%s'); };
+            }));""".formatted(SELECT_ROW_ATTRIBUTE, SELECT_ALL_ATTRIBUTE);
 }

@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  */
 public class MainLayout extends AppLayout {
 
+    /** Cockpit of the embedded engine, for process owners and administrators. */
+    public static final String COCKPIT_PATH = "/camunda/app/cockpit/default/";
+
     public MainLayout(CurrentOfficial current, AuthenticationContext auth, java.util.List<LayoutNotices> notices,
                       io.gridloop.grid.ReferenceData reference) {
         setPrimarySection(Section.DRAWER);
@@ -68,6 +71,13 @@ public class MainLayout extends AppLayout {
                 item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
             }
             nav.addItem(item);
+        }
+        if (official != null && (official.isIn(Roles.PROCESS_OWNER) || official.isIn(Roles.ADMIN))) {
+            // Camunda's webapps, signed in already (single sign-on): a whole-page load, not a route of this app
+            SideNavItem cockpit = new SideNavItem(getTranslation("nav.cockpit"), COCKPIT_PATH, VaadinIcon.COG.create());
+            cockpit.setRouterIgnore(true);
+            cockpit.getElement().setAttribute("id", "nav-cockpit");
+            nav.addItem(cockpit);
         }
         addToDrawer(nav);
         if (official != null) {

@@ -35,6 +35,20 @@ public class Translations implements I18NProvider {
         } catch (MissingResourceException e) {
             return "!" + key;
         }
-        return params.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), l).format(params);
+        if (params.length == 0) {
+            return pattern;
+        }
+        Object[] args = params.clone();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Localized localized) {
+                args[i] = localized.in(locale);
+            }
+        }
+        return new MessageFormat(pattern.replace("'", "''"), l).format(args);
+    }
+
+    /** A message argument that has words of its own (a form field's label): put in the message's language. */
+    public interface Localized {
+        String in(Locale locale);
     }
 }

@@ -40,6 +40,13 @@ class InboxJourneyBrowserTest {
             By row = By.xpath("//vaadin-grid-cell-content[contains(., '" + c.caseNumber() + "')]");
             browser.waitFor(row);
             assertThat(browser.driver().getPageSource()).contains("待办任务");
+            // the selection checkboxes read in Chinese to a screen reader, and still select
+            browser.waitUntil(d -> "全选".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const b = document.querySelector('#inbox-grid vaadin-checkbox.vaadin-grid-select-all-checkbox'); return b && b.accessibleName")));
+            Object rowNames = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return [...document.querySelectorAll('#inbox-grid vaadin-grid-cell-content > vaadin-checkbox')]"
+                            + ".filter(b => !b.classList.contains('vaadin-grid-select-all-checkbox')).map(b => b.accessibleName)");
+            assertThat(((java.util.List<?>) rowNames).stream().map(String::valueOf).toList()).isNotEmpty().containsOnly("选择此行");
             browser.screenshot("inbox-lina");
             new Actions(browser.driver()).doubleClick(browser.driver().findElement(row)).perform();
             browser.waitForClickable(By.id("submit-task"));

@@ -280,7 +280,8 @@ class CaseLoopProcessTest {
     @Test
     void selfResolvedOnTheSpotIsRegisteredAndFiled() {
         CaseRecord c = loop.reportSelfResolved("ILLEGAL_ADS");
-        assertThat(cases.attachments(c.id())).hasSize(1);
+        // the problem as found and the work done, apart
+        assertThat(cases.attachments(c.id())).extracting(Attachment::before).containsExactlyInAnyOrder(true, false);
         assertThat(instance(c)).isWaitingAt(TASK_REGISTER);
         register(c.id());
         c = loop.caseFile(c.id());
@@ -313,7 +314,12 @@ class CaseLoopProcessTest {
     void jointCaseLeadAndCoDepartmentsWorkAtOnceAndTheCheckWaitsForAll() {
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_RENOVATION");
         register(c.id());
-        dispatchTo(c.id(), "citymgmt", List.of("housing", "police", "citymgmt"));
+        // the lead named among its own co-departments is refused, not quietly dropped
+        long id = c.id();
+        assertThatThrownBy(() -> dispatchTo(id, "citymgmt", List.of("housing", "police", "citymgmt")))
+                .isInstanceOf(io.gridloop.inbox.FormRejectedException.class);
+        assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.DISPATCHING);
+        dispatchTo(c.id(), "citymgmt", List.of("housing", "police"));
         c = loop.caseFile(c.id());
         assertThat(c.coDepartments()).isEqualTo("housing,police");
         // the dispatch delegate wrote the typed variables the BPMN reads

@@ -103,7 +103,7 @@ class InboxViewTest {
         }
         KaribuUi.signIn(ctx, "liuyang");
         UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", loop.task(staged.id(), TASK_HANDLE).taskId()));
-        assertThat(visibleFormTexts()).anySatisfy(t -> assertThat(t).contains("当前处置阶段 Stage 1/3:责令停止施工"));
+        assertThat(visibleFormTexts()).anySatisfy(t -> assertThat(t).contains("当前处置阶段 1/3:责令停止施工"));
 
         UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", loop.task(single.id(), TASK_HANDLE).taskId()));
         assertThat(visibleFormTexts()).noneSatisfy(t -> assertThat(t).contains("当前处置阶段"));

@@ -112,7 +112,8 @@ class ReportServiceTest {
     void selfResolvedNeedsAGridWorkerAndEvidence() {
         Report r = new Report(Channel.HOTLINE, Urgency.NORMAL, null, "ILLEGAL_ADS", "S01C01G01", null, null, null, "已清除", null, null,
                 null, true, List.of());
-        refused(r, "error.report.selfResolvedGridWorkerOnly", "error.report.selfResolvedNeedsEvidence");
+        refused(r, "error.report.selfResolvedGridWorkerOnly", "error.report.selfResolvedNeedsBefore",
+                "error.report.selfResolvedNeedsEvidence");
     }
 
     @Test

@@ -63,7 +63,7 @@ public class LoopDriver {
     public CaseRecord reportSelfResolved(String subcategory) {
         Report r = report(Channel.GRID_WORKER, subcategory, "S01C01G02");
         r = new Report(r.channel(), r.urgency(), null, r.subcategoryCode(), r.gridCode(), null, null, r.address(), "小广告已当场清除",
-                null, null, null, true, List.of(new Report.Photo("after.png", PNG)));
+                null, null, null, true, List.of(new Report.Photo("before.png", PNG)), List.of(new Report.Photo("after.png", PNG)));
         return reports.report(r, "wangwei");
     }
 

@@ -53,7 +53,18 @@ class ComponentTextsTest {
 
         UI.getCurrent().navigate(InboxView.class);
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("待办任务 · GridLoop");
-        assertThat(_get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("inbox-grid")).getAriaLabel()).hasValue("待办任务列表");
+        var inboxGrid = _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("inbox-grid"));
+        assertThat(inboxGrid.getAriaLabel()).hasValue("待办任务列表");
+        // the selection checkboxes' names for screen readers ("Select Row", "Select All" in the web component)
+        assertThat(inboxGrid.getElement().getAttribute(ComponentTexts.SELECT_ROW_ATTRIBUTE)).isEqualTo("选择此行");
+        assertThat(inboxGrid.getElement().getAttribute(ComponentTexts.SELECT_ALL_ATTRIBUTE)).isEqualTo("全选");
+        // given to the checkboxes by a script each time the grid is attached (Karibu has run the first one already)
+        var parent = inboxGrid.getElement().getParent();
+        inboxGrid.getElement().removeFromParent();
+        parent.appendChild(inboxGrid.getElement());
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()).anySatisfy(js ->
+                assertThat(js.getInvocation().getExpression()).contains("vaadin-grid-flow-selection-column").contains("accessibleName"));
     }
 
     @Test

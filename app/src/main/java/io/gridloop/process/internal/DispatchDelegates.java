@@ -26,7 +26,10 @@ public class DispatchDelegates {
                 throw new CaseRuleException("error.department.unknown", lead);
             }
             List<String> co = codes.split(CaseVariables.CO_DEPARTMENTS_VAR.from(execution).getOrNull());
-            co.remove(lead);
+            if (co.contains(lead)) {
+                // the lead does not assist itself: refused, not quietly dropped (the dispatch form leaves it out too)
+                throw new CaseRuleException("error.dispatch.leadAsCoDepartment", reference.department(lead).orElseThrow().name());
+            }
             for (String c : co) {
                 if (reference.department(c).isEmpty()) {
                     throw new CaseRuleException("error.department.unknown", c);
