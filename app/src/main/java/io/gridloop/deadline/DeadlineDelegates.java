@@ -35,34 +35,41 @@ public class DeadlineDelegates {
      */
     @Bean
     public JavaDelegate applyTimeLimits(DecisionService decisions) {
-        return execution -> {
-            Map<String, Object> inputs = Map.of(
-                    CaseVariables.SUBCATEGORY_CODE, execution.getVariable(CaseVariables.SUBCATEGORY_CODE),
-                    CaseVariables.URGENCY, execution.getVariable(CaseVariables.URGENCY));
-            Map<String, Object> limits = new HashMap<>(decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_TIME_LIMITS)
-                    .variables(inputs)
-                    .evaluate()
-                    .getSingleResult()
-                    .getEntryMap());
-            limits.forEach((name, value) -> {
-                if (name.endsWith("Limit")) {
-                    TimeLimit.parse((String) value);
-                }
-            });
-            List<HandlingStage> stages = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_HANDLING_STAGES)
-                    .variables(inputs)
-                    .evaluate()
-                    .getResultList()
-                    .stream().map(HandlingStage::of).toList();
-            limits.put(CaseVariables.HANDLE_STAGE, 1);
-            limits.put(CaseVariables.HANDLE_STAGE_COUNT, Math.max(1, stages.size()));
-            if (!stages.isEmpty()) {
-                limits.put(CaseVariables.HANDLE_STAGES, HandlingStage.write(stages));
-                limits.put(CaseVariables.HANDLE_STAGE_NAME, stages.get(0).name());
-                limits.put(CaseVariables.HANDLE_LIMIT, stages.get(0).limit());
+        return execution -> execution.setVariables(limits(decisions, execution.getVariable(CaseVariables.SUBCATEGORY_CODE),
+                execution.getVariable(CaseVariables.URGENCY)));
+    }
+
+    /**
+     * The variables {@code ${applyTimeLimits}} gives a case of this subcategory and urgency: one per step limit, and the
+     * handling stages. Public so that a case started past its first steps (the demo history) gets the same.
+     */
+    public static Map<String, Object> limits(DecisionService decisions, Object subcategoryCode, Object urgency) {
+        Map<String, Object> inputs = Map.of(
+                CaseVariables.SUBCATEGORY_CODE, subcategoryCode,
+                CaseVariables.URGENCY, urgency);
+        Map<String, Object> limits = new HashMap<>(decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_TIME_LIMITS)
+                .variables(inputs)
+                .evaluate()
+                .getSingleResult()
+                .getEntryMap());
+        limits.forEach((name, value) -> {
+            if (name.endsWith("Limit")) {
+                TimeLimit.parse((String) value);
             }
-            execution.setVariables(limits);
-        };
+        });
+        List<HandlingStage> stages = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_HANDLING_STAGES)
+                .variables(inputs)
+                .evaluate()
+                .getResultList()
+                .stream().map(HandlingStage::of).toList();
+        limits.put(CaseVariables.HANDLE_STAGE, 1);
+        limits.put(CaseVariables.HANDLE_STAGE_COUNT, Math.max(1, stages.size()));
+        if (!stages.isEmpty()) {
+            limits.put(CaseVariables.HANDLE_STAGES, HandlingStage.write(stages));
+            limits.put(CaseVariables.HANDLE_STAGE_NAME, stages.get(0).name());
+            limits.put(CaseVariables.HANDLE_LIMIT, stages.get(0).limit());
+        }
+        return limits;
     }
 
     /**
