@@ -71,8 +71,8 @@ public class DemoHistory {
     private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
 
     /** What the demo's rubbish-only grid worker reports, and what the public reports more often than grid workers. */
-    static final Set<String> EASY = Set.of("EXPOSED_RUBBISH", "ROAD_DIRTY", "ILLEGAL_ADS", "LITTER_BIN", "MATERIAL_PILE");
-    static final Set<String> HARD = Set.of("ILLEGAL_BUILDING", "FIRE_EXIT_BLOCKED", "GAS_HAZARD", "DANGEROUS_HOUSE", "EBIKE_CHARGING",
+    public static final Set<String> EASY = Set.of("EXPOSED_RUBBISH", "ROAD_DIRTY", "ILLEGAL_ADS", "LITTER_BIN", "MATERIAL_PILE");
+    public static final Set<String> HARD = Set.of("ILLEGAL_BUILDING", "FIRE_EXIT_BLOCKED", "GAS_HAZARD", "DANGEROUS_HOUSE", "EBIKE_CHARGING",
             "FALLING_OBJECT", "SHED", "HYDRANT");
     /** The demo's department that is late most often, and the grid worker who reports only easy things. */
     static final String SLOW_DEPARTMENT = "housing";

@@ -26,6 +26,7 @@ public final class HistoryWriter implements AutoCloseable {
 
     private final Connection connection;
     private final boolean openState;
+    private final boolean withTimeline;
     private final SecureRandom random = new SecureRandom();
     private final PreparedStatement cases;
     private final PreparedStatement facts;
@@ -34,8 +35,14 @@ public final class HistoryWriter implements AutoCloseable {
     private int pending;
 
     public HistoryWriter(Connection connection, boolean openState) throws SQLException {
+        this(connection, openState, true);
+    }
+
+    /** {@code withTimeline} false leaves the timeline out (the benchmark's figures never read it). */
+    public HistoryWriter(Connection connection, boolean openState, boolean withTimeline) throws SQLException {
         this.connection = connection;
         this.openState = openState;
+        this.withTimeline = withTimeline;
         cases = connection.prepareStatement("""
                 insert into gl_case (id, case_number, tracking_code, status, current_step, candidate_group, due_at, warning, overdue,
                   channel, urgency, category_code, subcategory_code, kind, grid_code, community_code, street_code, department_code,
@@ -148,7 +155,7 @@ public final class HistoryWriter implements AutoCloseable {
         }
         // in time order, as the loop would have inserted them (the timeline reads by id)
         entries.sort(Comparator.comparing(HistoryCase.Entry::at));
-        for (HistoryCase.Entry e : entries) {
+        for (HistoryCase.Entry e : withTimeline ? entries : List.<HistoryCase.Entry>of()) {
             i = 1;
             timeline.setLong(i++, c.id);
             time(timeline, i++, e.at());
