@@ -176,6 +176,8 @@ public class DemoHistory {
                 });
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("demo history not written", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
             }
         });
         // the next case reported by hand gets the next id
