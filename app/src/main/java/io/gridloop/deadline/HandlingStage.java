@@ -35,7 +35,7 @@ public record HandlingStage(String code, String name, String limit) {
         }
     }
 
-    static List<HandlingStage> read(Object json) {
+    public static List<HandlingStage> read(Object json) {
         if (json == null) {
             return List.of();
         }

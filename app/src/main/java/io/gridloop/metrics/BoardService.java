@@ -100,6 +100,36 @@ public class BoardService {
         return new Board(now, top, cases, perGrid);
     }
 
+    /** How many open cases the map draws at most: the most urgent ones (a district can have thousands open). */
+    public static final int MAP_POINTS = 2000;
+
+    /** An open case on the map: where it was reported and its state (NORMAL, WARNING, OVERDUE). */
+    public record CasePoint(String caseNumber, double longitude, double latitude, String state) {}
+
+    /** The open cases the map draws (overdue first, then in warning, then by due date) and how many open ones have a place. */
+    public record CasePoints(List<CasePoint> points, long located) {}
+
+    /**
+     * The open cases reported with a point, within what the official may see, for the map: at most {@code limit} of them,
+     * the most urgent first, so that a district with thousands open still draws the ones that matter.
+     */
+    public CasePoints casePoints(AccessScope scope, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        String filter = scope.caseFilter(p);
+        var count = jdbc.sql("select count(*) from gl_case where closed_at is null and longitude is not null and " + filter);
+        p.forEach(count::param);
+        long located = count.query(Long.class).single();
+        var rows = jdbc.sql("""
+                select case_number, longitude, latitude, warning, overdue from gl_case
+                where closed_at is null and longitude is not null and latitude is not null and""" + " " + filter + """
+                 order by case when overdue then 0 when warning then 1 else 2 end, due_at, id fetch first :limit rows only""")
+                .param("limit", limit);
+        p.forEach(rows::param);
+        List<CasePoint> points = rows.query((rs, n) -> new CasePoint(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
+                rs.getBoolean(5) ? "OVERDUE" : rs.getBoolean(4) ? "WARNING" : "NORMAL")).list();
+        return new CasePoints(points, located);
+    }
+
     /** Every open case of one grid (the map's click), in or out of warning, the same rows as the board's. */
     public List<Board.BoardCase> openCasesOfGrid(String gridCode, AccessScope scope, Locale locale) {
         Instant now = clock.instant();

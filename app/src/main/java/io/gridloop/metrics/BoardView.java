@@ -70,6 +70,7 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
     final TreeGrid<Object> cases = new TreeGrid<>();
     final TrendChart chart = new TrendChart();
     final DistrictMap map;
+    final Span mapNote = new Span();
     final Grid<Board.BoardCase> gridCases = new Grid<>();
     final Dialog gridDialog = new Dialog();
 
@@ -111,12 +112,18 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         chart.setId("board-chart");
-        map = new DistrictMap(boards.gridsGeoJson(), getTranslation("board.open"), getTranslation("board.overdue"));
+        map = new DistrictMap(boards.gridsGeoJson(), getTranslation("board.open"), getTranslation("board.overdue"), stateWords());
         map.setId("board-map");
         map.onGrid(this::openGrid);
-        HorizontalLayout pictures = new HorizontalLayout(chart, map);
+        map.onCase(number -> UI.getCurrent().navigate("case/" + number));
+        mapNote.setId("board-map-note");
+        mapNote.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout mapBox = new VerticalLayout(map, mapNote);
+        mapBox.setPadding(false);
+        mapBox.setSpacing(false);
+        HorizontalLayout pictures = new HorizontalLayout(chart, mapBox);
         pictures.setWidthFull();
-        pictures.setFlexGrow(1, chart, map);
+        pictures.setFlexGrow(1, chart, mapBox);
 
         cases.setId("board-cases");
         cases.addComponentHierarchyColumn(this::first).setHeader(getTranslation("board.column.case")).setAutoWidth(true).setFlexGrow(0);
@@ -177,6 +184,9 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         underSupervision.setText(Long.toString(c.underSupervision()));
         showCases();
         map.show(board.grids());
+        BoardService.CasePoints points = boards.casePoints(scope, BoardService.MAP_POINTS);
+        map.showCases(points.points());
+        mapNote.setText(getTranslation("board.mapPoints", points.points().size(), points.located()));
         if (!c.equals(trendOf)) {
             showTrend();
         }
@@ -267,6 +277,12 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
             return "";
         }
         return getTranslation("supervision.level." + c.supervisionLevel()) + " · " + getTranslation("board.order." + c.orderState());
+    }
+
+    /** The points' states in the official's language, for the map's tooltips. */
+    private String stateWords() {
+        return "{\"NORMAL\":\"%s\",\"WARNING\":\"%s\",\"OVERDUE\":\"%s\"}".formatted(getTranslation("board.state.NORMAL"),
+                getTranslation("board.state.WARNING"), getTranslation("board.state.OVERDUE"));
     }
 
     private static Span count(String id) {

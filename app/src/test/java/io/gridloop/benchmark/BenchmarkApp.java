@@ -20,6 +20,7 @@ final class BenchmarkApp {
         props.put("spring.datasource.password", pg.password());
         props.put("server.port", "0");
         props.put("gridloop.demo-users", "true");
+        props.put("gridloop.demo-history.enabled", "false");
         props.put("logging.level.root", "warn");
         props.put("gridloop.digest.poll", "PT24H");
         props.put("gridloop.mail.poll", "PT24H");

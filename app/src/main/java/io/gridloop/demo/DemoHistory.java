@@ -1,0 +1,376 @@
+package io.gridloop.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridloop.casefile.CaseFileService;
+import io.gridloop.process.CaseLoop;
+import io.gridloop.process.CaseVariables;
+import io.gridloop.deadline.EscalationChain;
+import io.gridloop.deadline.TimeLimit;
+import io.gridloop.deadline.TimeLimits;
+import io.gridloop.deadline.WorkingTime;
+import io.gridloop.grid.Category;
+import io.gridloop.grid.Department;
+import io.gridloop.grid.Grid;
+import io.gridloop.grid.ReferenceData;
+import io.gridloop.security.AccessScopes;
+import io.gridloop.security.Roles;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The embedded default's district that has lived (demo history): about a year of cases over every street, department,
+ * grid, category and channel, so that a manager signing in sees a living board and evaluation. Only with
+ * {@code gridloop.demo-history.enabled=true} (the embedded default; never in production or the tests unless a test asks),
+ * once, on a database without cases, from a fixed seed.
+ *
+ * <p>The closed past is written in bulk as the loop writes it (case file rows, step facts, timeline, supervision orders:
+ * {@link HistoryGenerator}); each open case gets a real process instance started in the step it waits in, at the moment
+ * that step began (the engine's clock set back), and the timers due since then are fired in their order with the clock at
+ * their due dates, so its warnings, overdue marks, reminders and supervision orders are the engine's own.
+ */
+@Component
+@ConditionalOnProperty(name = "gridloop.demo-history.enabled", havingValue = "true")
+public class DemoHistory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
+
+    /** What the demo's rubbish-only grid worker reports, and what the public reports more often than grid workers. */
+    public static final Set<String> EASY = Set.of("EXPOSED_RUBBISH", "ROAD_DIRTY", "ILLEGAL_ADS", "LITTER_BIN", "MATERIAL_PILE");
+    public static final Set<String> HARD = Set.of("ILLEGAL_BUILDING", "FIRE_EXIT_BLOCKED", "GAS_HAZARD", "DANGEROUS_HOUSE", "EBIKE_CHARGING",
+            "FALLING_OBJECT", "SHED", "HYDRANT");
+    /** The demo's department that is late most often, and the grid worker who reports only easy things. */
+    static final String SLOW_DEPARTMENT = "housing";
+    static final String EASY_REPORTER = "lihua";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final ReferenceData reference;
+    private final DecisionService decisions;
+    private final io.gridloop.deadline.HandlingStages handlingStages;
+    private final EscalationChain escalation;
+    private final IdentityService identity;
+    private final AccessScopes scopes;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final ProcessEngine engine;
+    private final CaseFileService caseFiles;
+    private final WorkingTime workingTime;
+    private final TimeLimits timeLimits;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final int cases;
+    private final long seed;
+    private final TimeLimit answerWithin;
+
+    public DemoHistory(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, ReferenceData reference,
+                       DecisionService decisions, EscalationChain escalation, IdentityService identity, AccessScopes scopes,
+                       RuntimeService runtime, ManagementService management, ProcessEngine engine, CaseFileService caseFiles,
+                       WorkingTime workingTime, TimeLimits timeLimits, io.gridloop.deadline.HandlingStages handlingStages, Clock clock,
+                       ObjectMapper json,
+                       @Value("${gridloop.demo-history.cases:5000}") int cases,
+                       @Value("${gridloop.demo-history.seed:20261126}") long seed,
+                       @Value("${gridloop.supervision.answer-within:P1D}") String answerWithin) {
+        this.jdbc = jdbc;
+        this.handlingStages = handlingStages;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.reference = reference;
+        this.decisions = decisions;
+        this.escalation = escalation;
+        this.identity = identity;
+        this.scopes = scopes;
+        this.runtime = runtime;
+        this.management = management;
+        this.engine = engine;
+        this.caseFiles = caseFiles;
+        this.workingTime = workingTime;
+        this.timeLimits = timeLimits;
+        this.clock = clock;
+        this.json = json;
+        this.cases = cases;
+        this.seed = seed;
+        this.answerWithin = TimeLimit.parse(answerWithin);
+    }
+
+    /**
+     * What one run did, for the log and the test: the wall-clock time in all, the part that wrote the closed past in bulk,
+     * and the CPU time of the thread that did it (the machine may be shared).
+     */
+    public record Result(int cases, int open, int timersFired, long millis, long bulkMillis, long cpuMillis) {}
+
+    private volatile Result last;
+
+    public Result last() {
+        return last;
+    }
+
+    /** After start-up (the demo officials exist by then): once, on a database without cases. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public void onReady() {
+        if (jdbc.sql("select count(*) from gl_case").query(Long.class).single() > 0) {
+            LOG.info("demo history: the database has cases already, none generated");
+            return;
+        }
+        last = generate();
+        LOG.info("demo history: {} cases ({} open, {} timers fired) in {} ms ({} ms in bulk, {} ms CPU)", last.cases(), last.open(),
+                last.timersFired(), last.millis(), last.bulkMillis(), last.cpuMillis());
+    }
+
+    Result generate() {
+        long started = System.nanoTime();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
+        Instant now = clock.instant();
+        Instant from = now.minus(Duration.ofDays(365));
+        HistoryGenerator generator = new HistoryGenerator(district(), workingTime, timeLimits, answerWithin);
+        long firstNumber = reserveNumbers(cases);
+        long firstId = jdbc.sql("select coalesce(max(id), 0) + 1 from gl_case").query(Long.class).single();
+        List<HistoryCase> open = new ArrayList<>();
+        transactions.executeWithoutResult(tx -> {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try (HistoryWriter writer = new HistoryWriter(connection, false)) {
+                generator.generate(seed, cases, from, now, firstId, firstNumber, c -> {
+                    try {
+                        writer.write(c);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    if (c.isOpen()) {
+                        open.add(c);
+                    }
+                });
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("demo history not written", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        });
+        // the next case reported by hand gets the next id
+        jdbc.sql("alter table gl_case alter column id restart with " + (firstId + cases)).update();
+        long bulk = (System.nanoTime() - started) / 1_000_000;
+        int fired = takeUpOpenCases(open, now);
+        return new Result(cases, open.size(), fired, (System.nanoTime() - started) / 1_000_000, bulk,
+                (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+    }
+
+    /** The case numbers the history uses, from the same sequence as every case. */
+    private long reserveNumbers(int n) {
+        boolean postgres = isPostgres();
+        List<Long> numbers = jdbc.sql(postgres ? "select nextval('gl_case_number_seq') from generate_series(1, :n)"
+                : "select next value for gl_case_number_seq from system_range(1, :n)").param("n", n).query(Long.class).list();
+        return numbers.stream().min(Long::compare).orElseThrow();
+    }
+
+    private boolean isPostgres() {
+        try (Connection c = dataSource.getConnection()) {
+            return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts each open case's process instance in its step at the moment the step began, then fires the timers due
+     * since in their order, each with the engine's clock at its due date. The job executor rests meanwhile (it would
+     * see the clock set back), and the clock is the real one again afterwards.
+     */
+    private int takeUpOpenCases(List<HistoryCase> open, Instant now) {
+        JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        boolean wasActive = jobs != null && jobs.isActive();
+        if (wasActive) {
+            jobs.shutdown();
+        }
+        int fired = 0;
+        try {
+            open.sort(Comparator.comparing(c -> c.open.started()));
+            for (HistoryCase c : open) {
+                ClockUtil.setCurrentTime(Date.from(c.open.started()));
+                String pi;
+                if (c.open.activity() == null) {
+                    pi = runtime.startProcessInstanceByKey(CaseLoop.PROCESS_ID, c.caseNumber, c.open.variables()).getId();
+                } else {
+                    ProcessInstantiationBuilder b = runtime.createProcessInstanceByKey(CaseLoop.PROCESS_ID).businessKey(c.caseNumber)
+                            .setVariables(c.open.variables());
+                    for (String activity : c.open.activity().split(",")) {
+                        b.startBeforeActivity(activity);
+                    }
+                    pi = b.execute().getId();
+                }
+                caseFiles.attachProcess(c.id, pi);
+            }
+            Set<String> failed = new HashSet<>();
+            while (true) {
+                Job next = management.createJobQuery().timers().duedateLowerThan(Date.from(now)).orderByJobDuedate().asc()
+                        .listPage(0, failed.size() + 1).stream().filter(j -> !failed.contains(j.getId())).findFirst().orElse(null);
+                if (next == null) {
+                    break;
+                }
+                ClockUtil.setCurrentTime(next.getDuedate());
+                try {
+                    management.executeJob(next.getId());
+                    fired++;
+                } catch (RuntimeException e) {
+                    LOG.warn("demo history: timer {} failed: {}", next.getId(), e.toString());
+                    failed.add(next.getId());
+                }
+            }
+        } finally {
+            ClockUtil.reset();
+            if (wasActive) {
+                jobs.start();
+            }
+        }
+        return fired;
+    }
+
+    /** The demo district from the reference data and the loop's own tables. */
+    HistoryGenerator.District district() {
+        Map<String, String> workerOfGrid = new HashMap<>();
+        identity.createUserQuery().memberOfGroup(Roles.GRID_WORKER).orderByUserId().asc().list()
+                .forEach(u -> reference.gridsOf(u.getId()).forEach(g -> workerOfGrid.putIfAbsent(g, u.getId())));
+        Map<String, double[]> boxes = boxes();
+        List<HistoryGenerator.Place> places = new ArrayList<>();
+        SplittableRandom weights = new SplittableRandom(seed);
+        for (Grid g : reference.grids()) {
+            String streetName = reference.street(g.streetCode()).map(s -> s.name()).orElse(g.streetCode());
+            places.add(new HistoryGenerator.Place(g.code(), g.communityCode(), g.streetCode(), g.name(), streetName,
+                    workerOfGrid.get(g.code()), 0.4 + weights.nextDouble() * 1.6));
+        }
+        List<HistoryGenerator.Kind> kinds = new ArrayList<>();
+        for (Category parent : reference.categories()) {
+            for (Category c : parent.subcategories()) {
+                kinds.add(new HistoryGenerator.Kind(c.code(), parent.code(), c.kind().name(), c.name(),
+                        EASY.contains(c.code()) ? 3 : HARD.contains(c.code()) ? 0.8 : 1, EASY.contains(c.code()), HARD.contains(c.code())));
+            }
+        }
+        List<String> departments = reference.departments().stream().map(Department::code).toList();
+        List<HistoryGenerator.Rung> rungs = List.of(
+                new HistoryGenerator.Rung("STREET", "SUPERVISION", "STREET", "OVERDUE", s -> escalation.rung("STREET", "NORMAL", s).issuerGroup()),
+                new HistoryGenerator.Rung("DISTRICT", "SUPERVISION", "DISTRICT", "ESCALATED",
+                        s -> escalation.rung("DISTRICT", "NORMAL", s).issuerGroup()),
+                new HistoryGenerator.Rung("NOTICE", "NOTICE", "DISTRICT", "NOTICE", s -> escalation.rung("NOTICE", "NORMAL", s).issuerGroup()));
+        Map<String, List<String>> members = new ConcurrentHashMap<>();
+        Map<String, List<String>> ofGroup = new ConcurrentHashMap<>();
+        Map<String, io.gridloop.security.AccessScope> scopeOf = new ConcurrentHashMap<>();
+        return new HistoryGenerator.District(places, kinds, departments,
+                sub -> decidedLimits(decisions, timeLimits, handlingStages, sub, "NORMAL"),
+                (sub, street) -> {
+                    var row = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_ROUTING)
+                            .variables(Map.of("subcategoryCode", sub, "streetCode", street)).evaluate().getFirstResult();
+                    Object d = row == null ? null : row.get("department");
+                    return d == null ? departments.get(0) : d.toString();
+                },
+                rungs, (limit, level) -> escalation.after(limit, level, "NORMAL"),
+                code -> reference.department(code).map(Department::groupId).orElseThrow(),
+                (group, place) -> members.computeIfAbsent(group + "@" + place.grid(), k -> ofGroup.computeIfAbsent(group,
+                        g -> identity.createUserQuery().memberOfGroup(g).orderByUserId().asc().list().stream().map(u -> u.getId()).toList())
+                        .stream().filter(u -> scopeOf.computeIfAbsent(u, scopes::ofUser).mayWorkTask(group, place.street(), place.grid()))
+                        .toList()),
+                SLOW_DEPARTMENT, Set.of(EASY_REPORTER),
+                (place, random) -> point(boxes.get(place.grid()), place.grid(), random));
+    }
+
+    /** A point inside the grid: drawn in its bounding box until the district's own lookup puts it in that grid. */
+    private double[] point(double[] box, String grid, SplittableRandom random) {
+        if (box == null) {
+            return null;
+        }
+        for (int i = 0; i < 20; i++) {
+            double lng = box[0] + random.nextDouble() * (box[2] - box[0]);
+            double lat = box[1] + random.nextDouble() * (box[3] - box[1]);
+            if (reference.locate(lng, lat).map(Grid::code).filter(grid::equals).isPresent()) {
+                return new double[] {Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6};
+            }
+        }
+        return null;
+    }
+
+    /** Each grid's bounding box (min lng, min lat, max lng, max lat) from the district's GeoJSON. */
+    private Map<String, double[]> boxes() {
+        Map<String, double[]> boxes = new HashMap<>();
+        try {
+            for (JsonNode f : json.readTree(reference.gridsGeoJson()).path("features")) {
+                double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+                collect(f.path("geometry").path("coordinates"), box);
+                boxes.put(f.path("properties").path("code").asText(), box);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return boxes;
+    }
+
+    private static void collect(JsonNode coordinates, double[] box) {
+        if (coordinates.isArray() && coordinates.size() >= 2 && coordinates.get(0).isNumber()) {
+            double lng = coordinates.get(0).asDouble();
+            double lat = coordinates.get(1).asDouble();
+            box[0] = Math.min(box[0], lng);
+            box[1] = Math.min(box[1], lat);
+            box[2] = Math.max(box[2], lng);
+            box[3] = Math.max(box[3], lat);
+            return;
+        }
+        for (JsonNode c : coordinates) {
+            collect(c, box);
+        }
+    }
+
+    /**
+     * What the loop's two business rule tasks (Task_DecideTimeLimits, Task_DecideHandlingStages) give a case reported now,
+     * through the same tables and the same beans their output mappings call: the history starts its open cases past them.
+     */
+    public static Map<String, Object> decidedLimits(DecisionService decisions, TimeLimits timeLimits,
+                                                    io.gridloop.deadline.HandlingStages handlingStages, String subcategory,
+                                                    String urgency) {
+        Map<String, Object> inputs = Map.of(CaseVariables.SUBCATEGORY_CODE, subcategory, CaseVariables.URGENCY, urgency);
+        Map<String, Object> v = new java.util.HashMap<>();
+        decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_TIME_LIMITS).variables(inputs).evaluate().getSingleResult()
+                .getEntryMap().forEach((name, value) -> v.put(name, name.endsWith("Limit") ? timeLimits.checked((String) value) : value));
+        List<Map<String, Object>> rows = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_HANDLING_STAGES).variables(inputs)
+                .evaluate().getResultList();
+        v.put(CaseVariables.HANDLE_STAGE, handlingStages.first());
+        v.put(CaseVariables.HANDLE_STAGE_COUNT, handlingStages.count(rows));
+        v.put(CaseVariables.HANDLE_STAGES, handlingStages.json(rows));
+        v.put(CaseVariables.HANDLE_STAGE_NAME, handlingStages.firstName(rows));
+        v.put(CaseVariables.HANDLE_LIMIT, handlingStages.firstLimit(rows, (String) v.get(CaseVariables.HANDLE_LIMIT)));
+        return v;
+    }
+}
