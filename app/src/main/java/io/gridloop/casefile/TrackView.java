@@ -29,12 +29,14 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class TrackView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CaseFileService cases;
+    private final CaseTimeline timeline;
     private final CaseLabels labels;
     final TextField code = new TextField();
     final Div result = new Div();
 
-    public TrackView(CaseFileService cases, CaseLabels labels) {
+    public TrackView(CaseFileService cases, CaseTimeline timeline, CaseLabels labels) {
         this.cases = cases;
+        this.timeline = timeline;
         this.labels = labels;
         code.setLabel(getTranslation("track.code"));
         code.setId("tracking-code");
@@ -66,7 +68,7 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver, Ha
                 // plain words for the citizen; the verifier's own note stays with the officials
                 result.add(new Paragraph(getTranslation("track.notConfirmed")));
             }
-            for (TimelineEntry e : cases.timeline(c.id())) {
+            for (TimelineEntry e : timeline.timeline(c.id())) {
                 Span line = new Span(labels.time(e.at()) + " · " + labels.stepAndAction(e.step(), e.action(), getLocale()));
                 line.addClassName("gl-track-step");
                 result.add(new Div(line));

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -48,7 +47,7 @@ public class Supervision {
     private final EscalationChain escalation;
 
     public Supervision(JdbcClient jdbc, CaseFileService cases, CaseLabels labels, Outbox outbox, Clock clock, RuntimeService runtime,
-                       WorkingTime workingTime, @Value("${gridloop.supervision.answer-within:P1D}") String answerWithin,
+                       WorkingTime workingTime, SupervisionSettings settings,
                        EscalationChain escalation) {
         this.jdbc = jdbc;
         this.cases = cases;
@@ -57,7 +56,7 @@ public class Supervision {
         this.clock = clock;
         this.runtime = runtime;
         this.workingTime = workingTime;
-        this.answerWithin = TimeLimit.parse(answerWithin);
+        this.answerWithin = TimeLimit.parse(settings.answerWithin());
         this.escalation = escalation;
     }
 

@@ -1,6 +1,7 @@
 package io.gridloop.inbox;
 
 import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTransitions;
 import io.gridloop.casefile.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseVariables;
@@ -39,11 +40,13 @@ public class TaskProjection implements InboxOwnedTasks {
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
+    private final CaseTransitions transitions;
     private final Supervision supervision;
 
-    public TaskProjection(JdbcClient jdbc, CaseFileService cases, Supervision supervision) {
+    public TaskProjection(JdbcClient jdbc, CaseFileService cases, CaseTransitions transitions, Supervision supervision) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.transitions = transitions;
         this.supervision = supervision;
     }
 
@@ -180,9 +183,9 @@ public class TaskProjection implements InboxOwnedTasks {
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)})
                 .optional()
                 .ifPresentOrElse(
-                        row -> cases.currentWork(caseId, Step.ofTask((String) row[0]).orElse(null), (String) row[1], (String) row[2],
+                        row -> transitions.currentWork(caseId, Step.ofTask((String) row[0]).orElse(null), (String) row[1], (String) row[2],
                                 (OffsetDateTime) row[3]),
-                        () -> cases.currentWork(caseId, null, null, null, null));
+                        () -> transitions.currentWork(caseId, null, null, null, null));
     }
 
     private static String candidateGroup(DelegateTask task) {

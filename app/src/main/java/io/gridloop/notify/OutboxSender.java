@@ -11,11 +11,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,18 +37,21 @@ public class OutboxSender {
     private final int maxAttempts;
 
     public OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock,
-                        @Value("${gridloop.mail.from:gridloop@localhost}") String from,
-                        @Value("${gridloop.mail.retry-base:PT30S}") Duration retryBase,
-                        @Value("${gridloop.mail.max-attempts:10}") int maxAttempts) {
+                        MailSettings settings) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.clock = clock;
-        this.from = from;
-        this.retryBase = retryBase;
-        this.maxAttempts = maxAttempts;
+        this.from = settings.from();
+        this.retryBase = settings.retryBase();
+        this.maxAttempts = settings.maxAttempts();
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.mail.poll:PT10S}", initialDelayString = "${gridloop.mail.poll:PT10S}")
+    /** Every {@code gridloop.mail.poll}. */
+    @Bean
+    static SchedulingConfigurer mailSchedule(ObjectProvider<OutboxSender> sender, MailSettings settings) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(() -> sender.getObject().scheduled(), settings.poll(), settings.poll()));
+    }
+
     public void scheduled() {
         if (mail.getIfAvailable() != null) {
             sendDue();

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentOfficial current, AuthenticationContext auth, java.util.List<LayoutNotices> notices) {
+    public MainLayout(CurrentOfficial current, AuthenticationContext auth, java.util.List<LayoutAlerts> notices) {
         setPrimarySection(Section.DRAWER);
         Span title = new Span(getTranslation("app.name"));
         title.addClassName("gl-title");
@@ -70,8 +70,8 @@ public class MainLayout extends AppLayout {
         }
         addToDrawer(nav);
         if (official != null) {
-            for (LayoutNotices source : notices) {
-                for (LayoutNotices.Notice n : source.noticesFor(official)) {
+            for (LayoutAlerts source : notices) {
+                for (LayoutAlerts.Alert n : source.alertsFor(official)) {
                     Span notice = new Span(getTranslation(n.messageKey(), n.args()));
                     notice.addClassName("gl-layout-notice");
                     notice.getStyle().set("color", "var(--lumo-error-text-color)").set("padding", "var(--lumo-space-s)");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.gridloop.inbox.FormRejectedException;
+import io.gridloop.inbox.FormInvalidException;
 import io.gridloop.support.LoopDriver;
 import io.gridloop.support.ProcessTest;
 import java.time.Duration;
@@ -153,7 +153,7 @@ class CaseLoopProcessTest {
         assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
         // "not confirmed" needs the reason, and nothing moves without it
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED")))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
 
         loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of("verifyResult", "NOT_CONFIRMED", "notConfirmedReason", "路灯完好,夜间正常亮灯"));
@@ -190,7 +190,7 @@ class CaseLoopProcessTest {
     void rejectedAtRegistration() {
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_ADS");
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REJECT")))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         assertThat(instance(c)).isWaitingAt(TASK_REGISTER);
         loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REJECT", "rejectReason", "不属于受理范围"));
         CaseRecord after = loop.caseFile(c.id());
@@ -304,7 +304,7 @@ class CaseLoopProcessTest {
         register(c.id());
         dispatchTo(c.id(), "citymgmt", List.of("housing", "police", "citymgmt"));
         c = loop.caseFile(c.id());
-        assertThat(c.coDepartments()).isEqualTo("housing,police");
+        assertThat(c.coDepartments()).containsExactly("housing", "police");
         // the lead has its task from dispatch on, beside its co-departments
         assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE, TASK_CO_HANDLE, TASK_HANDLE);
         assertThat(openCoHandleGroups(c)).containsExactly("dept-housing", "dept-police");
@@ -344,7 +344,7 @@ class CaseLoopProcessTest {
         c = loop.caseFile(c.id());
         // the whole joint work goes back: police's open task is withdrawn, from the engine and from every inbox
         assertThat(openTaskKeys(c)).containsExactly(TASK_DISPATCH);
-        assertThat(ctx.getBean(io.gridloop.inbox.InboxService.class).openTasksOfCase(c.id()))
+        assertThat(ctx.getBean(io.gridloop.inbox.InboxPages.class).openTasksOfCase(c.id()))
                 .extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_DISPATCH);
         assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHING);
         assertThat(c.returnCount()).isEqualTo(1);
@@ -392,10 +392,10 @@ class CaseLoopProcessTest {
         coFeedback(c.id(), "police1");
         // the checker must name who redoes it, and only among the case's own departments
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "证照未核清")))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei",
                 Map.of("checkResult", "FAILED", "comment", "证照未核清", "reworkBy", List.of("housing", "water"))))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         assertThat(instance(c)).isWaitingAt(TASK_CHECK);
 
         // a co-department alone
@@ -556,7 +556,7 @@ class CaseLoopProcessTest {
         assertThat(reviewing.candidateGroup()).isEqualTo("supervisor");
         // keeping it on hold needs a reason
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "KEEP")))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "KEEP", "holdReviewReason", "资金下月到位"));
         assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
         Instant secondReview = loop.caseFile(c.id()).dueAt().toInstant();
