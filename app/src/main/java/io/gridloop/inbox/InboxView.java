@@ -66,8 +66,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     private final io.gridloop.deadline.WorkingTime workingTime;
 
-    public InboxView(InboxService inbox, InboxPages pages, SavedFilters savedFilters, CaseLabels labels, ReferenceData reference, Clock clock,
-                     CurrentOfficial current, io.gridloop.deadline.WorkingTime workingTime,
+    public InboxView(InboxService inbox, InboxPages pages, SavedFilters savedFilters, CaseLabels labels, ReferenceData reference,
+                     Clock clock, CurrentOfficial current, io.gridloop.deadline.WorkingTime workingTime,
                      io.gridloop.casefile.CaseFileService cases, io.gridloop.security.AccessScopes accessScopes) {
         this.workingTime = workingTime;
         this.inbox = inbox;
