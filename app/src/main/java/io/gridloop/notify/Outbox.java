@@ -196,7 +196,7 @@ public class Outbox {
     @Transactional(readOnly = true)
     public List<OutboxMessage> of(String recipient, int limit) {
         return jdbc.sql("select * from gl_outbox where recipient = :r order by created_at desc, id desc limit " + Math.max(1, limit))
-                .param("r", recipient).query(OutboxSender::map).list();
+                .param("r", recipient).query(OutboxMessage.class).list();
     }
 
     /**

@@ -78,7 +78,7 @@ public class OutboxSender {
             if (claimed == 0) {
                 continue;
             }
-            OutboxMessage m = jdbc.sql("select * from gl_outbox where id = :id").param("id", id).query(OutboxSender::map).single();
+            OutboxMessage m = jdbc.sql("select * from gl_outbox where id = :id").param("id", id).query(OutboxMessage.class).single();
             try {
                 MimeMessage message = sender.createMimeMessage();
                 MimeMessageHelper h = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
@@ -110,10 +110,11 @@ public class OutboxSender {
         return sent;
     }
 
+    /** A gl_outbox row as its record, mapped by column name. */
+    private static final org.springframework.jdbc.core.RowMapper<OutboxMessage> ROW =
+            new org.springframework.jdbc.core.SimplePropertyRowMapper<>(OutboxMessage.class);
+
     static OutboxMessage map(ResultSet rs, int n) throws SQLException {
-        return new OutboxMessage(rs.getLong("id"), rs.getString("event_key"), rs.getString("recipient"), rs.getString("email"),
-                rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getObject("created_at", OffsetDateTime.class),
-                OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getObject("sent_at", OffsetDateTime.class),
-                rs.getString("last_error"));
+        return ROW.mapRow(rs, n);
     }
 }
