@@ -17,7 +17,6 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +43,12 @@ public class Attachments {
         return maxBytes;
     }
 
-    public Attachments(@Value("${gridloop.attachments.max-bytes:10485760}") long maxBytes,
-                       @Value("${gridloop.attachments.max-pixels:40000000}") long maxPixels) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public Attachments(AttachmentSettings settings) {
+        this(settings.maxBytes(), settings.maxPixels());
+    }
+
+    public Attachments(long maxBytes, long maxPixels) {
         this.maxBytes = maxBytes;
         this.maxPixels = maxPixels;
         // ImageIO scans the class path once per JVM; a web app's class loader may come later (TwelveMonkeys' advice)

@@ -16,11 +16,13 @@ public class CaseApi {
     public record CaseFile(CaseRecord caseRecord, List<TimelineEntry> timeline) {}
 
     private final CaseFileService cases;
+    private final CaseTimeline timeline;
     private final CurrentOfficial official;
     private final AccessScopes scopes;
 
-    public CaseApi(CaseFileService cases, CurrentOfficial official, AccessScopes scopes) {
+    public CaseApi(CaseFileService cases, CaseTimeline timeline, CurrentOfficial official, AccessScopes scopes) {
         this.cases = cases;
+        this.timeline = timeline;
         this.official = official;
         this.scopes = scopes;
     }
@@ -29,6 +31,6 @@ public class CaseApi {
     public CaseFile get(@PathVariable String caseNumber) {
         CaseRecord c = cases.findByNumber(caseNumber, scopes.of(official.require()))
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));
-        return new CaseFile(c, cases.timeline(c.id()));
+        return new CaseFile(c, timeline.timeline(c.id()));
     }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /** The case beside a task and on its own page: description, place, photos, and the timeline of every step. */
 public class CaseDetails extends Div {
 
-    public CaseDetails(CaseRecord c, CaseFileService cases, CaseLabels labels, Locale l, AccessScope scope, CaseTimeLeft timeLeft,
+    public CaseDetails(CaseRecord c, CaseTimeline cases, CaseLabels labels, Locale l, AccessScope scope, CaseTimeLeft timeLeft,
                        ReferenceData reference) {
         addClassName("gl-case-panel");
         setId("case-details");
@@ -44,7 +44,7 @@ public class CaseDetails extends Div {
         add(new CaseMap(reference, c.gridCode(), c.longitude(), c.latitude()));
         if (c.departmentCode() != null) {
             add(line(getTranslation("case.department"), labels.department(c.departmentCode(), l)
-                    + (c.coDepartments() == null || c.coDepartments().isBlank() ? ""
+                    + (c.coDepartments().isEmpty() ? ""
                     : " · " + getTranslation("case.coDepartments") + ": " + labels.departments(c.coDepartments(), l))));
         }
         if (c.dueAt() != null) {
@@ -102,7 +102,7 @@ public class CaseDetails extends Div {
     }
 
     /** The photos of the problem as found beside those of the work done, so the check compares them at a glance. */
-    private Div beforeAndAfter(List<Attachment> attachments, CaseFileService cases, AccessScope scope) {
+    private Div beforeAndAfter(List<Attachment> attachments, CaseTimeline cases, AccessScope scope) {
         Div before = new Div(new Span(getTranslation("case.photos.before")));
         before.setId("photos-before");
         Div after = new Div(new Span(getTranslation("case.photos.after")));
@@ -119,7 +119,7 @@ public class CaseDetails extends Div {
         return both;
     }
 
-    private static Image photo(Attachment a, CaseFileService cases, AccessScope scope) {
+    private static Image photo(Attachment a, CaseTimeline cases, AccessScope scope) {
         Image img = new Image(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = cases.attachmentContent(a.id(), scope);
             return new DownloadResponse(new ByteArrayInputStream(bytes), a.fileName(), a.contentType(), bytes.length);

@@ -229,8 +229,8 @@ public class CaseLabels {
         return reference.department(code).map(d -> Labels.pick(l, d.name(), d.nameEn())).orElse(code == null ? "" : code);
     }
 
-    public String departments(String codes, Locale l) {
-        return CaseFileService.codes(codes).stream().map(c -> department(c, l)).collect(Collectors.joining("、"));
+    public String departments(java.util.List<String> codes, Locale l) {
+        return codes.stream().map(c -> department(c, l)).collect(Collectors.joining("、"));
     }
 
     public String category(String code, Locale l) {

@@ -1,6 +1,7 @@
 package io.gridloop.casefile;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** One case as the read model holds it: what inboxes, searches and dashboards read instead of process variables. */
 public record CaseRecord(
@@ -24,7 +25,7 @@ public record CaseRecord(
         String communityCode,
         String streetCode,
         String departmentCode,
-        String coDepartments,
+        List<String> coDepartments,
         String description,
         String address,
         Double longitude,
@@ -44,6 +45,19 @@ public record CaseRecord(
         OffsetDateTime dispatchedAt,
         OffsetDateTime closedAt,
         OffsetDateTime updatedAt) {
+
+    public CaseRecord {
+        coDepartments = coDepartments == null ? List.of() : List.copyOf(coDepartments);
+    }
+
+    /** The same case with its co-departments (协办), which live in a table of their own. */
+    CaseRecord withCoDepartments(List<String> codes) {
+        return new CaseRecord(id, caseNumber, trackingCode, processInstanceId, status, currentStep, candidateGroup, assignee, dueAt,
+                warning, overdue, channel, urgency, categoryCode, subcategoryCode, kind, gridCode, communityCode, streetCode,
+                departmentCode, codes, description, address, longitude, latitude, reporterName, reporterPhone, reporterEmail,
+                reportedBy, selfResolved, mergedInto, reworkCount, returnCount, extensionCount, satisfaction, reportedAt,
+                registeredAt, dispatchedAt, closedAt, updatedAt);
+    }
 
     /** How the caller can be reached (phone and e-mail as given), empty when they left neither and stayed anonymous. */
     public java.util.Optional<String> callerContact() {

@@ -35,13 +35,13 @@ import java.util.List;
 @PermitAll
 public class CaseSearchView extends VerticalLayout implements HasDynamicTitle {
 
-    private final CaseFileService cases;
+    private final CaseSearch cases;
     private final AccessScope scope;
 
     final TextField number = new TextField();
     final ComboBox<CaseStatus> status = new ComboBox<>();
     final ComboBox<Street> street = new ComboBox<>();
-    final ComboBox<io.gridloop.grid.Grid> grid = new ComboBox<>();
+    final ComboBox<io.gridloop.grid.GridCell> grid = new ComboBox<>();
     final ComboBox<Department> department = new ComboBox<>();
     final ComboBox<Category> category = new ComboBox<>();
     final DatePicker from = new DatePicker();
@@ -52,7 +52,7 @@ public class CaseSearchView extends VerticalLayout implements HasDynamicTitle {
     final Span found = new Span();
     final Grid<CaseRecord> results = new Grid<>();
 
-    public CaseSearchView(CaseFileService cases, ReferenceData reference, CaseLabels labels, CurrentOfficial official,
+    public CaseSearchView(CaseSearch cases, ReferenceData reference, CaseLabels labels, CurrentOfficial official,
                           AccessScopes scopes) {
         this.cases = cases;
         this.scope = scopes.of(official.require());

@@ -19,6 +19,7 @@ import jakarta.annotation.security.PermitAll;
 public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CaseFileService cases;
+    private final CaseTimeline timeline;
     private final CaseLabels labels;
     private final AccessScope scope;
     private String caseNumber = "";
@@ -26,11 +27,12 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private final CaseTimeLeft timeLeft;
     private final io.gridloop.grid.ReferenceData reference;
 
-    public CaseView(CaseFileService cases, CaseLabels labels, CurrentOfficial official, AccessScopes scopes, CaseTimeLeft timeLeft,
+    public CaseView(CaseFileService cases, CaseTimeline timeline, CaseLabels labels, CurrentOfficial official, AccessScopes scopes, CaseTimeLeft timeLeft,
                     io.gridloop.grid.ReferenceData reference) {
         this.timeLeft = timeLeft;
         this.reference = reference;
         this.cases = cases;
+        this.timeline = timeline;
         this.labels = labels;
         this.scope = scopes.of(official.require());
     }
@@ -41,7 +43,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         String number = event.getRouteParameters().get("caseNumber").orElse("");
         caseNumber = number;
         cases.findByNumber(number, scope).ifPresentOrElse(
-                c -> add(new CaseDetails(c, cases, labels, getLocale(), scope, timeLeft, reference)),
+                c -> add(new CaseDetails(c, timeline, labels, getLocale(), scope, timeLeft, reference)),
                 () -> add(new H2(getTranslation("case.notFound", number))));
     }
 

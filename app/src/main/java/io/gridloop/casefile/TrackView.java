@@ -29,15 +29,17 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class TrackView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CaseFileService cases;
+    private final CaseTimeline timeline;
     private final CaseLabels labels;
     private final java.util.List<TrackPanel> panels;
     private final CitizenProgress progress;
     final TextField code = new TextField();
     final Div result = new Div();
 
-    public TrackView(CaseFileService cases, CaseLabels labels, CitizenProgress progress,
+    public TrackView(CaseFileService cases, CaseTimeline timeline, CaseLabels labels, CitizenProgress progress,
                      org.springframework.beans.factory.ObjectProvider<TrackPanel> panels) {
         this.cases = cases;
+        this.timeline = timeline;
         this.progress = progress;
         this.labels = labels;
         this.panels = panels.orderedStream().toList();
@@ -73,7 +75,7 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver, Ha
                 // plain words for the citizen; the verifier's own note stays with the officials
                 result.add(new Paragraph(getTranslation("track.notConfirmed")));
             }
-            for (CitizenProgress.Line p : progress.of(cases.timeline(c.id()), getLocale())) {
+            for (CitizenProgress.Line p : progress.of(timeline.timeline(c.id()), getLocale())) {
                 Span line = new Span(labels.time(p.at()) + " · " + p.title());
                 line.addClassName("gl-track-step");
                 Paragraph meaning = new Paragraph(p.meaning());

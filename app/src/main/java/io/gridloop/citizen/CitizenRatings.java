@@ -150,10 +150,11 @@ public class CitizenRatings {
      * mail with the signed link (and the tracking page offers the same form).
      */
     @Bean
-    public static ExecutionListener askCitizenRating(CaseFileService cases, Outbox outbox, CitizenRatings ratings) {
+    public static ExecutionListener askCitizenRating(CaseFileService cases, io.gridloop.casefile.CaseTransitions transitions,
+                                                     Outbox outbox, CitizenRatings ratings) {
         return execution -> {
             long caseId = CaseVariables.caseId(execution);
-            cases.currentWork(caseId, Step.CALLBACK.name(), Step.CALLBACK.status(), null, null, null);
+            transitions.currentWork(caseId, Step.CALLBACK.name(), Step.CALLBACK.status(), null, null, null);
             cases.addTimeline(caseId, "system", "CALLBACK", io.gridloop.process.TimelineAction.RATING_ASKED.name(), null, null, null, List.of());
             CaseRecord c = cases.get(caseId);
             if (c.reporterEmail() != null) {

@@ -28,12 +28,12 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.grid.Category;
 import io.gridloop.grid.Community;
-import io.gridloop.grid.Grid;
+import io.gridloop.grid.GridCell;
 import io.gridloop.grid.GridMap;
 import io.gridloop.grid.Labels;
 import io.gridloop.grid.ReferenceData;
 import io.gridloop.intake.Report;
-import io.gridloop.intake.ReportRejectedException;
+import io.gridloop.intake.ReportRefusedException;
 import io.gridloop.intake.ReportService;
 import io.gridloop.ui.ComponentTexts;
 import io.gridloop.ui.LanguageSwitch;
@@ -199,7 +199,7 @@ public class CitizenReportView extends VerticalLayout implements HasDynamicTitle
         add(header, new Paragraph(getTranslation("citizen.intro")), form, receipt);
     }
 
-    private void picked(double lng, double lat, Optional<Grid> grid) {
+    private void picked(double lng, double lat, Optional<GridCell> grid) {
         if (grid.isPresent()) {
             longitude = Math.round(lng * 1e6) / 1e6;
             latitude = Math.round(lat * 1e6) / 1e6;
@@ -251,7 +251,7 @@ public class CitizenReportView extends VerticalLayout implements HasDynamicTitle
             }
             fail(getTranslation(e.messageKey(), e.args()));
             return;
-        } catch (ReportRejectedException e) {
+        } catch (ReportRefusedException e) {
             Map<String, String> byField = new HashMap<>();
             e.problems().forEach(p -> byField.merge(p.field(), getTranslation(p.messageKey(), p.args()), (a, b) -> a + ";" + b));
             mark(subcategory, byField.get("subcategory"));

@@ -5,12 +5,12 @@ import io.gridloop.casefile.Channel;
 import io.gridloop.casefile.Urgency;
 import io.gridloop.grid.Category;
 import io.gridloop.grid.Community;
-import io.gridloop.grid.Grid;
+import io.gridloop.grid.GridCell;
 import io.gridloop.grid.ReferenceData;
 import io.gridloop.intake.Report;
-import io.gridloop.intake.ReportRejectedException;
+import io.gridloop.intake.ReportRefusedException;
 import io.gridloop.intake.ReportService;
-import io.gridloop.system.FieldsRejectedException.Problem;
+import io.gridloop.system.FieldsInvalidException.Problem;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -100,7 +100,7 @@ public class CitizenReports {
     /**
      * Takes the report from {@code client} (the address the request came from, the proxy's forwarded one behind it):
      * limits, human check, then intake's checks; a refusal is a {@link CitizenRefusedException} or intake's
-     * {@link ReportRejectedException} with each field's message.
+     * {@link ReportRefusedException} with each field's message.
      */
     @Transactional
     public Receipt submit(CitizenReport r, String client) {
@@ -110,7 +110,7 @@ public class CitizenReports {
         check.verify(r.checkToken(), r.checkAnswer());
 
         List<Problem> problems = new ArrayList<>();
-        Optional<Grid> named = Optional.empty();
+        Optional<GridCell> named = Optional.empty();
         boolean point = r.longitude() != null || r.latitude() != null;
         if (!point) {
             // an address in words: the community it is in names the grid whose worker finds it on site (the community's
@@ -135,18 +135,18 @@ public class CitizenReports {
         plain(problems, "address", r.address());
         plain(problems, "reporterName", r.name());
         if (!problems.isEmpty()) {
-            throw new ReportRejectedException(problems);
+            throw new ReportRefusedException(problems);
         }
         Report report = new Report(Channel.CITIZEN, Urgency.NORMAL, null, blankToNull(r.subcategoryCode()),
-                named.map(Grid::code).orElse(null), r.longitude(), r.latitude(), r.address(), r.description(), r.name(), phone,
+                named.map(GridCell::code).orElse(null), r.longitude(), r.latitude(), r.address(), r.description(), r.name(), phone,
                 email, false, photos);
         CaseRecord c = reports.reportFromPublic(report, DOOR);
         return new Receipt(c.caseNumber(), c.trackingCode());
     }
 
-    private Optional<Grid> firstGrid(Community community) {
+    private Optional<GridCell> firstGrid(Community community) {
         return reference.grids().stream().filter(g -> community.code().equals(g.communityCode()))
-                .min(Comparator.comparing(Grid::code));
+                .min(Comparator.comparing(GridCell::code));
     }
 
     private static void plain(List<Problem> problems, String field, String value) {

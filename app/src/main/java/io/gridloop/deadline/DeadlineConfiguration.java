@@ -1,5 +1,6 @@
 package io.gridloop.deadline;
 
+import io.gridloop.system.GridLoopSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -21,9 +21,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public class DeadlineConfiguration {
 
     @Bean
-    public HolidayCalendar holidayCalendar(@Value("${gridloop.reference-data:classpath:config/}") String location) throws IOException {
+    public HolidayCalendar holidayCalendar(GridLoopSettings settings) throws IOException {
         HolidayCalendar calendar = new HolidayCalendar();
-        String base = location.endsWith("/") ? location : location + "/";
+        String base = settings.referenceData();
         for (Resource r : new PathMatchingResourcePatternResolver().getResources(base + "holidays/*.json")) {
             try (InputStream in = r.getInputStream()) {
                 calendar.load(in);
@@ -34,8 +34,8 @@ public class DeadlineConfiguration {
 
     @Bean
     public WorkingTime workingTime(HolidayCalendar holidays, Clock clock,
-                                   @Value("${gridloop.working-time.periods:08:30-12:00,13:30-17:30}") String periods) {
-        return new WorkingTime(holidays, WorkingTime.periods(periods), clock.getZone());
+                                   WorkingTimeSettings settings) {
+        return new WorkingTime(holidays, WorkingTime.periods(settings.periods()), clock.getZone());
     }
 
     /** Durations of timers and task due dates count in working time; cycles stay as Camunda has them. */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -49,7 +48,7 @@ public class Supervision {
     private final io.gridloop.grid.ReferenceData reference;
 
     public Supervision(JdbcClient jdbc, CaseFileService cases, CaseLabels labels, Outbox outbox, Clock clock, RuntimeService runtime,
-                       WorkingTime workingTime, @Value("${gridloop.supervision.answer-within:P1D}") String answerWithin,
+                       WorkingTime workingTime, SupervisionSettings settings,
                        EscalationChain escalation, io.gridloop.grid.ReferenceData reference) {
         this.reference = reference;
         this.jdbc = jdbc;
@@ -59,7 +58,7 @@ public class Supervision {
         this.clock = clock;
         this.runtime = runtime;
         this.workingTime = workingTime;
-        this.answerWithin = TimeLimit.parse(answerWithin);
+        this.answerWithin = TimeLimit.parse(settings.answerWithin());
         this.escalation = escalation;
     }
 

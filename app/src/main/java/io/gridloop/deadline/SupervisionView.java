@@ -19,7 +19,7 @@ import io.gridloop.security.AccessScopes;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Roles;
 import io.gridloop.ui.MainLayout;
-import io.gridloop.ui.Notices;
+import io.gridloop.ui.Toasts;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -98,7 +98,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         caseNumber.setInvalid(false);
-        Notices.success(getTranslation("supervision.done", caseNumber.getValue().trim()));
+        Toasts.success(getTranslation("supervision.done", caseNumber.getValue().trim()));
         refresh();
     }
 

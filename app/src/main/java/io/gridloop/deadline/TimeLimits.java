@@ -1,7 +1,6 @@
 package io.gridloop.deadline;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,8 @@ public class TimeLimits {
     private final double warningShare;
     private final WorkingTime workingTime;
 
-    public TimeLimits(@Value("${gridloop.deadline.warning-share:0.8}") double warningShare, WorkingTime workingTime) {
+    public TimeLimits(DeadlineSettings settings, WorkingTime workingTime) {
+        double warningShare = settings.warningShare();
         if (warningShare <= 0 || warningShare >= 1) {
             throw new IllegalArgumentException("gridloop.deadline.warning-share must lie between 0 and 1, not " + warningShare);
         }

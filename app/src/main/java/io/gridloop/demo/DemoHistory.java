@@ -11,7 +11,7 @@ import io.gridloop.deadline.TimeLimits;
 import io.gridloop.deadline.WorkingTime;
 import io.gridloop.grid.Category;
 import io.gridloop.grid.Department;
-import io.gridloop.grid.Grid;
+import io.gridloop.grid.GridCell;
 import io.gridloop.grid.ReferenceData;
 import io.gridloop.security.AccessScopes;
 import io.gridloop.security.Roles;
@@ -269,7 +269,7 @@ public class DemoHistory {
         Map<String, double[]> boxes = boxes();
         List<HistoryGenerator.Place> places = new ArrayList<>();
         SplittableRandom weights = new SplittableRandom(seed);
-        for (Grid g : reference.grids()) {
+        for (GridCell g : reference.grids()) {
             String streetName = reference.street(g.streetCode()).map(s -> s.name()).orElse(g.streetCode());
             places.add(new HistoryGenerator.Place(g.code(), g.communityCode(), g.streetCode(), g.name(), streetName,
                     workerOfGrid.get(g.code()), 0.4 + weights.nextDouble() * 1.6));
@@ -316,7 +316,7 @@ public class DemoHistory {
         for (int i = 0; i < 20; i++) {
             double lng = box[0] + random.nextDouble() * (box[2] - box[0]);
             double lat = box[1] + random.nextDouble() * (box[3] - box[1]);
-            if (reference.locate(lng, lat).map(Grid::code).filter(grid::equals).isPresent()) {
+            if (reference.locate(lng, lat).map(GridCell::code).filter(grid::equals).isPresent()) {
                 return new double[] {Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6};
             }
         }

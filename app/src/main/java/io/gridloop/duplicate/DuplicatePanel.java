@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.gridloop.casefile.Attachment;
-import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTimeline;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.grid.LeafletMaps;
@@ -33,7 +33,7 @@ public class DuplicatePanel extends Div {
     final List<Button> mergeButtons = new ArrayList<>();
     private final String points;
 
-    public DuplicatePanel(CaseRecord report, List<Duplicate> found, CaseFileService cases, CaseLabels labels, AccessScope scope,
+    public DuplicatePanel(CaseRecord report, List<Duplicate> found, CaseTimeline cases, CaseLabels labels, AccessScope scope,
                           ReferenceData reference, Locale l, Consumer<String> merge) {
         setId("duplicates");
         addClassName("gl-case-panel");
@@ -86,7 +86,7 @@ public class DuplicatePanel extends Div {
         return "{\"lng\":%s,\"lat\":%s,\"label\":\"%s\",\"self\":%s}".formatted(c.longitude(), c.latitude(), c.caseNumber(), self);
     }
 
-    private Div side(String title, CaseRecord c, CaseFileService cases, AccessScope scope) {
+    private Div side(String title, CaseRecord c, CaseTimeline cases, AccessScope scope) {
         Div side = new Div(new Span(title));
         side.getStyle().set("flex", "1 1 0").set("min-width", "0");
         for (Attachment a : cases.attachments(c.id())) {

@@ -85,7 +85,7 @@ public final class FormTexts {
     }
 
     /** A field's label as a message argument: put in the reader's language when the message is. */
-    public record Label(String fieldKey, String label) implements Translations.Localized {
+    public record Label(String fieldKey, String label) implements io.gridloop.system.Messages.Localized {
         public static Label of(FormField f) {
             return new Label(f.key(), f.label() != null ? f.label() : f.key());
         }

@@ -14,7 +14,7 @@ public class GridMap extends Div {
     private final ReferenceData reference;
     /** What the page does with a picked point and the grid it lies in (empty outside every grid). */
     public interface PickListener {
-        void picked(double longitude, double latitude, Optional<Grid> grid);
+        void picked(double longitude, double latitude, Optional<GridCell> grid);
     }
 
     private PickListener onPick = (lng, lat, grid) -> { };
@@ -50,7 +50,7 @@ public class GridMap extends Div {
     /** The official clicked the map at this point. */
     @ClientCallable
     public void pick(double longitude, double latitude) {
-        Optional<Grid> grid = reference.locate(longitude, latitude);
+        Optional<GridCell> grid = reference.locate(longitude, latitude);
         onPick.picked(longitude, latitude, grid);
         mark(longitude, latitude, grid.isPresent());
     }

@@ -19,13 +19,14 @@ import java.util.TreeSet;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
-import org.springframework.beans.factory.annotation.Value;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +49,7 @@ public class ReferenceData {
 
     private final Map<String, Street> streets = new LinkedHashMap<>();
     private final Map<String, Community> communities = new LinkedHashMap<>();
-    private final Map<String, Grid> grids = new LinkedHashMap<>();
+    private final Map<String, GridCell> grids = new LinkedHashMap<>();
     private final Map<String, Department> departments = new LinkedHashMap<>();
     private final Map<String, Category> categories = new LinkedHashMap<>();
     private final Map<String, Category> subcategories = new LinkedHashMap<>();
@@ -60,11 +61,11 @@ public class ReferenceData {
     private String gridsGeoJson = "{}";
 
     public ReferenceData(ResourceLoader resources, JdbcClient jdbc, ObjectMapper json,
-                         @Value("${gridloop.reference-data:classpath:config/}") String location) {
+                         io.gridloop.system.GridLoopSettings settings) {
         this.resources = resources;
         this.jdbc = jdbc;
         this.json = json;
-        this.location = location.endsWith("/") ? location : location + "/";
+        this.location = settings.referenceData();
     }
 
     @jakarta.annotation.PostConstruct
@@ -96,7 +97,7 @@ public class ReferenceData {
             Community community = new Community(p.path("community").asText(), street.code(), p.path("communityName").asText(),
                     p.path("communityNameEn").asText());
             communities.putIfAbsent(community.code(), community);
-            Grid grid = new Grid(p.path("code").asText(), community.code(), street.code(), p.path("name").asText(),
+            GridCell grid = new GridCell(p.path("code").asText(), community.code(), street.code(), p.path("name").asText(),
                     p.path("nameEn").asText());
             if (grids.put(grid.code(), grid) != null) {
                 throw new IllegalStateException("grid " + grid.code() + " appears twice in grids.geojson");
@@ -111,37 +112,18 @@ public class ReferenceData {
         }
     }
 
+    /** A feature's geometry as JTS reads GeoJSON; a grid is a Polygon or a MultiPolygon. */
     private static Geometry toGeometry(JsonNode geometry) {
-        String type = geometry.path("type").asText();
-        JsonNode coords = geometry.path("coordinates");
-        return switch (type) {
-            case "Polygon" -> polygon(coords);
-            case "MultiPolygon" -> {
-                Polygon[] parts = new Polygon[coords.size()];
-                for (int i = 0; i < parts.length; i++) {
-                    parts[i] = polygon(coords.get(i));
-                }
-                yield GEOMETRY.createMultiPolygon(parts);
-            }
-            default -> throw new IllegalStateException("grid geometry must be a Polygon or MultiPolygon, not " + type);
-        };
-    }
-
-    private static Polygon polygon(JsonNode rings) {
-        LinearRing shell = ring(rings.get(0));
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = ring(rings.get(i));
+        Geometry shape;
+        try {
+            shape = new GeoJsonReader(GEOMETRY).read(geometry.toString());
+        } catch (ParseException e) {
+            throw new IllegalStateException("a grid's geometry is not GeoJSON: " + e.getMessage(), e);
         }
-        return GEOMETRY.createPolygon(shell, holes);
-    }
-
-    private static LinearRing ring(JsonNode points) {
-        Coordinate[] c = new Coordinate[points.size()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = new Coordinate(points.get(i).get(0).asDouble(), points.get(i).get(1).asDouble());
+        if (!(shape instanceof Polygon || shape instanceof MultiPolygon)) {
+            throw new IllegalStateException("grid geometry must be a Polygon or MultiPolygon, not " + shape.getGeometryType());
         }
-        return GEOMETRY.createLinearRing(c);
+        return shape;
     }
 
     private void loadDepartments(JsonNode root) {
@@ -215,12 +197,27 @@ public class ReferenceData {
         }
     }
 
-    /** The grid whose polygon contains the point, if any. */
-    public Optional<Grid> locate(double longitude, double latitude) {
+    /** The grid whose polygon covers the point, if any; of two grids sharing a border, the first in the file. */
+    public Optional<GridCell> locate(double longitude, double latitude) {
+        return gridsAt(longitude, latitude).stream().findFirst();
+    }
+
+    /** Every grid whose polygon covers the point: one inside a grid, two or more on a border they share. */
+    public List<GridCell> gridsAt(double longitude, double latitude) {
         Point point = GEOMETRY.createPoint(new Coordinate(longitude, latitude));
         @SuppressWarnings("unchecked")
         List<IndexedGrid> candidates = gridIndex.query(point.getEnvelopeInternal());
-        return candidates.stream().filter(g -> g.shape().covers(point)).map(IndexedGrid::grid).findFirst();
+        return candidates.stream().filter(g -> g.shape().covers(point)).map(IndexedGrid::grid)
+                .sorted(java.util.Comparator.comparingInt(g -> order(g.code()))).toList();
+    }
+
+    /** Whether the grid of that code covers the point (its border included). */
+    public boolean covers(String gridCode, double longitude, double latitude) {
+        return gridsAt(longitude, latitude).stream().anyMatch(g -> g.code().equals(gridCode));
+    }
+
+    private int order(String gridCode) {
+        return List.copyOf(grids.keySet()).indexOf(gridCode);
     }
 
     public String districtName() {
@@ -235,7 +232,7 @@ public class ReferenceData {
         return Collections.unmodifiableCollection(communities.values());
     }
 
-    public Collection<Grid> grids() {
+    public Collection<GridCell> grids() {
         return Collections.unmodifiableCollection(grids.values());
     }
 
@@ -262,7 +259,7 @@ public class ReferenceData {
         return gridsOfWorker.entrySet().stream().filter(e -> e.getValue().contains(gridCode)).map(Map.Entry::getKey).sorted().toList();
     }
 
-    public Optional<Grid> grid(String code) {
+    public Optional<GridCell> grid(String code) {
         return Optional.ofNullable(code).map(grids::get);
     }
 
@@ -292,5 +289,5 @@ public class ReferenceData {
         return Optional.ofNullable(code).map(subcategories::get);
     }
 
-    private record IndexedGrid(Grid grid, PreparedGeometry shape, String wkt) {}
+    private record IndexedGrid(GridCell grid, PreparedGeometry shape, String wkt) {}
 }

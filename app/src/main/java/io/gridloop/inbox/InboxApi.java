@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 public class InboxApi {
 
+    private final InboxPages pages;
     private final InboxService inbox;
     private final CurrentOfficial current;
 
-    public InboxApi(InboxService inbox, CurrentOfficial current) {
+    public InboxApi(InboxPages pages, InboxService inbox, CurrentOfficial current) {
+        this.pages = pages;
         this.inbox = inbox;
         this.current = current;
     }
@@ -32,7 +34,7 @@ public class InboxApi {
     public List<InboxTask> page(@RequestParam(defaultValue = "ALL") InboxQuery.Scope scope,
                                 @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
         Official o = current.require();
-        return inbox.page(o.userId(), o.groups(), InboxQuery.firstPage(scope).page(offset, limit));
+        return pages.page(o.userId(), o.groups(), InboxQuery.firstPage(scope).page(offset, limit));
     }
 
     @PostMapping("/tasks/{taskId}/claim")

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 class InboxCaseTimeLeft implements CaseTimeLeft {
 
-    private final InboxService inbox;
+    private final InboxPages inbox;
     private final WorkingTime workingTime;
     private final Clock clock;
 
-    InboxCaseTimeLeft(InboxService inbox, WorkingTime workingTime, Clock clock) {
+    InboxCaseTimeLeft(InboxPages inbox, WorkingTime workingTime, Clock clock) {
         this.inbox = inbox;
         this.workingTime = workingTime;
         this.clock = clock;

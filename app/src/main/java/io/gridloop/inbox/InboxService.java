@@ -3,6 +3,7 @@ package io.gridloop.inbox;
 import io.gridloop.casefile.Attachments;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRuleException;
+import io.gridloop.casefile.CaseTimeline;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.casefile.NewAttachment;
 import io.gridloop.process.Step;
@@ -16,17 +17,12 @@ import io.gridloop.security.AccessScopes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
@@ -37,123 +33,50 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The officials' task inboxes: pages read from the projection, and claim, unclaim, hand over and complete through the
- * engine. A completion checks the form on the server, writes the timeline and completes the task in one transaction.
+ * The officials' work on their inboxes' tasks: claim, unclaim, hand over and complete, through the engine (the pages
+ * they read are {@link InboxPages}'s). A completion checks the form on the server, writes the timeline and completes the
+ * task in one transaction.
  */
 @Service
 public class InboxService {
 
-    private final JdbcClient jdbc;
+    private final InboxPages pages;
     private final TaskService tasks;
     private final FormService forms;
     private final IdentityService identity;
     private final CaseFileService cases;
+    private final CaseTimeline timeline;
     private final ReferenceData reference;
     private final FormValidator validator;
-    private final Clock clock;
     private final Attachments photoCheck;
     private final AccessScopes scopes;
     private final io.gridloop.security.ActingOfficial acting;
 
-    public InboxService(JdbcClient jdbc, TaskService tasks, FormService forms, IdentityService identity, CaseFileService cases,
-                        ReferenceData reference, FormValidator validator, Clock clock, AccessScopes scopes,
+    public InboxService(InboxPages pages, TaskService tasks, FormService forms, IdentityService identity, CaseFileService cases,
+                        CaseTimeline timeline,
+                        ReferenceData reference, FormValidator validator, AccessScopes scopes,
                         io.gridloop.security.ActingOfficial acting, Attachments photoCheck) {
-        this.jdbc = jdbc;
+        this.pages = pages;
         // the one door through which the case loop's tasks move: the engine refuses every other (EngineTaskGuard)
         this.tasks = io.gridloop.security.EngineTaskGuard.inboxDoor(tasks);
         this.forms = forms;
         this.identity = identity;
         this.cases = cases;
+        this.timeline = timeline;
         this.reference = reference;
         this.validator = validator;
-        this.clock = clock;
         this.photoCheck = photoCheck;
         this.scopes = scopes;
         this.acting = acting;
     }
 
-    // ---- pages
-
-    // one statement, so no transaction: a read-only transaction would add three round trips to every page
-    public List<InboxTask> page(String user, Collection<String> groups, InboxQuery q) {
-        Map<String, Object> p = new HashMap<>();
-        String where = where(user, groups, q, p);
-        String order = switch (q.sort() == null ? InboxQuery.Sort.DUE : q.sort()) {
-            case DUE -> "due_at asc nulls last, created_at asc";
-            case CREATED -> "created_at desc";
-            case CASE_NUMBER -> "case_number desc";
-        };
-        var spec = jdbc.sql("select * from gl_inbox_task where " + where + " order by " + order + ", task_id limit "
-                + Math.max(1, Math.min(500, q.limit())) + " offset " + Math.max(0, q.offset()));
-        p.forEach(spec::param);
-        return spec.query(InboxService::map).list();
-    }
-
-    public int count(String user, Collection<String> groups, InboxQuery q) {
-        Map<String, Object> p = new HashMap<>();
-        var spec = jdbc.sql("select count(*) from gl_inbox_task where " + where(user, groups, q, p));
-        p.forEach(spec::param);
-        return spec.query(Integer.class).single();
-    }
-
     /** The largest photo a task's form accepts, in bytes: its upload refuses a larger one before it is sent. */
     public long maxPhotoBytes() {
         return photoCheck.maxBytes();
-    }
-
-    /** How the limits of a case's open work count: its earliest-due open task's clock, working time when none is open. */
-    @Transactional(readOnly = true)
-    public String limitClock(long caseId) {
-        return jdbc.sql("select limit_clock from gl_inbox_task where case_id = :c order by due_at, task_id")
-                .param("c", caseId).query(String.class).list().stream().findFirst().orElse("WORKING");
-    }
-
-    private String where(String user, Collection<String> groups, InboxQuery q, Map<String, Object> p) {
-        List<String> clauses = new ArrayList<>();
-        p.put("user", user);
-        String group = "(assignee is null and " + scopes.of(user, groups).taskFilter(p) + ")";
-        clauses.add(switch (q.scope()) {
-            case MINE -> "assignee = :user";
-            case GROUP -> group;
-            case ALL -> "(assignee = :user or " + group + ")";
-        });
-        eq(clauses, p, "task_key", q.taskKey());
-        eq(clauses, p, "grid_code", q.gridCode());
-        eq(clauses, p, "subcategory_code", q.subcategoryCode());
-        eq(clauses, p, "urgency", q.urgency());
-        if (q.timeState() != null) {
-            p.put("now", OffsetDateTime.now(clock));
-            clauses.add(switch (q.timeState()) {
-                case OVERDUE -> "due_at <= :now";
-                case WARNING -> "warn_at <= :now and due_at > :now";
-                case NORMAL -> "(warn_at is null or warn_at > :now) and due_at > :now";
-                case NONE -> "due_at is null";
-            });
-        }
-        return String.join(" and ", clauses);
-    }
-
-    private static void eq(List<String> clauses, Map<String, Object> p, String column, String value) {
-        if (value != null && !value.isBlank()) {
-            clauses.add(column + " = :" + column);
-            p.put(column, value);
-        }
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<InboxTask> find(String taskId) {
-        return jdbc.sql("select * from gl_inbox_task where task_id = :id").param("id", taskId).query(InboxService::map).optional();
-    }
-
-    @Transactional(readOnly = true)
-    public List<InboxTask> openTasksOfCase(long caseId) {
-        return jdbc.sql("select * from gl_inbox_task where case_id = :case order by created_at").param("case", caseId)
-                .query(InboxService::map).list();
     }
 
     // ---- actions
@@ -180,7 +103,7 @@ public class InboxService {
 
     @Transactional
     public void unclaim(String taskId, String user) {
-        InboxTask t = find(taskId).orElseThrow(() -> new InboxException("error.task.gone"));
+        InboxTask t = pages.find(taskId).orElseThrow(() -> new InboxException("error.task.gone"));
         if (!user.equals(t.assignee())) {
             throw new InboxException("error.task.notYours");
         }
@@ -206,7 +129,7 @@ public class InboxService {
     /** The colleagues a task can be handed to: the members of its group who may work it (a grid worker of its grid …). */
     @Transactional(readOnly = true)
     public List<String> colleagues(String taskId) {
-        return find(taskId).filter(t -> t.candidateGroup() != null)
+        return pages.find(taskId).filter(t -> t.candidateGroup() != null)
                 .map(t -> identity.createUserQuery().memberOfGroup(t.candidateGroup()).orderByUserId().asc().list().stream()
                         .map(u -> u.getId())
                         .filter(u -> scopes.ofUser(u).mayWorkTask(t.candidateGroup(), t.streetCode(), t.gridCode()))
@@ -254,7 +177,7 @@ public class InboxService {
         FormSchema form = form(taskId);
         FormValidator.Result result = validator.validate(form, submission.values(), data(taskId), submission.fileCounts());
         if (!result.isValid()) {
-            throw new FormRejectedException(result.errors());
+            throw new FormInvalidException(result.errors());
         }
         List<NewAttachment> attachments = new ArrayList<>();
         for (String key : result.fileCounts().keySet()) {
@@ -262,7 +185,7 @@ public class InboxService {
                 try {
                     attachments.add(photoCheck.photo(key, f.fileName(), f.content()));
                 } catch (CaseRuleException e) {
-                    throw new FormRejectedException(List.of(new FormValidator.FieldError(key, e.messageKey(), e.args())));
+                    throw new FormInvalidException(List.of(new FormValidator.FieldError(key, e.messageKey(), e.args())));
                 }
             }
         }
@@ -271,7 +194,7 @@ public class InboxService {
         String decision = form.allFields().stream().filter(FormField::isDecision).map(f -> result.values().get(f.key()))
                 .filter(v -> v != null).map(Object::toString).findFirst().orElse(null);
         String step = Step.ofTask(t.taskKey()).map(Enum::name).orElse(t.taskKey());
-        cases.addTimeline(t.caseId(), user, step, "COMPLETED", decision, comment == null ? null : comment.toString(),
+        timeline.addTimeline(t.caseId(), user, step, "COMPLETED", decision, comment == null ? null : comment.toString(),
                 details(form, variables), attachments);
         try {
             // no claim first: the timeline names who did it, and a claim would be one more write and event per step
@@ -299,7 +222,7 @@ public class InboxService {
     }
 
     private InboxTask mayWork(String taskId, String user, Collection<String> groups) {
-        InboxTask t = find(taskId).orElseThrow(() -> new InboxException("error.task.gone"));
+        InboxTask t = pages.find(taskId).orElseThrow(() -> new InboxException("error.task.gone"));
         boolean mine = user.equals(t.assignee());
         boolean group = scopes.of(user, groups).mayWorkTask(t.candidateGroup(), t.streetCode(), t.gridCode());
         if (!mine && !group) {
@@ -359,14 +282,5 @@ public class InboxService {
             return new InboxException("error.task.refused");
         }
         return e;
-    }
-
-    private static InboxTask map(ResultSet rs, int n) throws SQLException {
-        return new InboxTask(rs.getString("task_id"), rs.getLong("case_id"), rs.getString("case_number"), rs.getString("task_key"),
-                rs.getString("task_name"), rs.getString("candidate_group"), rs.getString("assignee"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class),
-                rs.getObject("warn_at", OffsetDateTime.class), rs.getString("category_code"), rs.getString("subcategory_code"),
-                rs.getString("grid_code"), rs.getString("street_code"), rs.getString("urgency"), rs.getString("channel"),
-                rs.getString("limit_clock"), rs.getBoolean("self_resolved"));
     }
 }

@@ -5,8 +5,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -15,7 +13,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
@@ -30,13 +27,11 @@ import io.gridloop.grid.ReferenceData;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;
 import io.gridloop.ui.MainLayout;
-import io.gridloop.ui.Notices;
+import io.gridloop.ui.Toasts;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -52,37 +47,31 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     static final int POLL_MILLIS = 15_000;
 
     private final InboxService inbox;
-    private final SavedFilters savedFilters;
+    private final InboxPages pages;
     private final CaseLabels labels;
     private final Clock clock;
     private final Official official;
 
     final Tabs scopes = new Tabs();
     final Grid<InboxTask> grid = new Grid<>();
-    final Select<String> step = new Select<>();
-    final ComboBox<io.gridloop.grid.Grid> gridFilter = new ComboBox<>();
-    final Select<String> urgency = new Select<>();
-    final Select<InboxTask.TimeState> timeState = new Select<>();
-    final Select<InboxQuery.Sort> sort = new Select<>();
-    final ComboBox<String> saved = new ComboBox<>();
+    final InboxFilters filters;
     final Button claim = new Button();
     final Button unclaim = new Button();
     final Button handOver = new Button();
     final Button open = new Button();
     final TextField jump = new TextField();
     private final Span selection = new Span();
-    private Map<String, InboxQuery> filters = Map.of();
     private int lastCount = -1;
     private Registration poll;
 
     private final io.gridloop.deadline.WorkingTime workingTime;
 
-    public InboxView(InboxService inbox, SavedFilters savedFilters, CaseLabels labels, ReferenceData reference, Clock clock,
-                     CurrentOfficial current, io.gridloop.deadline.WorkingTime workingTime,
+    public InboxView(InboxService inbox, InboxPages pages, SavedFilters savedFilters, CaseLabels labels, ReferenceData reference,
+                     Clock clock, CurrentOfficial current, io.gridloop.deadline.WorkingTime workingTime,
                      io.gridloop.casefile.CaseFileService cases, io.gridloop.security.AccessScopes accessScopes) {
         this.workingTime = workingTime;
         this.inbox = inbox;
-        this.savedFilters = savedFilters;
+        this.pages = pages;
         this.labels = labels;
         this.clock = clock;
         this.official = current.require();
@@ -96,59 +85,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         scopes.setSelectedIndex(2);
         scopes.addSelectedChangeListener(e -> refresh());
 
-        step.setLabel(getTranslation("inbox.filter.step"));
-        step.setItems(Arrays.stream(Step.values()).map(Step::taskKey).toList());
-        step.setItemLabelGenerator(k -> k == null ? "" : getTranslation("step." + Step.ofTask(k).map(Enum::name).orElse(k)));
-        step.setEmptySelectionAllowed(true);
-        gridFilter.setLabel(getTranslation("inbox.filter.grid"));
-        gridFilter.setItems(List.copyOf(reference.grids()));
-        gridFilter.setItemLabelGenerator(g -> labels.grid(g.code(), getLocale()));
-        gridFilter.setClearButtonVisible(true);
-        urgency.setLabel(getTranslation("inbox.filter.urgency"));
-        urgency.setItems("NORMAL", "URGENT");
-        urgency.setItemLabelGenerator(u -> u == null ? "" : getTranslation("urgency." + u));
-        urgency.setEmptySelectionAllowed(true);
-        timeState.setLabel(getTranslation("inbox.filter.timeState"));
-        timeState.setItems(InboxTask.TimeState.NORMAL, InboxTask.TimeState.WARNING, InboxTask.TimeState.OVERDUE);
-        timeState.setItemLabelGenerator(t -> t == null ? "" : getTranslation("timeState." + t.name()));
-        timeState.setEmptySelectionAllowed(true);
-        sort.setLabel(getTranslation("inbox.filter.sort"));
-        sort.setItems(InboxQuery.Sort.values());
-        sort.setItemLabelGenerator(s -> getTranslation("inbox.sort." + s.name()));
-        sort.setValue(InboxQuery.Sort.DUE);
-        step.addValueChangeListener(e -> refresh());
-        gridFilter.addValueChangeListener(e -> refresh());
-        urgency.addValueChangeListener(e -> refresh());
-        timeState.addValueChangeListener(e -> refresh());
-        sort.addValueChangeListener(e -> refresh());
-
-        saved.setLabel(getTranslation("inbox.savedFilter"));
-        saved.setClearButtonVisible(true);
-        saved.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null && filters.containsKey(e.getValue())) {
-                apply(filters.get(e.getValue()));
-            }
-        });
-        Button save = new Button(VaadinIcon.BOOKMARK.create(), e -> askFilterName());
-        save.setTooltipText(getTranslation("inbox.saveFilter"));
-        save.setId("save-filter");
-        Button deleteFilter = new Button(VaadinIcon.TRASH.create(), e -> {
-            if (saved.getValue() != null) {
-                savedFilters.delete(official.userId(), saved.getValue());
-                loadFilters();
-            }
-        });
-        deleteFilter.setTooltipText(getTranslation("inbox.deleteFilter"));
-        HorizontalLayout filterBar = new HorizontalLayout(step, gridFilter, urgency, timeState, sort, saved, save, deleteFilter);
-        filterBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filterBar.setWrap(true);
-        // on a phone the filters fold away behind one button (gridloop.css hides the button on a desk)
-        filterBar.setId("inbox-filters");
-        filterBar.addClassName("gl-filters");
-        Button showFilters = new Button(getTranslation("inbox.filters"), VaadinIcon.FILTER.create(),
-                e -> filterBar.getClassNames().set("gl-open", !filterBar.hasClassName("gl-open")));
-        showFilters.setId("show-filters");
-        showFilters.addClassName("gl-filter-toggle");
+        filters = new InboxFilters(savedFilters, official.userId(), labels, reference, this::refresh,
+                scope -> scopes.setSelectedIndex(scope.ordinal()), this::query);
 
         grid.setId("inbox-grid");
         ComponentTexts.grid(grid, "inbox.grid");
@@ -202,9 +140,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         actions.setWrap(true);
 
-        add(new H2(getTranslation("inbox.title")), scopes, showFilters, filterBar, actions, grid);
+        add(new H2(getTranslation("inbox.title")), scopes, filters.toggle(), filters, actions, grid);
         expand(grid);
-        loadFilters();
         refresh();
     }
 
@@ -219,28 +156,15 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     InboxQuery query() {
-        InboxQuery.Scope scope = InboxQuery.Scope.values()[Math.max(0, scopes.getSelectedIndex())];
-        return new InboxQuery(scope, step.getValue(), gridFilter.getValue() == null ? null : gridFilter.getValue().code(), null,
-                urgency.getValue(), timeState.getValue(), sort.getValue(), 0, 50);
-    }
-
-    private void apply(InboxQuery q) {
-        scopes.setSelectedIndex(q.scope().ordinal());
-        step.setValue(q.taskKey());
-        gridFilter.setValue(q.gridCode() == null ? null : gridFilter.getListDataView().getItems()
-                .filter(g -> g.code().equals(q.gridCode())).findFirst().orElse(null));
-        urgency.setValue(q.urgency());
-        timeState.setValue(q.timeState());
-        sort.setValue(q.sort() == null ? InboxQuery.Sort.DUE : q.sort());
-        refresh();
+        return filters.query(InboxQuery.Scope.values()[Math.max(0, scopes.getSelectedIndex())]);
     }
 
     /** Reloads the page of tasks (lazily, a page at a time, from the inbox projection). */
     public void refresh() {
         InboxQuery q = query();
-        grid.setItems(query -> inbox.page(official.userId(), official.groups(), q.page(query.getOffset(), query.getLimit())).stream(),
-                query -> inbox.count(official.userId(), official.groups(), q));
-        lastCount = inbox.count(official.userId(), official.groups(), q);
+        grid.setItems(query -> pages.page(official.userId(), official.groups(), q.page(query.getOffset(), query.getLimit())).stream(),
+                query -> pages.count(official.userId(), official.groups(), q));
+        lastCount = pages.count(official.userId(), official.groups(), q);
         updateButtons();
     }
 
@@ -261,11 +185,11 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 action.accept(t);
                 done++;
             } catch (InboxException e) {
-                Notices.error(t.caseNumber() + ": " + getTranslation(e.messageKey(), e.args()));
+                Toasts.error(t.caseNumber() + ": " + getTranslation(e.messageKey(), e.args()));
             }
         }
         if (done > 0) {
-            Notices.success(getTranslation("inbox.done", done));
+            Toasts.success(getTranslation("inbox.done", done));
         }
         grid.deselectAll();
         refresh();
@@ -276,47 +200,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         if (selected.isEmpty()) {
             return;
         }
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("inbox.handOver"));
-        ComboBox<String> colleague = new ComboBox<>(getTranslation("inbox.handOver.to"));
-        colleague.setItems(inbox.colleagues(selected.get(0).taskId()).stream().filter(u -> !u.equals(official.userId())).toList());
-        colleague.setId("colleague");
-        colleague.setItemLabelGenerator(u -> labels.person(u, getLocale()));
-        Button ok = new Button(getTranslation("inbox.handOver"), e -> {
-            if (colleague.getValue() != null) {
-                dialog.close();
-                forSelected(t -> inbox.handOver(t.taskId(), official.userId(), official.groups(), colleague.getValue()));
-            }
-        });
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        ok.setId("hand-over-confirm");
-        dialog.add(colleague);
-        dialog.getFooter().add(ok);
-        dialog.open();
-    }
-
-    private void askFilterName() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("inbox.saveFilter"));
-        TextField name = new TextField(getTranslation("inbox.saveFilter.name"));
-        name.setMaxLength(100);
-        Button ok = new Button(getTranslation("inbox.saveFilter"), e -> {
-            if (!name.getValue().isBlank()) {
-                savedFilters.save(official.userId(), name.getValue(), query());
-                dialog.close();
-                loadFilters();
-                saved.setValue(name.getValue().strip());
-            }
-        });
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(name);
-        dialog.getFooter().add(ok);
-        dialog.open();
-    }
-
-    private void loadFilters() {
-        filters = savedFilters.of(official.userId());
-        saved.setItems(filters.keySet());
+        List<String> colleagues = inbox.colleagues(selected.get(0).taskId()).stream().filter(u -> !u.equals(official.userId())).toList();
+        new HandOverDialog(colleagues, labels, colleague ->
+                forSelected(t -> inbox.handOver(t.taskId(), official.userId(), official.groups(), colleague))).open();
     }
 
     private void jumpTo(io.gridloop.casefile.CaseFileService cases, io.gridloop.security.AccessScope scope) {
@@ -326,7 +212,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         }
         cases.findByNumber(number, scope).ifPresentOrElse(
                 c -> UI.getCurrent().navigate("case/" + c.caseNumber()),
-                () -> Notices.error(getTranslation("case.notFound", number)));
+                () -> Toasts.error(getTranslation("case.notFound", number)));
     }
 
     private void openTask(InboxTask t) {
@@ -341,7 +227,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
             int before = lastCount;
             refresh();
             if (before >= 0 && lastCount > before) {
-                Notices.success(getTranslation("inbox.newTasks"));
+                Toasts.success(getTranslation("inbox.newTasks"));
             }
         });
     }

@@ -41,7 +41,7 @@ public record Submission(Map<String, Object> values, Map<String, List<UploadedFi
             counts.put(key, list.size());
         });
         if (!errors.isEmpty()) {
-            throw new FormRejectedException(errors);
+            throw new FormInvalidException(errors);
         }
         return counts;
     }

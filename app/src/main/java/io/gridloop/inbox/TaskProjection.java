@@ -1,6 +1,7 @@
 package io.gridloop.inbox;
 
 import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTransitions;
 import io.gridloop.process.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.process.CaseVariables;
@@ -39,11 +40,13 @@ public class TaskProjection implements InboxOwnedTasks {
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
+    private final CaseTransitions transitions;
     private final Supervision supervision;
 
-    public TaskProjection(JdbcClient jdbc, CaseFileService cases, Supervision supervision) {
+    public TaskProjection(JdbcClient jdbc, CaseFileService cases, CaseTransitions transitions, Supervision supervision) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.transitions = transitions;
         this.supervision = supervision;
     }
 
@@ -183,10 +186,10 @@ public class TaskProjection implements InboxOwnedTasks {
                 .ifPresentOrElse(
                         row -> {
                             Step step = Step.ofTask((String) row[0]).orElse(null);
-                            cases.currentWork(caseId, step == null ? null : step.name(), step == null ? null : step.status(),
+                            transitions.currentWork(caseId, step == null ? null : step.name(), step == null ? null : step.status(),
                                     (String) row[1], (String) row[2], (OffsetDateTime) row[3]);
                         },
-                        () -> cases.currentWork(caseId, null, null, null, null, null));
+                        () -> transitions.currentWork(caseId, null, null, null, null, null));
     }
 
     private static String candidateGroup(DelegateTask task) {

@@ -12,7 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.gridloop.ui.ComponentTexts;
 import io.gridloop.casefile.CaseDetails;
-import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTimeline;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.process.Step;
 import io.gridloop.forms.CamundaFormView;
@@ -23,7 +23,7 @@ import io.gridloop.security.AccessScopes;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;
 import io.gridloop.ui.MainLayout;
-import io.gridloop.ui.Notices;
+import io.gridloop.ui.Toasts;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ import java.util.Map;
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final InboxService inbox;
-    private final CaseFileService cases;
+    private final CaseTimeline cases;
     private final CaseLabels labels;
     private final FormExpressions expressions;
     private final FormValidator validator;
@@ -51,7 +51,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private String stepName = "";
     private final io.gridloop.duplicate.DuplicateSearch duplicates;
 
-    public TaskView(InboxService inbox, CaseFileService cases, CaseLabels labels, FormExpressions expressions,
+    public TaskView(InboxService inbox, CaseTimeline cases, CaseLabels labels, FormExpressions expressions,
                     FormValidator validator, CurrentOfficial current, AccessScopes scopes,
                     io.gridloop.casefile.CaseTimeLeft timeLeft, io.gridloop.grid.ReferenceData reference,
                     io.gridloop.duplicate.DuplicateSearch duplicates) {
@@ -76,7 +76,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             work = inbox.open(taskId, official.userId(), official.groups());
         } catch (InboxException e) {
-            Notices.error(getTranslation(e.messageKey(), e.args()));
+            Toasts.error(getTranslation(e.messageKey(), e.args()));
             event.forwardTo(InboxView.class);
             return;
         }
@@ -178,7 +178,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         List<String> refused = form.refusedFiles();
         if (!refused.isEmpty()) {
             // the official chose a file that did not arrive: sending now would drop it without a word
-            Notices.error(getTranslation("upload.refused.notSent") + ":" + String.join(";", refused));
+            Toasts.error(getTranslation("upload.refused.notSent") + ":" + String.join(";", refused));
             return;
         }
         Map<String, List<Submission.UploadedFile>> files = new LinkedHashMap<>();
@@ -190,22 +190,22 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private void complete(Submission submission) {
         try {
             inbox.complete(taskId, official.userId(), official.groups(), submission);
-        } catch (FormRejectedException e) {
+        } catch (FormInvalidException e) {
             List<String> rest = form.showErrors(e.errors(), err -> getTranslation(err.messageKey(), err.args()));
-            Notices.error(getTranslation("form.fixErrors") + (rest.isEmpty() ? "" : ": " + String.join(";", rest)));
+            Toasts.error(getTranslation("form.fixErrors") + (rest.isEmpty() ? "" : ": " + String.join(";", rest)));
             return;
         } catch (InboxException e) {
             if (e.gone()) {
                 taskGone();
             } else {
-                Notices.error(getTranslation(e.messageKey(), e.args()));
+                Toasts.error(getTranslation(e.messageKey(), e.args()));
             }
             return;
         } catch (io.gridloop.system.UserFacingException e) {
-            Notices.error(getTranslation(e.messageKey(), e.args()));
+            Toasts.error(getTranslation(e.messageKey(), e.args()));
             return;
         }
-        Notices.success(getTranslation("task.done", caseNumber, stepName));
+        Toasts.success(getTranslation("task.done", caseNumber, stepName));
         UI.getCurrent().navigate(InboxView.class);
     }
 

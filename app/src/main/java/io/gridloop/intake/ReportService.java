@@ -11,7 +11,7 @@ import io.gridloop.casefile.NewAttachment;
 import io.gridloop.casefile.NewCase;
 import io.gridloop.casefile.Urgency;
 import io.gridloop.grid.Category;
-import io.gridloop.grid.Grid;
+import io.gridloop.grid.GridCell;
 import io.gridloop.grid.ReferenceData;
 import io.gridloop.security.AccessScopes;
 import io.gridloop.security.Roles;
@@ -50,10 +50,12 @@ public class ReportService {
     private final Attachments photoCheck;
     private final io.gridloop.duplicate.DuplicateSearch duplicates;
     private final io.gridloop.security.AccessScopes scopes;
+    private final io.gridloop.casefile.CaseSearch search;
 
     public ReportService(CaseFileService cases, ReferenceData reference, RuntimeService runtime, IdentityService identity,
                          Attachments photoCheck, io.gridloop.duplicate.DuplicateSearch duplicates,
-                         io.gridloop.security.AccessScopes scopes) {
+                         io.gridloop.security.AccessScopes scopes, io.gridloop.casefile.CaseSearch search) {
+        this.search = search;
         this.duplicates = duplicates;
         this.scopes = scopes;
         this.cases = cases;
@@ -125,7 +127,7 @@ public class ReportService {
         if (digits.length() < 7) {
             return List.of();
         }
-        return cases.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, null, digits,
+        return search.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, null, digits,
                 0, 20), scopes.ofUser(official));
     }
 
@@ -139,29 +141,29 @@ public class ReportService {
     }
 
     private PublicReport report(Report report, String reportedBy, List<Channel> allowed, boolean joinOpenCase) {
-        List<ReportRejectedException.Problem> problems = new ArrayList<>();
+        List<ReportRefusedException.Problem> problems = new ArrayList<>();
         Channel channel = channel(report.channel(), allowed, problems);
         Urgency urgency = report.urgency() == null ? Urgency.NORMAL : report.urgency();
 
         Optional<Category> sub = reference.subcategory(report.subcategoryCode());
         if (sub.isEmpty()) {
-            problems.add(new ReportRejectedException.Problem("subcategory", "error.report.categoryMissing"));
+            problems.add(new ReportRefusedException.Problem("subcategory", "error.report.categoryMissing"));
         } else if (report.categoryCode() != null && !report.categoryCode().equals(sub.get().parentCode())) {
-            problems.add(new ReportRejectedException.Problem("subcategory", "error.report.categoryMismatch"));
+            problems.add(new ReportRefusedException.Problem("subcategory", "error.report.categoryMismatch"));
         }
-        Optional<Grid> grid = locate(report, problems);
+        Optional<GridCell> grid = locate(report, problems);
         String description = report.description() == null ? "" : report.description().strip();
         if (description.isEmpty()) {
-            problems.add(new ReportRejectedException.Problem("description", "error.report.descriptionMissing"));
+            problems.add(new ReportRefusedException.Problem("description", "error.report.descriptionMissing"));
         } else if (description.length() > MAX_DESCRIPTION) {
-            problems.add(new ReportRejectedException.Problem("description", "error.report.descriptionTooLong", MAX_DESCRIPTION));
+            problems.add(new ReportRefusedException.Problem("description", "error.report.descriptionTooLong", MAX_DESCRIPTION));
         }
         if (report.selfResolved() && channel != Channel.GRID_WORKER) {
-            problems.add(new ReportRejectedException.Problem("selfResolved", "error.report.selfResolvedGridWorkerOnly"));
+            problems.add(new ReportRefusedException.Problem("selfResolved", "error.report.selfResolvedGridWorkerOnly"));
         }
         if (report.reporterEmail() != null && !report.reporterEmail().isBlank()
                 && !report.reporterEmail().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-            problems.add(new ReportRejectedException.Problem("reporterEmail", "error.report.emailInvalid"));
+            problems.add(new ReportRefusedException.Problem("reporterEmail", "error.report.emailInvalid"));
         }
         String answer = blankToNull(report.answer());
         if (channel == Channel.HOTLINE) {
@@ -169,12 +171,12 @@ public class ReportService {
             boolean anonymous = Boolean.TRUE.equals(report.callerAnonymous());
             boolean phone = report.reporterPhone() != null && !report.reporterPhone().isBlank();
             if (!anonymous && !phone) {
-                problems.add(new ReportRejectedException.Problem("reporterPhone", "error.report.callerPhoneOrAnonymous"));
+                problems.add(new ReportRefusedException.Problem("reporterPhone", "error.report.callerPhoneOrAnonymous"));
             } else if (anonymous && phone) {
-                problems.add(new ReportRejectedException.Problem("reporterPhone", "error.report.anonymousWithPhone"));
+                problems.add(new ReportRefusedException.Problem("reporterPhone", "error.report.anonymousWithPhone"));
             }
         } else if (answer != null) {
-            problems.add(new ReportRejectedException.Problem("answer", "error.report.answerHotlineOnly"));
+            problems.add(new ReportRefusedException.Problem("answer", "error.report.answerHotlineOnly"));
         }
         fits(problems, "answer", answer, MAX_ANSWER, "error.report.answerTooLong");
         fits(problems, "address", report.address(), MAX_ADDRESS, "error.report.addressTooLong");
@@ -184,31 +186,31 @@ public class ReportService {
         List<Report.Photo> photos = report.photos() == null ? List.of() : report.photos();
         List<Report.Photo> afterPhotos = report.afterPhotos() == null ? List.of() : report.afterPhotos();
         if (photos.size() > MAX_PHOTOS) {
-            problems.add(new ReportRejectedException.Problem("photos", "error.report.tooManyPhotos", MAX_PHOTOS));
+            problems.add(new ReportRefusedException.Problem("photos", "error.report.tooManyPhotos", MAX_PHOTOS));
         }
         if (afterPhotos.size() > MAX_PHOTOS) {
-            problems.add(new ReportRejectedException.Problem("afterPhotos", "error.report.tooManyPhotos", MAX_PHOTOS));
+            problems.add(new ReportRefusedException.Problem("afterPhotos", "error.report.tooManyPhotos", MAX_PHOTOS));
         }
         // resolved on the spot: the problem as found and the work done, each on photos of its own, so the intake
         // operator and the evaluation compare them side by side
         if (report.selfResolved() && photos.isEmpty()) {
-            problems.add(new ReportRejectedException.Problem("photos", "error.report.selfResolvedNeedsBefore"));
+            problems.add(new ReportRefusedException.Problem("photos", "error.report.selfResolvedNeedsBefore"));
         }
         if (report.selfResolved() && afterPhotos.isEmpty()) {
-            problems.add(new ReportRejectedException.Problem("afterPhotos", "error.report.selfResolvedNeedsEvidence"));
+            problems.add(new ReportRefusedException.Problem("afterPhotos", "error.report.selfResolvedNeedsEvidence"));
         }
         if (!report.selfResolved() && !afterPhotos.isEmpty()) {
-            problems.add(new ReportRejectedException.Problem("afterPhotos", "error.report.afterPhotosOnlySelfResolved"));
+            problems.add(new ReportRefusedException.Problem("afterPhotos", "error.report.afterPhotosOnlySelfResolved"));
         }
         List<NewAttachment> attachments = new ArrayList<>();
         photos(photos, "photos", Attachments.REPORT_PHOTOS, attachments, problems);
         photos(afterPhotos, "afterPhotos", Attachments.AFTER_PHOTOS, attachments, problems);
         if (!problems.isEmpty()) {
-            throw new ReportRejectedException(problems);
+            throw new ReportRefusedException(problems);
         }
 
         Category subcategory = sub.orElseThrow();
-        Grid g = grid.orElseThrow();
+        GridCell g = grid.orElseThrow();
         CaseRecord opened = cases.open(new NewCase(channel, urgency, subcategory.parentCode(), subcategory.code(),
                 subcategory.kind().name(), g.code(), g.communityCode(), g.streetCode(), description, blankToNull(report.address()),
                 report.longitude(), report.latitude(), blankToNull(report.reporterName()), blankToNull(report.reporterPhone()),
@@ -243,24 +245,24 @@ public class ReportService {
     }
 
     private void photos(List<Report.Photo> photos, String field, String fieldKey, List<NewAttachment> attachments,
-                        List<ReportRejectedException.Problem> problems) {
+                        List<ReportRefusedException.Problem> problems) {
         for (int i = 0; i < photos.size(); i++) {
             Report.Photo p = photos.get(i);
             if (p == null) {
-                problems.add(new ReportRejectedException.Problem(field, "error.photo.missing", i + 1));
+                problems.add(new ReportRefusedException.Problem(field, "error.photo.missing", i + 1));
                 continue;
             }
             try {
                 attachments.add(photoCheck.photo(fieldKey, p.fileName(), p.content()));
             } catch (CaseRuleException e) {
-                problems.add(new ReportRejectedException.Problem(field, e.messageKey(), e.args()));
+                problems.add(new ReportRefusedException.Problem(field, e.messageKey(), e.args()));
             }
         }
     }
 
-    private static Channel channel(Channel asked, List<Channel> allowed, List<ReportRejectedException.Problem> problems) {
+    private static Channel channel(Channel asked, List<Channel> allowed, List<ReportRefusedException.Problem> problems) {
         if (allowed.isEmpty()) {
-            problems.add(new ReportRejectedException.Problem("channel", "error.report.notAReporter"));
+            problems.add(new ReportRefusedException.Problem("channel", "error.report.notAReporter"));
             return asked == null ? Channel.HOTLINE : asked;
         }
         if (asked == null) {
@@ -268,15 +270,15 @@ public class ReportService {
         }
         // a channel the role may not use is refused, not silently replaced: the caller learns that its data was wrong
         if (!allowed.contains(asked)) {
-            problems.add(new ReportRejectedException.Problem("channel",
+            problems.add(new ReportRefusedException.Problem("channel",
                     allowed.contains(Channel.GRID_WORKER) ? "error.report.channelGridWorker" : "error.report.channelIntake"));
         }
         return asked;
     }
 
-    private static void fits(List<ReportRejectedException.Problem> problems, String field, String value, int max, String key) {
+    private static void fits(List<ReportRefusedException.Problem> problems, String field, String value, int max, String key) {
         if (value != null && value.strip().length() > max) {
-            problems.add(new ReportRejectedException.Problem(field, key, max));
+            problems.add(new ReportRefusedException.Problem(field, key, max));
         }
     }
 
@@ -284,44 +286,45 @@ public class ReportService {
      * The grid named or the grid of the point. A point must be finite and on the globe, and when a grid is named too it
      * must lie inside that grid; a named grid without a point is enough.
      */
-    private Optional<Grid> locate(Report report, List<ReportRejectedException.Problem> problems) {
+    private Optional<GridCell> locate(Report report, List<ReportRefusedException.Problem> problems) {
         Double lng = report.longitude();
         Double lat = report.latitude();
         boolean named = report.gridCode() != null && !report.gridCode().isBlank();
         if (lng == null && lat == null) {
             if (!named) {
-                problems.add(new ReportRejectedException.Problem("location", "error.report.locationMissing"));
+                problems.add(new ReportRefusedException.Problem("location", "error.report.locationMissing"));
                 return Optional.empty();
             }
             return named(report.gridCode(), problems);
         }
         if (lng == null || lat == null) {
-            problems.add(new ReportRejectedException.Problem("location", "error.report.pointIncomplete"));
+            problems.add(new ReportRefusedException.Problem("location", "error.report.pointIncomplete"));
             return Optional.empty();
         }
         if (!Double.isFinite(lng) || !Double.isFinite(lat) || Math.abs(lng) > 180 || Math.abs(lat) > 90) {
-            problems.add(new ReportRejectedException.Problem("location", "error.report.pointInvalid"));
+            problems.add(new ReportRefusedException.Problem("location", "error.report.pointInvalid"));
             return Optional.empty();
         }
-        Optional<Grid> located = reference.locate(lng, lat);
         if (named) {
-            Optional<Grid> g = named(report.gridCode(), problems);
-            if (g.isPresent() && !located.map(Grid::code).equals(g.map(Grid::code))) {
-                problems.add(new ReportRejectedException.Problem("location", "error.report.pointOutsideGrid", report.gridCode()));
+            Optional<GridCell> g = named(report.gridCode(), problems);
+            // a point on the border two grids share lies in either: the named one is accepted
+            if (g.isPresent() && !reference.covers(g.get().code(), lng, lat)) {
+                problems.add(new ReportRefusedException.Problem("location", "error.report.pointOutsideGrid", report.gridCode()));
                 return Optional.empty();
             }
             return g;
         }
+        Optional<GridCell> located = reference.locate(lng, lat);
         if (located.isEmpty()) {
-            problems.add(new ReportRejectedException.Problem("location", "error.report.outsideGrids"));
+            problems.add(new ReportRefusedException.Problem("location", "error.report.outsideGrids"));
         }
         return located;
     }
 
-    private Optional<Grid> named(String gridCode, List<ReportRejectedException.Problem> problems) {
-        Optional<Grid> g = reference.grid(gridCode);
+    private Optional<GridCell> named(String gridCode, List<ReportRefusedException.Problem> problems) {
+        Optional<GridCell> g = reference.grid(gridCode);
         if (g.isEmpty()) {
-            problems.add(new ReportRejectedException.Problem("location", "error.report.gridUnknown", gridCode));
+            problems.add(new ReportRefusedException.Problem("location", "error.report.gridUnknown", gridCode));
         }
         return g;
     }

@@ -32,7 +32,7 @@ import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;
 import io.gridloop.security.Roles;
 import io.gridloop.ui.MainLayout;
-import io.gridloop.ui.Notices;
+import io.gridloop.ui.Toasts;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +49,7 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
     private final Official official;
 
     final ComboBox<Category> subcategory = new ComboBox<>();
-    final ComboBox<io.gridloop.grid.Grid> grid = new ComboBox<>();
+    final ComboBox<io.gridloop.grid.GridCell> grid = new ComboBox<>();
     final NumberField longitude = new NumberField();
     final NumberField latitude = new NumberField();
     final TextField address = new TextField();
@@ -209,7 +209,7 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
 
     void submit() {
         if (!refusedPhotos.isClear() || (selfResolved.getValue() && !refusedAfterPhotos.isClear())) {
-            Notices.error(getTranslation("upload.refused.notSent") + ":"
+            Toasts.error(getTranslation("upload.refused.notSent") + ":"
                     + (refusedPhotos.isClear() ? refusedAfterPhotos.message() : refusedPhotos.message()));
             return;
         }
@@ -224,11 +224,11 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
         CaseRecord c;
         try {
             c = reports.report(report, official.userId());
-        } catch (ReportRejectedException e) {
+        } catch (ReportRefusedException e) {
             showProblems(e.problems());
             return;
         }
-        Notices.success(c.status() == io.gridloop.casefile.CaseStatus.ANSWERED_ON_CALL
+        Toasts.success(c.status() == io.gridloop.casefile.CaseStatus.ANSWERED_ON_CALL
                 ? getTranslation("report.answered", c.caseNumber()) : getTranslation("report.done", c.caseNumber(), c.trackingCode()));
         UI.getCurrent().navigate("case/" + c.caseNumber());
     }
@@ -288,7 +288,7 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
                 : getTranslation("report.description.over", -left));
     }
 
-    private void showProblems(List<ReportRejectedException.Problem> problems) {
+    private void showProblems(List<ReportRefusedException.Problem> problems) {
         Map<String, String> byField = new HashMap<>();
         problems.forEach(p -> byField.merge(p.field(), getTranslation(p.messageKey(), p.args()), (a, b) -> a + ";" + b));
         mark(subcategory, byField.get("subcategory"));
@@ -307,7 +307,7 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
         if (byField.containsKey("afterPhotos")) {
             byField.put("afterPhotos", getTranslation("report.photos.after") + ":" + byField.get("afterPhotos"));
         }
-        Notices.error(String.join(";", byField.values()));
+        Toasts.error(String.join(";", byField.values()));
     }
 
     private static void mark(com.vaadin.flow.component.HasValidation field, String message) {

@@ -33,7 +33,7 @@ import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Roles;
 import io.gridloop.system.UserFacingException;
 import io.gridloop.ui.MainLayout;
-import io.gridloop.ui.Notices;
+import io.gridloop.ui.Toasts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -251,10 +251,10 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         try {
             boolean opened = supervision.openByHand(caseNumber, scope, level.getValue(), null);
             if (opened) {
-                Notices.success(getTranslation("supervision.done", caseNumber));
+                Toasts.success(getTranslation("supervision.done", caseNumber));
             }
         } catch (UserFacingException e) {
-            Notices.error(getTranslation(e.messageKey(), e.args()));
+            Toasts.error(getTranslation(e.messageKey(), e.args()));
         }
         refresh();
     }

@@ -23,7 +23,7 @@ import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Roles;
 import io.gridloop.system.UserFacingException;
 import io.gridloop.ui.MainLayout;
-import io.gridloop.ui.Notices;
+import io.gridloop.ui.Toasts;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -174,7 +174,7 @@ public class EvaluationView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         if (from.getValue() == null || to.getValue() == null || unit.getValue() == null) {
-            Notices.error(getTranslation("evaluation.pickPeriod"));
+            Toasts.error(getTranslation("evaluation.pickPeriod"));
             return;
         }
         try {
@@ -187,7 +187,7 @@ public class EvaluationView extends VerticalLayout implements HasDynamicTitle {
             DistrictProblems.Problems p = problems.problems(from.getValue(), to.getValue(), scope, getLocale());
             problemTables.forEach((t, grid) -> grid.setItems(java.util.List.copyOf(t.rows(p))));
         } catch (UserFacingException e) {
-            Notices.error(getTranslation(e.messageKey(), e.args()));
+            Toasts.error(getTranslation(e.messageKey(), e.args()));
             return;
         }
         table.setItems(shown.rows());

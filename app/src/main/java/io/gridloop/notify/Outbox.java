@@ -1,8 +1,8 @@
 package io.gridloop.notify;
 
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import io.gridloop.system.Messages;
 import io.gridloop.security.AccessScope;
 import io.gridloop.security.AccessScopes;
 import java.util.Collection;
@@ -11,10 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,14 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The transactional outbox: notifications are written in the same transaction as the event that causes them, one row
  * per event and recipient (so an event never notifies anyone twice), and sent later by {@link OutboxSender}. Texts come
- * from {@code i18n/mail*.properties}: Chinese first, English below. A message about a case goes only to the officials
+ * from the one MessageSource ({@link Messages}, keys {@code mail.*}): Chinese first, English below. A message about a case goes only to the officials
  * whose {@link AccessScope} lets them work that case's step there (a grid worker of its grid, a street's intake for its
  * street, a department's handlers …): the inbox's rule, applied to every group fan-out.
  */
 @Service
 public class Outbox {
-
-    private static final String BUNDLE = "i18n/mail";
 
     private final JdbcClient jdbc;
     private final IdentityService identity;
@@ -42,17 +38,18 @@ public class Outbox {
     private final AccessScopes scopes;
 
     public Outbox(JdbcClient jdbc, IdentityService identity, Clock clock, ObjectProvider<JavaMailSender> mail, AccessScopes scopes,
-                  @Value("${gridloop.base-url:http://localhost:8080}") String baseUrl) {
+                  io.gridloop.system.GridLoopSettings settings) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.identity = identity;
         this.clock = clock;
         this.smtp = mail.getIfAvailable() != null;
+        String baseUrl = settings.baseUrl() == null ? "http://localhost:8080" : settings.baseUrl();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** The case a message is about: its number (for the link) and the facts an official's scope is checked against. */
-    public record About(String caseNumber, String streetCode, String gridCode, String departmentCode, String coDepartments,
+    public record About(String caseNumber, String streetCode, String gridCode, String departmentCode, List<String> coDepartments,
                         String reportedBy) {
 
         String link() {
@@ -64,7 +61,12 @@ public class Outbox {
     public record Label(String key, Object... args) {}
 
     /** A text given in both languages (a category's name from the reference data). */
-    public record Localized(String zh, String en) {}
+    public record Localized(String zh, String en) implements io.gridloop.system.Messages.Localized {
+        @Override
+        public String in(Locale locale) {
+            return Locale.ENGLISH.getLanguage().equals(locale == null ? null : locale.getLanguage()) ? en : zh;
+        }
+    }
 
     /**
      * The members of a group who may be told about a case: those who may work the case's step there and see the case —
@@ -195,26 +197,26 @@ public class Outbox {
         return text(key, Locale.ENGLISH.equals(locale) ? Locale.ENGLISH : Locale.ROOT);
     }
 
+    /**
+     * A text in a language, its arguments' labels resolved in the same language. A page's text that mail words otherwise
+     * (a step's name inside a sentence, in lower case) has its mail wording under {@code mail.<key>}.
+     */
     static String text(String key, Locale locale, Object... args) {
-        ResourceBundle b = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String pattern = b.getString(key);
-        if (args.length == 0) {
-            return pattern;
-        }
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             resolved[i] = args[i] instanceof Label l ? text(l.key(), locale, l.args())
                     : args[i] instanceof Localized t ? (Locale.ENGLISH.equals(locale) ? t.en() : t.zh())
                     : args[i] == null ? "" : args[i];
         }
-        return new MessageFormat(pattern.replace("'", "''"), locale).format(resolved);
+        String own = key.startsWith("mail.") ? key : "mail." + key;
+        return Messages.text(Messages.has(own) ? own : key, locale, resolved);
     }
 
     /** An official's messages, newest first, as they were queued. */
     @Transactional(readOnly = true)
     public List<OutboxMessage> of(String recipient, int limit) {
         return jdbc.sql("select * from gl_outbox where recipient = :r order by created_at desc, id desc limit " + Math.max(1, limit))
-                .param("r", recipient).query(OutboxSender::map).list();
+                .param("r", recipient).query(OutboxMessage.class).list();
     }
 
     /**

@@ -11,11 +11,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,18 +37,21 @@ public class OutboxSender {
     private final int maxAttempts;
 
     public OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock,
-                        @Value("${gridloop.mail.from:gridloop@localhost}") String from,
-                        @Value("${gridloop.mail.retry-base:PT30S}") Duration retryBase,
-                        @Value("${gridloop.mail.max-attempts:10}") int maxAttempts) {
+                        MailSettings settings) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.clock = clock;
-        this.from = from;
-        this.retryBase = retryBase;
-        this.maxAttempts = maxAttempts;
+        this.from = settings.from();
+        this.retryBase = settings.retryBase();
+        this.maxAttempts = settings.maxAttempts();
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.mail.poll:PT10S}", initialDelayString = "${gridloop.mail.poll:PT10S}")
+    /** Every {@code gridloop.mail.poll}. */
+    @Bean
+    static SchedulingConfigurer mailSchedule(ObjectProvider<OutboxSender> sender, MailSettings settings) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(() -> sender.getObject().scheduled(), settings.poll(), settings.poll()));
+    }
+
     public void scheduled() {
         if (mail.getIfAvailable() != null) {
             sendDue();
@@ -74,7 +78,7 @@ public class OutboxSender {
             if (claimed == 0) {
                 continue;
             }
-            OutboxMessage m = jdbc.sql("select * from gl_outbox where id = :id").param("id", id).query(OutboxSender::map).single();
+            OutboxMessage m = jdbc.sql("select * from gl_outbox where id = :id").param("id", id).query(OutboxMessage.class).single();
             try {
                 MimeMessage message = sender.createMimeMessage();
                 // a file of gl_outbox_file named by the message (the monthly report) goes with it as an attachment
@@ -114,10 +118,11 @@ public class OutboxSender {
         return sent;
     }
 
+    /** A gl_outbox row as its record, mapped by column name. */
+    private static final org.springframework.jdbc.core.RowMapper<OutboxMessage> ROW =
+            new org.springframework.jdbc.core.SimplePropertyRowMapper<>(OutboxMessage.class);
+
     static OutboxMessage map(ResultSet rs, int n) throws SQLException {
-        return new OutboxMessage(rs.getLong("id"), rs.getString("event_key"), rs.getString("recipient"), rs.getString("email"),
-                rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getObject("created_at", OffsetDateTime.class),
-                OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getObject("sent_at", OffsetDateTime.class),
-                rs.getString("last_error"));
+        return ROW.mapRow(rs, n);
     }
 }

@@ -5,7 +5,6 @@ import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +18,9 @@ public class Open311Clients {
     private final int perMinute;
     private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public Open311Clients(Open311Keys keys, @Value("${gridloop.open311.calls-per-minute:120}") int perMinute) {
+    public Open311Clients(Open311Keys keys, Open311Settings settings) {
         this.keys = keys;
-        this.perMinute = perMinute;
+        this.perMinute = settings.callsPerMinute();
     }
 
     public ApiKey require(String apiKey) {

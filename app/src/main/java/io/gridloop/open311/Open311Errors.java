@@ -1,6 +1,6 @@
 package io.gridloop.open311;
 
-import io.gridloop.system.FieldsRejectedException;
+import io.gridloop.system.FieldsInvalidException;
 import io.gridloop.system.UserFacingException;
 import io.gridloop.ui.Translations;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,8 +30,8 @@ public class Open311Errors {
     }
 
     /** Intake's own checks (category, place inside the grids, description, e-mail …): a bad parameter, field by field. */
-    @ExceptionHandler(FieldsRejectedException.class)
-    public ResponseEntity<String> rejected(FieldsRejectedException e, HttpServletRequest request, Locale l) {
+    @ExceptionHandler(FieldsInvalidException.class)
+    public ResponseEntity<String> rejected(FieldsInvalidException e, HttpServletRequest request, Locale l) {
         return errors(request, 400, e.problems().stream()
                 .map(p -> Translations.translate(p.messageKey(), l, p.args())).toList());
     }

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -27,6 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class Open311Keys {
+
+    /** A key row as {@link ApiKey} reads it (mapped by column name; never the hash). */
+    private static final String SELECT =
+            "select id, label, key_hint as hint, created_by, created_at, revoked_by, revoked_at from gl_open311_key ";
 
     public static final int MAX_LABEL = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -96,7 +98,7 @@ public class Open311Keys {
     @Transactional(readOnly = true)
     public List<ApiKey> list() {
         requireAdmin();
-        return jdbc.sql("select * from gl_open311_key order by id desc").query(Open311Keys::map).list();
+        return jdbc.sql(SELECT + "order by id desc").query(ApiKey.class).list();
     }
 
     /** The live key a client presented, if any: unknown and revoked keys are both "no key". */
@@ -105,12 +107,12 @@ public class Open311Keys {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
-        return jdbc.sql("select * from gl_open311_key where key_hash = :h and revoked_at is null").param("h", hash(secret.strip()))
-                .query(Open311Keys::map).optional();
+        return jdbc.sql(SELECT + "where key_hash = :h and revoked_at is null").param("h", hash(secret.strip()))
+                .query(ApiKey.class).optional();
     }
 
     private Optional<ApiKey> get(long id) {
-        return jdbc.sql("select * from gl_open311_key where id = :id").param("id", id).query(Open311Keys::map).optional();
+        return jdbc.sql(SELECT + "where id = :id").param("id", id).query(ApiKey.class).optional();
     }
 
     private Official requireAdmin() {
@@ -139,11 +141,5 @@ public class Open311Keys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-    }
-
-    private static ApiKey map(ResultSet rs, int n) throws SQLException {
-        return new ApiKey(rs.getLong("id"), rs.getString("label"), rs.getString("key_hint"), rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("revoked_by"),
-                rs.getObject("revoked_at", OffsetDateTime.class));
     }
 }

@@ -18,7 +18,7 @@ import io.gridloop.casefile.CaseLabels;
 import io.gridloop.security.Roles;
 import io.gridloop.system.UserFacingException;
 import io.gridloop.ui.MainLayout;
-import io.gridloop.ui.Notices;
+import io.gridloop.ui.Toasts;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Administrators issue an Open311 client its key (shown once) and revoke it; the rules are Open311Keys'. */
@@ -97,10 +97,10 @@ public class Open311KeysView extends VerticalLayout implements HasDynamicTitle {
         try {
             keys.revoke(k.id());
         } catch (UserFacingException e) {
-            Notices.error(getTranslation(e.messageKey(), e.args()));
+            Toasts.error(getTranslation(e.messageKey(), e.args()));
             return;
         }
-        Notices.success(getTranslation("open311.keys.revokedDone", k.label()));
+        Toasts.success(getTranslation("open311.keys.revokedDone", k.label()));
         refresh();
     }
 

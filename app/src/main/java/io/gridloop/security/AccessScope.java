@@ -1,7 +1,6 @@
 package io.gridloop.security;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +63,15 @@ public record AccessScope(String userId, Set<String> groups, boolean district, S
     }
 
     /** Whether the official may see a case with these facts. */
-    public boolean seesCase(String streetCode, String gridCode, String departmentCode, String coDepartments, String reportedBy) {
+    public boolean seesCase(String streetCode, String gridCode, String departmentCode, java.util.Collection<String> coDepartments,
+                            String reportedBy) {
         if (district || streets.contains(streetCode) || grids.contains(gridCode) || userId.equals(reportedBy)) {
             return true;
         }
         if (departmentCode != null && departments.contains(departmentCode)) {
             return true;
         }
-        return coDepartments != null && Arrays.stream(coDepartments.split(",")).map(String::trim).anyMatch(departments::contains);
+        return coDepartments != null && coDepartments.stream().anyMatch(departments::contains);
     }
 
     /** Whether the official may work (see, claim, complete) a task of this group in this street and grid. */
@@ -107,12 +107,9 @@ public record AccessScope(String userId, Set<String> groups, boolean district, S
         if (!departments.isEmpty()) {
             params.put("scopeDepartments", List.copyOf(departments));
             any.add("department_code in (:scopeDepartments)");
-            int i = 0;
-            for (String d : departments) {
-                String name = "scopeCo" + i++;
-                params.put(name, "%," + d + ",%");
-                any.add("(',' || co_departments || ',') like :" + name);
-            }
+            // by case number, which no table joined to gl_case here has (an id would be ambiguous beside theirs)
+            any.add("case_number in (select cc.case_number from gl_case cc join gl_case_co_department cd on cd.case_id = cc.id "
+                    + "where cd.department_code in (:scopeDepartments))");
         }
         return "(" + String.join(" or ", any) + ")";
     }

@@ -2,9 +2,7 @@ package io.gridloop.security;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
@@ -109,8 +107,8 @@ public class EngineTaskGuard extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The message in the caller's language: English when the HTTP request asks for it, Chinese otherwise (the same
-     * bundles as the app's; the ui module's Translations depends on this module, so it is not called from here).
+     * The message in the caller's language: English when the HTTP request asks for it, Chinese otherwise (the one
+     * MessageSource, {@link io.gridloop.system.Messages}).
      */
     static String message(String key, Object... args) {
         Locale locale = Locale.ROOT;
@@ -120,8 +118,6 @@ public class EngineTaskGuard extends AbstractProcessEnginePlugin {
                 locale = Locale.ENGLISH;
             }
         }
-        ResourceBundle bundle = ResourceBundle.getBundle("i18n/messages", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new MessageFormat(bundle.getString(key).replace("'", "''"), locale).format(args);
+        return io.gridloop.system.Messages.text(key, locale, args);
     }
 }

@@ -1,27 +1,26 @@
 package io.gridloop.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,29 +35,35 @@ import org.springframework.stereotype.Component;
 public class KeycloakDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeycloakDirectory.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 100;
 
     private final KeycloakOfficials officials;
-    private final String backchannel;
+    private final String serverUrl;
+    private final String realm;
     private final String clientId;
     private final String secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final TaskScheduler scheduler;
     private final Duration firstRetry;
     private final Duration interval;
 
-    public KeycloakDirectory(KeycloakOfficials officials, @Value("${gridloop.oidc.backchannel}") String backchannel,
-                             @Value("${spring.security.oauth2.client.registration.keycloak.client-id}") String clientId,
-                             @Value("${spring.security.oauth2.client.registration.keycloak.client-secret}") String secret,
-                             TaskScheduler scheduler, @Value("${gridloop.keycloak.first-retry:PT5S}") Duration firstRetry,
-                             @Value("${gridloop.keycloak.sync-interval:PT10M}") Duration interval) {
+    @Autowired
+    public KeycloakDirectory(KeycloakOfficials officials, OidcSettings oidc, OAuth2ClientProperties clients, TaskScheduler scheduler,
+                             KeycloakSettings settings) {
+        this(officials, oidc.backchannel(), clients.getRegistration().get("keycloak").getClientId(),
+                clients.getRegistration().get("keycloak").getClientSecret(), scheduler, settings.firstRetry(), settings.syncInterval());
+    }
+
+    /** @param backchannel the realm as the nodes reach it, e.g. {@code http://keycloak:8081/realms/gridloop} */
+    public KeycloakDirectory(KeycloakOfficials officials, String backchannel, String clientId, String secret,
+                             TaskScheduler scheduler, Duration firstRetry, Duration interval) {
         this.scheduler = scheduler;
         this.firstRetry = firstRetry;
         this.interval = interval;
         this.officials = officials;
-        this.backchannel = backchannel;
+        int realms = backchannel.lastIndexOf("/realms/");
+        this.serverUrl = backchannel.substring(0, realms);
+        this.realm = backchannel.substring(realms + "/realms/".length()).replaceAll("/+$", "");
         this.clientId = clientId;
         this.secret = secret;
     }
@@ -70,6 +75,7 @@ public class KeycloakDirectory {
     @EventListener(ApplicationReadyEvent.class)
     public void atStart() {
         attempt(firstRetry);
+        scheduler.scheduleWithFixedDelay(this::syncQuietly, Instant.now().plus(interval), interval);
     }
 
     private void attempt(Duration wait) {
@@ -81,7 +87,6 @@ public class KeycloakDirectory {
         scheduler.schedule(() -> attempt(next), Instant.now().plus(wait));
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.keycloak.sync-interval:PT10M}", initialDelayString = "${gridloop.keycloak.sync-interval:PT10M}")
     public void syncQuietly() {
         trySync();
     }
@@ -99,59 +104,41 @@ public class KeycloakDirectory {
 
     /**
      * Copies every enabled Keycloak user with their groups into the engine; returns how many. Groups are read with their
-     * members (a few dozen calls for a district), not each official's groups (one call per official).
+     * members (a few dozen calls for a district), not each official's groups (one call per official). The gridloop
+     * client's service account (view-users, query-groups) signs in afresh for each sync.
      */
-    public int sync() throws Exception {
-        String token = serviceToken();
-        String admin = backchannel.replaceFirst("/realms/", "/admin/realms/");
-        Map<String, List<String>> groupsOf = new HashMap<>();
-        for (JsonNode group : all(admin + "/groups?briefRepresentation=true", token)) {
-            for (JsonNode member : all(admin + "/groups/" + group.path("id").asText() + "/members?briefRepresentation=true", token)) {
-                groupsOf.computeIfAbsent(member.path("id").asText(), id -> new ArrayList<>()).add(group.path("name").asText());
+    public int sync() {
+        try (Keycloak keycloak = KeycloakBuilder.builder().serverUrl(serverUrl).realm(realm)
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(secret).build()) {
+            RealmResource admin = keycloak.realm(realm);
+            Map<String, List<String>> groupsOf = new HashMap<>();
+            for (GroupRepresentation group : all((first, max) -> admin.groups().groups(null, first, max, true))) {
+                for (UserRepresentation member : all((first, max) -> admin.groups().group(group.getId()).members(first, max, true))) {
+                    groupsOf.computeIfAbsent(member.getId(), id -> new ArrayList<>()).add(group.getName());
+                }
             }
-        }
-        int count = 0;
-        for (JsonNode u : all(admin + "/users?briefRepresentation=false", token)) {
-            if (!u.path("enabled").asBoolean(true) || u.path("username").asText().startsWith("service-account-")) {
-                continue;
+            int count = 0;
+            for (UserRepresentation u : all((first, max) -> admin.users().search((String) null, first, max, false))) {
+                if (Boolean.FALSE.equals(u.isEnabled()) || u.getUsername().startsWith("service-account-")) {
+                    continue;
+                }
+                officials.sync(u.getUsername(), u.getFirstName(), u.getLastName(), u.getEmail(),
+                        groupsOf.getOrDefault(u.getId(), List.of()));
+                count++;
             }
-            officials.sync(u.path("username").asText(), u.path("firstName").asText(null), u.path("lastName").asText(null),
-                    u.path("email").asText(null), groupsOf.getOrDefault(u.path("id").asText(), List.of()));
-            count++;
+            return count;
         }
-        return count;
     }
 
     /** Every entry of a paged admin API list. */
-    private List<JsonNode> all(String url, String token) throws Exception {
-        List<JsonNode> entries = new ArrayList<>();
+    private static <T> List<T> all(BiFunction<Integer, Integer, List<T>> page) {
+        List<T> entries = new ArrayList<>();
         for (int first = 0; ; first += PAGE) {
-            JsonNode page = get(url + "&first=" + first + "&max=" + PAGE, token);
-            page.forEach(entries::add);
-            if (page.size() < PAGE) {
+            List<T> got = page.apply(first, PAGE);
+            entries.addAll(got);
+            if (got.size() < PAGE) {
                 return entries;
             }
         }
-    }
-
-    private String serviceToken() throws Exception {
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(backchannel + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak refused the service account: " + r.statusCode());
-        }
-        return JSON.readTree(r.body()).path("access_token").asText();
-    }
-
-    private JsonNode get(String url, String token) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak's admin API answered " + r.statusCode() + " for " + url);
-        }
-        return JSON.readTree(r.body());
     }
 }

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -54,15 +54,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class SecurityConfiguration {
 
     /** {@code local}: the engine's own users (embedded default); {@code keycloak}: officials sign in through Keycloak. */
-    @Value("${gridloop.sign-in:local}")
-    private String signIn;
+    @Autowired
+    private io.gridloop.system.GridLoopSettings settings;
 
     /** With Keycloak: the realm as browsers know it. */
-    @Value("${gridloop.oidc.issuer:}")
-    private String issuer;
+    @Autowired
+    private OidcSettings oidc;
 
     private boolean keycloak() {
-        return "keycloak".equals(signIn);
+        return "keycloak".equals(settings.signIn());
     }
 
     @Bean
@@ -271,7 +271,7 @@ public class SecurityConfiguration {
      * goes to Keycloak from Vaadin's own request (a redirect it follows), so the realm's origin is allowed there too.
      */
     String contentSecurityPolicy() {
-        String sso = keycloak() && issuer != null && !issuer.isBlank() ? " " + origin(issuer) : "";
+        String sso = keycloak() && !oidc.issuer().isBlank() ? " " + origin(oidc.issuer()) : "";
         return "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'" + sso + "; frame-src 'self' https:; "
                 + "frame-ancestors 'self'; form-action 'self'" + sso + "; base-uri 'self'; object-src 'none'";
@@ -305,7 +305,7 @@ public class SecurityConfiguration {
         UidlRedirectStrategy topLevel = new UidlRedirectStrategy();
         return (request, response, authentication) -> {
             String back = ServletUriComponentsBuilder.fromContextPath(request).path("/").build().toUriString();
-            UriComponentsBuilder logout = UriComponentsBuilder.fromUriString(issuer + "/protocol/openid-connect/logout")
+            UriComponentsBuilder logout = UriComponentsBuilder.fromUriString(oidc.issuer() + "/protocol/openid-connect/logout")
                     .queryParam("post_logout_redirect_uri", back);
             if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
                 logout.queryParam("id_token_hint", user.getIdToken().getTokenValue());

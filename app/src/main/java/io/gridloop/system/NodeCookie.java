@@ -6,7 +6,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +25,8 @@ public class NodeCookie {
     public static final String NAME = "GRIDLOOP_NODE";
 
     @Bean
-    public FilterRegistrationBean<OncePerRequestFilter> nodeCookieFilter(@Value("${gridloop.node-name:}") String node) {
+    public FilterRegistrationBean<OncePerRequestFilter> nodeCookieFilter(GridLoopSettings settings) {
+        String node = settings.nodeName();
         FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -2,7 +2,6 @@ package io.gridloop.system;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 public class SystemConfiguration {
 
     @Bean
-    public Clock clock(@Value("${gridloop.zone:Asia/Shanghai}") String zone) {
-        return new EngineClock(ZoneId.of(zone));
+    public Clock clock(GridLoopSettings settings) {
+        return new EngineClock(ZoneId.of(settings.zone()));
     }
 }

@@ -1,6 +1,6 @@
 package io.gridloop.ui;
 
-import io.gridloop.system.FieldsRejectedException;
+import io.gridloop.system.FieldsInvalidException;
 import io.gridloop.system.UserFacingException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +24,8 @@ public class ApiErrors {
     }
 
     /** Input refused field by field: 422 with each field's message, as the form or report page would show them. */
-    @ExceptionHandler(FieldsRejectedException.class)
-    public ResponseEntity<Map<String, Object>> rejected(FieldsRejectedException e, Locale locale) {
+    @ExceptionHandler(FieldsInvalidException.class)
+    public ResponseEntity<Map<String, Object>> rejected(FieldsInvalidException e, Locale locale) {
         List<Map<String, String>> fields = e.problems().stream()
                 .map(f -> Map.of("field", String.valueOf(f.field()), "code", f.messageKey(),
                         "message", Translations.translate(f.messageKey(), locale, f.args())))

@@ -28,7 +28,7 @@ public class MainLayout extends AppLayout {
     /** Cockpit of the embedded engine, for process owners and administrators. */
     public static final String COCKPIT_PATH = "/camunda/app/cockpit/default/";
 
-    public MainLayout(CurrentOfficial current, AuthenticationContext auth, java.util.List<LayoutNotices> notices,
+    public MainLayout(CurrentOfficial current, AuthenticationContext auth, java.util.List<LayoutAlerts> notices,
                       io.gridloop.grid.ReferenceData reference) {
         setPrimarySection(Section.DRAWER);
         Span title = new Span(getTranslation("app.name"));
@@ -81,8 +81,8 @@ public class MainLayout extends AppLayout {
         }
         addToDrawer(nav);
         if (official != null) {
-            for (LayoutNotices source : notices) {
-                for (LayoutNotices.Notice n : source.noticesFor(official)) {
+            for (LayoutAlerts source : notices) {
+                for (LayoutAlerts.Alert n : source.alertsFor(official)) {
                     Span notice = new Span(getTranslation(n.messageKey(), n.args()));
                     notice.addClassName("gl-layout-notice");
                     notice.getStyle().set("color", "var(--lumo-error-text-color)").set("padding", "var(--lumo-space-s)");

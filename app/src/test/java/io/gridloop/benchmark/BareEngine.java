@@ -35,7 +35,7 @@ final class BareEngine {
             beans.put(named.group(1), new NoOp());
         }
         // bare Camunda keeps its default calendars; this only gives the timers' warning expression something to compute
-        beans.put("timeLimits", new TimeLimits(0.8, new io.gridloop.deadline.WorkingTime(new io.gridloop.deadline.HolidayCalendar(),
+        beans.put("timeLimits", new TimeLimits(new io.gridloop.deadline.DeadlineSettings(0.8), new io.gridloop.deadline.WorkingTime(new io.gridloop.deadline.HolidayCalendar(),
                 io.gridloop.deadline.WorkingTime.periods("00:00-23:59"), java.time.ZoneId.systemDefault())));
         beans.put("departmentCodes", new DepartmentCodes());
         beans.put("handlingStages", new io.gridloop.deadline.HandlingStages());

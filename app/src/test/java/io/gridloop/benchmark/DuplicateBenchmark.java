@@ -138,7 +138,7 @@ public final class DuplicateBenchmark {
     private static void fill(DataSource ds, ReferenceData reference) throws Exception {
         List<Category> subs = new ArrayList<>();
         reference.categories().forEach(c -> subs.addAll(c.subcategories()));
-        List<io.gridloop.grid.Grid> grids = List.copyOf(reference.grids());
+        List<io.gridloop.grid.GridCell> grids = List.copyOf(reference.grids());
         Random random = new Random(7);
         Instant now = Instant.now();
         try (Connection c = ds.getConnection()) {
@@ -151,7 +151,7 @@ public final class DuplicateBenchmark {
                     Category s = subs.get(random.nextInt(subs.size()));
                     double lng = 116.34 + random.nextDouble() * 0.045;
                     double lat = 39.90 + random.nextDouble() * 0.06;
-                    io.gridloop.grid.Grid g = reference.locate(lng, lat).orElse(grids.get(random.nextInt(grids.size())));
+                    io.gridloop.grid.GridCell g = reference.locate(lng, lat).orElse(grids.get(random.nextInt(grids.size())));
                     Timestamp at = Timestamp.from(now.minusSeconds((long) (random.nextDouble() * 30 * 86400)));
                     ps.setString(1, "2026-B%07d".formatted(i));
                     ps.setString(2, "BENCH%07d".formatted(i));

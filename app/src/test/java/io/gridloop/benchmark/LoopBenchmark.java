@@ -111,6 +111,7 @@ public final class LoopBenchmark {
     private static void loop(ConfigurableApplicationContext app, ProcessEngine bare) throws Exception {
         ReportService reports = app.getBean(ReportService.class);
         InboxService inbox = app.getBean(InboxService.class);
+        io.gridloop.inbox.InboxPages pages = app.getBean(io.gridloop.inbox.InboxPages.class);
         IdentityService identity = app.getBean(IdentityService.class);
         Map<String, List<String>> groups = new HashMap<>();
         for (Step s : STEPS) {
@@ -119,7 +120,7 @@ public final class LoopBenchmark {
         IntConsumer gridLoopCase = i -> {
             CaseRecord c = reports.report(report(Channel.CITIZEN, i), "lina");
             for (Step s : STEPS) {
-                InboxTask t = inbox.openTasksOfCase(c.id()).stream().filter(x -> x.taskKey().equals(s.taskKey())).findFirst().orElseThrow();
+                InboxTask t = pages.openTasksOfCase(c.id()).stream().filter(x -> x.taskKey().equals(s.taskKey())).findFirst().orElseThrow();
                 inbox.complete(t.taskId(), s.user(), groups.get(s.user()), Submission.of(s.values()));
             }
         };
@@ -181,6 +182,7 @@ public final class LoopBenchmark {
     private static void inbox(ConfigurableApplicationContext app) throws Exception {
         ReportService reports = app.getBean(ReportService.class);
         InboxService inbox = app.getBean(InboxService.class);
+        io.gridloop.inbox.InboxPages pages = app.getBean(io.gridloop.inbox.InboxPages.class);
         TaskService tasks = app.getBean(TaskService.class);
         String[] departments = {"citymgmt", "housing", "environment", "police", "water", "roads", "civil", "market", "fire", "health",
                 "greening"};
@@ -188,7 +190,7 @@ public final class LoopBenchmark {
         line("");
         line("| open tasks | whose page | rows | GridLoop p50 | GridLoop p95 | TaskQuery p50 | TaskQuery p95 | p95 ratio |");
         line("|---|---|---|---|---|---|---|---|");
-        int open = inbox.count("nobody", List.of("intake", "grid-worker", "dispatcher", "supervisor"), InboxQuery.firstPage(InboxQuery.Scope.GROUP));
+        int open = pages.count("nobody", List.of("intake", "grid-worker", "dispatcher", "supervisor"), InboxQuery.firstPage(InboxQuery.Scope.GROUP));
         for (int size : INBOX_SIZES) {
             int missing = size - countOpen(tasks);
             long start = System.nanoTime();
@@ -198,11 +200,11 @@ public final class LoopBenchmark {
                 CaseRecord c = reports.report(report(Channel.GRID_WORKER, n), "wangwei");
                 // one case in ten waits for dispatch, one in ten for a department's handling
                 if (n % 10 == 1 || n % 10 == 2) {
-                    complete(inbox, c, CaseLoop.TASK_REGISTER, "lina", List.of("intake"), Map.of("registerDecision", "REGISTER"));
+                    complete(inbox, pages, c, CaseLoop.TASK_REGISTER, "lina", List.of("intake"), Map.of("registerDecision", "REGISTER"));
                 }
                 if (n % 10 == 2) {
                     String dept = departments[(n / 10) % departments.length];
-                    complete(inbox, c, CaseLoop.TASK_DISPATCH, "zhangmin", List.of("dispatcher"),
+                    complete(inbox, pages, c, CaseLoop.TASK_DISPATCH, "zhangmin", List.of("dispatcher"),
                             Map.of("department", dept, "coDepartments", List.of()));
                 }
             });
@@ -210,10 +212,10 @@ public final class LoopBenchmark {
             double fillSeconds = (System.nanoTime() - start) / 1e9;
             int actual = countOpen(tasks);
             settle(app);
-            row(actual, "派遣员 dispatcher", () -> inbox.page("zhangmin", List.of("dispatcher"), groupQuery()),
+            row(actual, "派遣员 dispatcher", () -> pages.page("zhangmin", List.of("dispatcher"), groupQuery()),
                     () -> tasks.createTaskQuery().taskCandidateGroupIn(List.of("dispatcher")).processVariableValueEquals("urgency", "NORMAL")
                             .orderByDueDate().asc().listPage(0, 50));
-            row(actual, "市政处置 handler (dept-roads)", () -> inbox.page("sunli", List.of("dept-roads"), groupQuery()),
+            row(actual, "市政处置 handler (dept-roads)", () -> pages.page("sunli", List.of("dept-roads"), groupQuery()),
                     () -> tasks.createTaskQuery().taskCandidateGroupIn(List.of("dept-roads")).processVariableValueEquals("urgency", "NORMAL")
                             .orderByDueDate().asc().listPage(0, 50));
             OUT.append("<!-- filled %d cases in %.0f s -->%n".formatted(Math.max(0, missing), fillSeconds));
@@ -233,8 +235,8 @@ public final class LoopBenchmark {
         return new InboxQuery(InboxQuery.Scope.GROUP, null, null, null, "NORMAL", null, InboxQuery.Sort.DUE, 0, 50);
     }
 
-    private static void complete(InboxService inbox, CaseRecord c, String key, String user, List<String> groups, Map<String, Object> values) {
-        InboxTask t = inbox.openTasksOfCase(c.id()).stream().filter(x -> x.taskKey().equals(key)).findFirst().orElseThrow();
+    private static void complete(InboxService inbox, io.gridloop.inbox.InboxPages pages, CaseRecord c, String key, String user, List<String> groups, Map<String, Object> values) {
+        InboxTask t = pages.openTasksOfCase(c.id()).stream().filter(x -> x.taskKey().equals(key)).findFirst().orElseThrow();
         inbox.complete(t.taskId(), user, groups, Submission.of(values));
     }
 

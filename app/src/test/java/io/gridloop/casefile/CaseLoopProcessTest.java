@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.gridloop.inbox.FormRejectedException;
+import io.gridloop.inbox.FormInvalidException;
 import io.gridloop.process.ApprovalDecision;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.process.CheckResult;
@@ -164,7 +164,7 @@ class CaseLoopProcessTest {
         assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
         // "not confirmed" needs the reason, and nothing moves without it
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of(CaseVariables.VERIFY_RESULT, VerifyResult.NOT_CONFIRMED.name())))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         assertThat(instance(c)).isWaitingAt(TASK_VERIFY);
 
         loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of(CaseVariables.VERIFY_RESULT, VerifyResult.NOT_CONFIRMED.name(), CaseVariables.NOT_CONFIRMED_REASON, "路灯完好,夜间正常亮灯"));
@@ -200,7 +200,7 @@ class CaseLoopProcessTest {
     void rejectedAtRegistration() {
         CaseRecord c = loop.reportByGridWorker("ILLEGAL_ADS");
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REJECT.name())))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         assertThat(instance(c)).isWaitingAt(TASK_REGISTER);
         loop.complete(c.id(), TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.REJECT.name(), CaseVariables.REJECT_REASON, "不属于受理范围"));
         CaseRecord after = loop.caseFile(c.id());
@@ -317,11 +317,11 @@ class CaseLoopProcessTest {
         // the lead named among its own co-departments is refused, not quietly dropped
         long id = c.id();
         assertThatThrownBy(() -> dispatchTo(id, "citymgmt", List.of("housing", "police", "citymgmt")))
-                .isInstanceOf(io.gridloop.inbox.FormRejectedException.class);
+                .isInstanceOf(io.gridloop.inbox.FormInvalidException.class);
         assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.DISPATCHING);
         dispatchTo(c.id(), "citymgmt", List.of("housing", "police"));
         c = loop.caseFile(c.id());
-        assertThat(c.coDepartments()).isEqualTo("housing,police");
+        assertThat(c.coDepartments()).containsExactly("housing", "police");
         // the dispatch delegate wrote the typed variables the BPMN reads
         assertThat(CaseVariables.LEAD_AT_WORK_VAR.from(runtime, c.processInstanceId()).get()).isTrue();
         assertThat(CaseVariables.CO_DEPARTMENTS_AT_WORK_VAR.from(runtime, c.processInstanceId()).get()).isEqualTo("housing,police");
@@ -366,7 +366,7 @@ class CaseLoopProcessTest {
         c = loop.caseFile(c.id());
         // the whole joint work goes back: police's open task is withdrawn, from the engine and from every inbox
         assertThat(openTaskKeys(c)).containsExactly(TASK_DISPATCH);
-        assertThat(ctx.getBean(io.gridloop.inbox.InboxService.class).openTasksOfCase(c.id()))
+        assertThat(ctx.getBean(io.gridloop.inbox.InboxPages.class).openTasksOfCase(c.id()))
                 .extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_DISPATCH);
         assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHING);
         assertThat(c.returnCount()).isEqualTo(1);
@@ -414,10 +414,10 @@ class CaseLoopProcessTest {
         coFeedback(c.id(), "police1");
         // the checker must name who redoes it, and only among the case's own departments
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei", Map.of(CaseVariables.CHECK_RESULT, CheckResult.FAILED.name(), CaseVariables.COMMENT, "证照未核清")))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_CHECK, "wangwei",
                 Map.of(CaseVariables.CHECK_RESULT, CheckResult.FAILED.name(), CaseVariables.COMMENT, "证照未核清", CaseVariables.REWORK_BY, List.of("housing", "water"))))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         assertThat(instance(c)).isWaitingAt(TASK_CHECK);
 
         // a co-department alone
@@ -578,7 +578,7 @@ class CaseLoopProcessTest {
         assertThat(reviewing.candidateGroup()).isEqualTo("supervisor");
         // keeping it on hold needs a reason
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_REVIEW_DECISION, HoldReviewDecision.KEEP.name())))
-                .isInstanceOf(FormRejectedException.class);
+                .isInstanceOf(FormInvalidException.class);
         loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_REVIEW_DECISION, HoldReviewDecision.KEEP.name(), CaseVariables.HOLD_REVIEW_REASON, "资金下月到位"));
         assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
         Instant secondReview = loop.caseFile(c.id()).dueAt().toInstant();

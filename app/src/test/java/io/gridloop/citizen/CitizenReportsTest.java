@@ -11,7 +11,7 @@ import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseStatus;
 import io.gridloop.casefile.Channel;
 import io.gridloop.intake.Report;
-import io.gridloop.intake.ReportRejectedException;
+import io.gridloop.intake.ReportRefusedException;
 import io.gridloop.security.AccessScope;
 import io.gridloop.support.GridLoopTest;
 import io.gridloop.support.LoopDriver;
@@ -42,6 +42,8 @@ class CitizenReportsTest {
     CitizenLimits limits;
     @Autowired
     CaseFileService cases;
+    @Autowired
+    io.gridloop.casefile.CaseTimeline timeline;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -92,7 +94,7 @@ class CitizenReportsTest {
                 .isEqualTo(CaseLoop.TASK_VERIFY);
         var stored = cases.attachments(c.id());
         assertThat(stored).hasSize(1);
-        byte[] content = cases.attachmentContent(stored.get(0).id(), AccessScope.of("admin", List.of("camunda-admin"), Set.of()));
+        byte[] content = timeline.attachmentContent(stored.get(0).id(), AccessScope.of("admin", List.of("camunda-admin"), Set.of()));
         assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(content)).getFirstDirectoryOfType(GpsDirectory.class))
                 .as("no location data left in the stored photo").isNull();
     }
@@ -110,7 +112,7 @@ class CitizenReportsTest {
         HumanCheck.Challenge again = check.issue();
         assertThatThrownBy(() -> citizens.submit(new CitizenReport("STREETLIGHT", null, null, null, "某小区", "路灯不亮", List.of(),
                 null, null, null, again.token(), HumanCheckSolver.solve(check, again.token())), "203.0.113.8"))
-                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.problems())
+                .isInstanceOfSatisfying(ReportRefusedException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.messageKey()).containsExactly("error.citizen.placeNeeded"));
     }
 
@@ -204,7 +206,7 @@ class CitizenReportsTest {
         CitizenReport bad = new CitizenReport("NO_SUCH", LNG, LAT, null, null, "<script>alert(1)</script>", List.of(), null, "abc",
                 null, ch.token(), HumanCheckSolver.solve(check, ch.token()));
         assertThatThrownBy(() -> citizens.submit(bad, "192.0.2.210"))
-                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.problems()).extracting(p -> p.messageKey())
+                .isInstanceOfSatisfying(ReportRefusedException.class, e -> assertThat(e.problems()).extracting(p -> p.messageKey())
                         .contains("error.citizen.phoneInvalid", "error.citizen.plainText"));
         assertThatThrownBy(() -> citizens.submit(bad, "192.0.2.210")).hasMessage("error.citizen.check.used");
         CitizenReports.Receipt b = citizens.submit(report(null, null, true), "192.0.2.210");

@@ -12,7 +12,7 @@ import io.gridloop.open311.Open311Keys;
 import io.gridloop.support.KaribuUi;
 import io.gridloop.support.LoopDriver;
 import io.gridloop.support.TestImages;
-import io.gridloop.system.FieldsRejectedException;
+import io.gridloop.system.FieldsInvalidException;
 import io.gridloop.ui.Translations;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -239,7 +239,7 @@ class PublicDoorsFuzzTest {
             assertTranslated(e.messageKey(), e.args());
             assertThat(e.httpStatus()).isBetween(400, 499);
             assertThat(caseCount()).isEqualTo(before);
-        } catch (FieldsRejectedException e) {
+        } catch (FieldsInvalidException e) {
             assertThat(e.problems()).isNotEmpty();
             e.problems().forEach(pr -> assertTranslated(pr.messageKey(), pr.args()));
             assertThat(caseCount()).isEqualTo(before);

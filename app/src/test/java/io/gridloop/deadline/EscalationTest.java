@@ -46,6 +46,8 @@ class EscalationTest {
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtimeService;
     @Autowired
+    io.gridloop.inbox.InboxPages pages;
+    @Autowired
     org.camunda.bpm.engine.TaskService tasks;
     @Autowired
     org.camunda.bpm.engine.RepositoryService repository;
@@ -110,7 +112,7 @@ class EscalationTest {
                 .containsExactly("REMINDER", "SUPERVISION", "SUPERVISION", "NOTICE");
         assertThat(outbox.of("qianfeng", 50).stream().filter(m -> m.subject().contains(c.caseNumber()))).hasSize(1);
         // each order and the notice wait for the department's answer in its inbox
-        assertThat(inbox.openTasksOfCase(c.id())).filteredOn(t -> t.taskKey().equals(SupervisionProcess.TASK_ANSWER)).hasSize(3)
+        assertThat(pages.openTasksOfCase(c.id())).filteredOn(t -> t.taskKey().equals(SupervisionProcess.TASK_ANSWER)).hasSize(3)
                 .allSatisfy(t -> assertThat(t.candidateGroup()).isEqualTo("dept-roads"));
         assertThat(loop.caseFile(c.id()).currentStep()).as("the answer tasks are not the case's step").isEqualTo("HANDLE");
     }
@@ -214,9 +216,9 @@ class EscalationTest {
         io.gridloop.inbox.InboxTask answer = loop.task(c.id(), SupervisionProcess.TASK_ANSWER);
         assertThat(answer.candidateGroup()).isEqualTo("dept-roads");
         assertThat(answer.dueAt().toInstant()).isEqualTo(o.answerDueAt().toInstant());
-        assertThat(inbox.page("sunli", loop.groups("sunli"), io.gridloop.inbox.InboxQuery.firstPage(io.gridloop.inbox.InboxQuery.Scope.ALL)))
+        assertThat(pages.page("sunli", loop.groups("sunli"), io.gridloop.inbox.InboxQuery.firstPage(io.gridloop.inbox.InboxQuery.Scope.ALL)))
                 .anySatisfy(t -> assertThat(t.taskId()).isEqualTo(answer.taskId()));
-        assertThat(inbox.page("zhaolei", loop.groups("zhaolei"), io.gridloop.inbox.InboxQuery.firstPage(io.gridloop.inbox.InboxQuery.Scope.ALL)))
+        assertThat(pages.page("zhaolei", loop.groups("zhaolei"), io.gridloop.inbox.InboxQuery.firstPage(io.gridloop.inbox.InboxQuery.Scope.ALL)))
                 .noneSatisfy(t -> assertThat(t.taskId()).isEqualTo(answer.taskId()));
         assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("HANDLE");
     }
@@ -236,7 +238,7 @@ class EscalationTest {
         assertThat(answered.answeredBy()).isEqualTo("sunli");
         assertThat(answered.doneBy()).isEqualTo(java.time.LocalDate.of(2026, 11, 25));
         assertThat(ended(pi)).as("End_Answered").isTrue();
-        assertThat(inbox.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_HANDLE);
+        assertThat(pages.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_HANDLE);
         // the supervisor who issued it reads the answer: a message, the supervision list, the case's timeline
         assertThat(outbox.of("zhoujie", 50)).anySatisfy(m -> {
             assertThat(m.subject()).startsWith("【督办答复】案件 " + c.caseNumber());
@@ -264,7 +266,7 @@ class EscalationTest {
                 .extracting(e -> ((io.gridloop.system.UserFacingException) e).messageKey()).isEqualTo("error.supervision.doneByPast");
         assertThat(supervision.order(o.id()).closedAt()).isNull();
         assertThat(cases.timeline(c.id())).hasSize(timeline);
-        assertThat(inbox.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey)
+        assertThat(pages.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey)
                 .containsExactlyInAnyOrder(TASK_HANDLE, SupervisionProcess.TASK_ANSWER);
     }
 
@@ -280,7 +282,7 @@ class EscalationTest {
         assertThat(closed.closedAt()).isNotNull();
         assertThat(closed.answer()).isNull();
         assertThat(ended(pi)).as("End_StepDone").isTrue();
-        assertThat(inbox.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_CHECK);
+        assertThat(pages.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_CHECK);
         assertThat(cases.timeline(c.id())).last().satisfies(e -> assertThat(e.action()).isIn("SUPERVISION_CLOSED", "COMPLETED"));
         assertThat(cases.timeline(c.id())).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("SUPERVISION_CLOSED");

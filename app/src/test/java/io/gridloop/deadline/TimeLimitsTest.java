@@ -12,7 +12,7 @@ class TimeLimitsTest {
 
     @Test
     void aLimitTheTimersCannotReadIsRefusedWhenTheTableIsApplied() {
-        TimeLimits limits = new TimeLimits(0.8, null);
+        TimeLimits limits = new TimeLimits(new DeadlineSettings(0.8), null);
         assertThat(limits.checked("P1DT2H")).isEqualTo("P1DT2H");
         assertThatThrownBy(() -> limits.checked("three days")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> limits.checked(null)).isInstanceOf(IllegalArgumentException.class);

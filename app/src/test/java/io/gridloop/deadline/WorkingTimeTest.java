@@ -131,7 +131,7 @@ class WorkingTimeTest {
 
     @Test
     void warningShareKeepsWorkingDaysApartFromHours() {
-        TimeLimits limits = new TimeLimits(0.8, wt);
+        TimeLimits limits = new TimeLimits(new io.gridloop.deadline.DeadlineSettings(0.8), wt);
         assertThat(limits.warningOf("P3D", LimitClock.WORKING)).isEqualTo("P2DT3H");
         assertThat(limits.warningOf("PT4H", LimitClock.WORKING)).isEqualTo("PT3H12M");
         assertThat(limits.warningOf("PT4H", LimitClock.CALENDAR)).isEqualTo("PT3H12M");

@@ -30,6 +30,8 @@ class InboxServiceTest {
     @Autowired
     InboxService inbox;
     @Autowired
+    io.gridloop.inbox.InboxPages pages;
+    @Autowired
     CaseFileService cases;
     @Autowired
     ReportService reports;
@@ -46,11 +48,11 @@ class InboxServiceTest {
         CaseRecord c = handling();
         String task = loop.task(c.id(), TASK_HANDLE).taskId();
         List<String> groups = loop.groups("liuyang");
-        assertThat(inbox.page("liuyang", groups, InboxQuery.firstPage(InboxQuery.Scope.GROUP))).extracting(InboxTask::taskId).contains(task);
+        assertThat(pages.page("liuyang", groups, InboxQuery.firstPage(InboxQuery.Scope.GROUP))).extracting(InboxTask::taskId).contains(task);
 
         inbox.claim(task, "liuyang", groups);
-        assertThat(inbox.page("liuyang", groups, InboxQuery.firstPage(InboxQuery.Scope.MINE))).extracting(InboxTask::taskId).contains(task);
-        assertThat(inbox.page("chenjing", loop.groups("chenjing"), InboxQuery.firstPage(InboxQuery.Scope.GROUP)))
+        assertThat(pages.page("liuyang", groups, InboxQuery.firstPage(InboxQuery.Scope.MINE))).extracting(InboxTask::taskId).contains(task);
+        assertThat(pages.page("chenjing", loop.groups("chenjing"), InboxQuery.firstPage(InboxQuery.Scope.GROUP)))
                 .extracting(InboxTask::taskId).doesNotContain(task);
         assertThat(loop.caseFile(c.id()).assignee()).isEqualTo("liuyang");
         assertThatThrownBy(() -> inbox.claim(task, "chenjing", loop.groups("chenjing")))
@@ -59,10 +61,10 @@ class InboxServiceTest {
         assertThatThrownBy(() -> inbox.handOver(task, "liuyang", groups, "zhaolei"))
                 .isInstanceOfSatisfying(InboxException.class, e -> assertThat(e.messageKey()).isEqualTo("error.task.colleagueNotInGroup"));
         inbox.handOver(task, "liuyang", groups, "chenjing");
-        assertThat(inbox.find(task).orElseThrow().assignee()).isEqualTo("chenjing");
+        assertThat(pages.find(task).orElseThrow().assignee()).isEqualTo("chenjing");
 
         inbox.unclaim(task, "chenjing");
-        assertThat(inbox.find(task).orElseThrow().assignee()).isNull();
+        assertThat(pages.find(task).orElseThrow().assignee()).isNull();
         assertThat(loop.caseFile(c.id()).assignee()).isNull();
     }
 
@@ -80,13 +82,13 @@ class InboxServiceTest {
         int before = cases.timeline(c.id()).size();
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "liuyang",
                 Map.of("handleOutcome", "EXTENSION", "extensionDays", 99, "extensionReason", "x")))
-                .isInstanceOfSatisfying(FormRejectedException.class,
+                .isInstanceOfSatisfying(FormInvalidException.class,
                         e -> assertThat(e.errors()).extracting(err -> err.messageKey()).containsExactly("form.max"));
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "GIVE_UP")))
-                .isInstanceOfSatisfying(FormRejectedException.class,
+                .isInstanceOfSatisfying(FormInvalidException.class,
                         e -> assertThat(e.errors()).extracting(err -> err.messageKey()).containsExactly("form.choice"));
         assertThat(cases.timeline(c.id())).hasSize(before);
-        assertThat(inbox.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_HANDLE);
+        assertThat(pages.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_HANDLE);
     }
 
     @Test
@@ -118,7 +120,7 @@ class InboxServiceTest {
         assertThat(outcomes).containsOnlyOnce("done").hasSize(2);
         assertThat(outcomes).anySatisfy(o -> assertThat(o).isIn("error.task.gone", "error.task.claimedByOther"));
         assertThat(cases.timeline(c.id())).hasSize(before + 1);
-        assertThat(inbox.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_CHECK);
+        assertThat(pages.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_CHECK);
         // and someone who had the task open a moment ago is told it is gone
         assertThatThrownBy(() -> inbox.complete(task, "liuyang", loop.groups("liuyang"),
                 Submission.of(Map.of("handleOutcome", "FEEDBACK", "feedback", "again"))))
@@ -130,13 +132,13 @@ class InboxServiceTest {
         CaseRecord c = handling();
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "liuyang",
                 Map.of("handleOutcome", "EXTENSION", "extensionDays", "NaN", "extensionReason", "需采购配件")))
-                .isInstanceOfSatisfying(FormRejectedException.class,
+                .isInstanceOfSatisfying(FormInvalidException.class,
                         e -> assertThat(e.errors()).extracting(err -> err.messageKey()).containsExactly("form.number"));
         // a phone app that sends numbers as strings: passed on as numbers, which the approval's delegate reads
         loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "EXTENSION", "extensionDays", "5", "extensionReason", "需采购配件"));
         loop.complete(c.id(), TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", "3"));
         assertThat(loop.caseFile(c.id()).extensionCount()).isEqualTo(1);
-        assertThat(inbox.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_HANDLE);
+        assertThat(pages.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_HANDLE);
     }
 
     @Test
@@ -149,7 +151,7 @@ class InboxServiceTest {
         for (Map<String, List<Submission.UploadedFile>> files : List.of(nullList, Map.of("afterPhotos", withNull))) {
             assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "liuyang",
                     new Submission(Map.of("handleOutcome", "FEEDBACK", "feedback", "清运完毕"), files)))
-                    .isInstanceOfSatisfying(FormRejectedException.class,
+                    .isInstanceOfSatisfying(FormInvalidException.class,
                             e -> assertThat(e.errors()).extracting(err -> err.messageKey()).containsExactly("error.photo.missing"));
         }
         // the task form's photos pass the same check as a report's
@@ -157,9 +159,9 @@ class InboxServiceTest {
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "liuyang",
                 new Submission(Map.of("handleOutcome", "FEEDBACK", "feedback", "清运完毕"),
                         Map.of("afterPhotos", List.of(new Submission.UploadedFile("cut.png", java.util.Arrays.copyOf(png, png.length / 2)))))))
-                .isInstanceOfSatisfying(FormRejectedException.class,
+                .isInstanceOfSatisfying(FormInvalidException.class,
                         e -> assertThat(e.errors()).extracting(err -> err.messageKey()).containsExactly("error.photo.notImage"));
-        assertThat(inbox.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_HANDLE);
+        assertThat(pages.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_HANDLE);
     }
 
     /**
@@ -202,7 +204,7 @@ class InboxServiceTest {
                 }
                 assertThat(results).as("round %d", round).containsExactlyInAnyOrder("done", "409 error.task.gone");
                 assertThat(cases.timeline(c.id())).as("round %d", round).hasSize(before + 1);
-                assertThat(inbox.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_DISPATCH);
+                assertThat(pages.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_DISPATCH);
             }
         } finally {
             pool.shutdownNow();
@@ -241,7 +243,7 @@ class InboxServiceTest {
                     results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
                 }
                 assertThat(results).as("round %d", round).containsExactlyInAnyOrder("claimed", "409 error.task.claimedByOther");
-                assertThat(inbox.find(task).orElseThrow().assignee()).isIn("lina", "gaofei");
+                assertThat(pages.find(task).orElseThrow().assignee()).isIn("lina", "gaofei");
             }
         } finally {
             pool.shutdownNow();

@@ -189,7 +189,7 @@ class InboxViewTest {
         InboxView view = _get(InboxView.class);
         InboxTask row = rows(view).stream().filter(t -> t.caseId() == caseId).findFirst().orElseThrow();
         boolean coloured = "gl-row-warning".equals(view.grid.getPartNameGenerator().apply(row));
-        view.timeState.setValue(InboxTask.TimeState.WARNING);
+        view.filters.timeState.setValue(InboxTask.TimeState.WARNING);
         boolean filtered = rows(view).stream().anyMatch(t -> t.caseId() == caseId);
         assertThat(filtered).as("the WARNING filter agrees with the colour").isEqualTo(coloured);
         return coloured;

@@ -95,7 +95,7 @@ class TaskFormsTest {
         String taskId = loop.task(c.id(), TASK_DISPATCH).taskId();
         assertThatThrownBy(() -> inbox.complete(taskId, "zhangmin", loop.groups("zhangmin"),
                 new Submission(Map.of("department", "roads", "coDepartments", List.of("roads", "police")), Map.of())))
-                .isInstanceOfSatisfying(FormRejectedException.class, e -> assertThat(e.errors())
+                .isInstanceOfSatisfying(FormInvalidException.class, e -> assertThat(e.errors())
                         .anySatisfy(err -> assertThat(err.field()).isEqualTo("coDepartments")));
         assertThat(loop.caseFile(c.id()).status()).isEqualTo(CaseStatus.DISPATCHING);
         // the lead with another co-department goes through

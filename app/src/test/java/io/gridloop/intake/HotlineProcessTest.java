@@ -46,6 +46,8 @@ class HotlineProcessTest {
     @Autowired
     InboxService inbox;
     @Autowired
+    io.gridloop.inbox.InboxPages pages;
+    @Autowired
     RuntimeService runtime;
     @Autowired
     JdbcClient jdbc;
@@ -106,7 +108,7 @@ class HotlineProcessTest {
         assertEnded(c, END_ANSWERED_ON_CALL);
         assertThat(cases.timeline(c.id())).as("no step of the loop").extracting(e -> e.action())
                 .containsOnly("REPORTED", "ANSWERED_ON_CALL");
-        assertThat(inbox.openTasksOfCase(c.id())).isEmpty();
+        assertThat(pages.openTasksOfCase(c.id())).isEmpty();
         assertThat(cases.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("ANSWERED_ON_CALL");
             assertThat(e.comment()).isEqualTo("已告知报修电话及处理时限");
@@ -118,18 +120,18 @@ class HotlineProcessTest {
     void theOperatorRecordsTheCallersPhoneOrThatTheCallerStaysAnonymousAndEveryDoorAsksIt() {
         long before = jdbc.sql("select count(*) from gl_case").query(Long.class).single();
         assertThatThrownBy(() -> reports.report(call(null, null, null), "lina"))
-                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(ReportRejectedException.Problem::messageKey).containsExactly("error.report.callerPhoneOrAnonymous"));
-        assertThatThrownBy(() -> reports.report(call(" ", false, null), "lina")).isInstanceOf(ReportRejectedException.class);
+                .isInstanceOfSatisfying(ReportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ReportRefusedException.Problem::messageKey).containsExactly("error.report.callerPhoneOrAnonymous"));
+        assertThatThrownBy(() -> reports.report(call(" ", false, null), "lina")).isInstanceOf(ReportRefusedException.class);
         assertThatThrownBy(() -> reports.report(call("13911112222", true, null), "lina"))
-                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(ReportRejectedException.Problem::messageKey).containsExactly("error.report.anonymousWithPhone"));
+                .isInstanceOfSatisfying(ReportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ReportRefusedException.Problem::messageKey).containsExactly("error.report.anonymousWithPhone"));
         // 即办 is the hotline's: a citizen report through the same door cannot be "answered on the call"
         Report citizen = new Report(Channel.CITIZEN, Urgency.NORMAL, null, "STREETLIGHT", "S01C02G01", null, null, null, "路灯不亮",
                 null, null, null, false, List.of(), null, "已答复");
         assertThatThrownBy(() -> reports.report(citizen, "lina"))
-                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(ReportRejectedException.Problem::messageKey).containsExactly("error.report.answerHotlineOnly"));
+                .isInstanceOfSatisfying(ReportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ReportRefusedException.Problem::messageKey).containsExactly("error.report.answerHotlineOnly"));
         assertThat(jdbc.sql("select count(*) from gl_case").query(Long.class).single()).as("nothing saved").isEqualTo(before);
 
         CaseRecord anonymous = reports.report(call(null, true, null), "lina");

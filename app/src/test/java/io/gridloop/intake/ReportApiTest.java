@@ -35,6 +35,8 @@ class ReportApiTest {
     @Autowired
     CaseFileService cases;
     @Autowired
+    io.gridloop.casefile.CaseSearch search;
+    @Autowired
     LoopDriver loop;
 
     private HttpResponse<String> call(String method, String path, String user, String body, String language) throws Exception {
@@ -71,7 +73,7 @@ class ReportApiTest {
 
     @Test
     void badInputIsAnsweredInWordsAndNothingIsSaved() throws Exception {
-        int before = cases.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, 500),
+        int before = search.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, 500),
                 io.gridloop.security.AccessScope.of("admin", java.util.List.of("camunda-admin"), java.util.Set.of())).size();
         HttpResponse<String> outside = call("POST", "/api/reports", "wangwei", """
                 {"channel": "GRID_WORKER", "urgency": "NORMAL", "subcategoryCode": "MANHOLE", "gridCode": "S09C01G01",
@@ -100,13 +102,13 @@ class ReportApiTest {
         assertThat(JSON.readTree(missing.body()).path("fields").findValuesAsText("field")).contains("registerDecision");
         assertThat(cases.get(c.id()).currentStep()).as("the step stays where it was").isEqualTo("REGISTER");
 
-        int after = cases.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, 500),
+        int after = search.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, 500),
                 io.gridloop.security.AccessScope.of("admin", java.util.List.of("camunda-admin"), java.util.Set.of())).size();
         assertThat(after).as("only the one good report above").isEqualTo(before + 1);
     }
 
     private int allCases() {
-        return cases.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, 500),
+        return search.search(new io.gridloop.casefile.CaseQuery(null, null, null, null, null, null, null, null, null, 500),
                 io.gridloop.security.AccessScope.of("admin", java.util.List.of("camunda-admin"), java.util.Set.of())).size();
     }
 

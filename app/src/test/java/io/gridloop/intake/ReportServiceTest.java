@@ -39,6 +39,10 @@ class ReportServiceTest {
     RuntimeService runtime;
     @Autowired
     CaseFileService caseFiles;
+    @Autowired
+    io.gridloop.casefile.CaseTimeline timeline;
+    @Autowired
+    io.gridloop.grid.ReferenceData reference;
 
     private long cases() {
         return jdbc.sql("select count(*) from gl_case").query(Long.class).single();
@@ -61,8 +65,8 @@ class ReportServiceTest {
         long casesBefore = cases();
         long instancesBefore = instances();
         assertThatThrownBy(() -> reports.report(r, reporter))
-                .isInstanceOfSatisfying(ReportRejectedException.class,
-                        e -> assertThat(e.problems()).extracting(ReportRejectedException.Problem::messageKey).contains(keys));
+                .isInstanceOfSatisfying(ReportRefusedException.class,
+                        e -> assertThat(e.problems()).extracting(ReportRefusedException.Problem::messageKey).contains(keys));
         assertThat(cases()).isEqualTo(casesBefore);
         assertThat(instances()).isEqualTo(instancesBefore);
     }
@@ -175,6 +179,20 @@ class ReportServiceTest {
     }
 
     @Test
+    void aPointOnTheBorderOfTwoGridsIsAcceptedForEither() {
+        // 116.343 E is the border S01C01G01 and S01C01G02 share (config/grids.geojson)
+        for (String grid : List.of("S01C01G01", "S01C01G02")) {
+            CaseRecord c = reports.report(report("ROAD_DAMAGE", grid, 116.343, 39.95, List.of()), "lina");
+            assertThat(c.gridCode()).isEqualTo(grid);
+        }
+        assertThat(reference.gridsAt(116.343, 39.95)).extracting(io.gridloop.grid.GridCell::code)
+                .containsExactly("S01C01G01", "S01C01G02");
+        assertThat(reference.locate(116.343, 39.95)).map(io.gridloop.grid.GridCell::code).contains("S01C01G01");
+        // a step past the border is one grid's only
+        refused(report("ROAD_DAMAGE", "S01C01G02", 116.3429, 39.95, List.of()), "error.report.pointOutsideGrid");
+    }
+
+    @Test
     void theReportersRoleDecidesTheChannel() {
         Report noChannel = new Report(null, Urgency.NORMAL, null, "ROAD_DAMAGE", "S01C01G01", null, null, null, "路面塌陷", null,
                 "13900000000", null, false, List.of());
@@ -213,7 +231,7 @@ class ReportServiceTest {
                 "lina");
         var stored = caseFiles.attachments(c.id());
         assertThat(stored).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/jpeg"));
-        byte[] content = caseFiles.attachmentContent(stored.get(0).id(), AccessScope.of("admin", List.of("camunda-admin"), Set.of()));
+        byte[] content = timeline.attachmentContent(stored.get(0).id(), AccessScope.of("admin", List.of("camunda-admin"), Set.of()));
         assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(content)).getFirstDirectoryOfType(GpsDirectory.class))
                 .isNull();
     }

@@ -30,6 +30,8 @@ class ReportViewTest {
     ReferenceData reference;
     @Autowired
     CaseFileService cases;
+    @Autowired
+    io.gridloop.casefile.CaseSearch search;
 
     @AfterEach
     void signOut() {
@@ -58,7 +60,7 @@ class ReportViewTest {
         view.subcategory.setValue(manhole);
         view.description.setValue("井盖松动");
         view.submit.click();
-        List<CaseRecord> mine = cases.search(new CaseQuery(null, null, "S01C02G03", null, null, null, null, null, null, 50),
+        List<CaseRecord> mine = search.search(new CaseQuery(null, null, "S01C02G03", null, null, null, null, null, null, 50),
                 AccessScope.of("wangwei", List.of("grid-worker"), Set.of("S01C02G03")));
         assertThat(mine).anySatisfy(c -> {
             assertThat(c.description()).isEqualTo("井盖松动");
@@ -77,7 +79,7 @@ class ReportViewTest {
         assertThat(view.reporterEmail.getMaxLength()).isEqualTo(ReportService.MAX_REPORTER_EMAIL);
         assertThat(view.channel.getListDataView().getItems()).as("an intake operator's channels")
                 .containsExactly(io.gridloop.casefile.Channel.HOTLINE, io.gridloop.casefile.Channel.CITIZEN);
-        int before = cases.search(new CaseQuery(null, null, null, null, null, null, null, null, null, 500),
+        int before = search.search(new CaseQuery(null, null, null, null, null, null, null, null, null, 500),
                 AccessScope.of("admin", List.of("camunda-admin"), Set.of())).size();
 
         // the browser stops typing at maxLength; a pasted or scripted value still reaches the server, which refuses it
@@ -92,7 +94,7 @@ class ReportViewTest {
         assertThat(view.address.getErrorMessage()).isEqualTo("地址最多 400 个字");
         assertThat(view.reporterPhone.isInvalid()).isTrue();
         assertThat(view.reporterPhone.getErrorMessage()).isEqualTo("联系电话最多 40 个字");
-        assertThat(cases.search(new CaseQuery(null, null, null, null, null, null, null, null, null, 500),
+        assertThat(search.search(new CaseQuery(null, null, null, null, null, null, null, null, null, 500),
                 AccessScope.of("admin", List.of("camunda-admin"), Set.of()))).hasSize(before);
     }
 

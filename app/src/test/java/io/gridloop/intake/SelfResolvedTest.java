@@ -126,12 +126,12 @@ class SelfResolvedTest {
         Report withAfter = new Report(r.channel(), r.urgency(), null, r.subcategoryCode(), r.gridCode(), null, null, null, "小广告",
                 null, null, null, false, List.of(), List.of(new Report.Photo("after.png", LoopDriver.PNG)));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.report(withAfter, "wangwei"))
-                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(ReportRejectedException.Problem::messageKey).containsExactly("error.report.afterPhotosOnlySelfResolved"));
+                .isInstanceOfSatisfying(ReportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ReportRefusedException.Problem::messageKey).containsExactly("error.report.afterPhotosOnlySelfResolved"));
         Report noAfter = new Report(r.channel(), r.urgency(), null, r.subcategoryCode(), r.gridCode(), null, null, null, "小广告",
                 null, null, null, true, List.of(new Report.Photo("before.png", LoopDriver.PNG)), List.of());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.report(noAfter, "wangwei"))
-                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(ReportRejectedException.Problem::field).containsExactly("afterPhotos"));
+                .isInstanceOfSatisfying(ReportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ReportRefusedException.Problem::field).containsExactly("afterPhotos"));
     }
 }

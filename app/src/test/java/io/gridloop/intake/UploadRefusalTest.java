@@ -42,6 +42,8 @@ class UploadRefusalTest {
     @Autowired
     CaseFileService cases;
     @Autowired
+    io.gridloop.casefile.CaseSearch search;
+    @Autowired
     ReportService reports;
     @Autowired
     io.gridloop.grid.ReferenceData reference;
@@ -59,7 +61,7 @@ class UploadRefusalTest {
     }
 
     private int reportsWith(String description) {
-        return (int) cases.search(new CaseQuery(null, null, "S01C01G01", null, null, null, null, null, null, description, null, 0, 50),
+        return (int) search.search(new CaseQuery(null, null, "S01C01G01", null, null, null, null, null, null, description, null, 0, 50),
                 AccessScope.of("wangwei", List.of("grid-worker"), Set.of("S01C01G01"))).size();
     }
 

@@ -74,6 +74,8 @@ class Open311ApiTest {
     @Autowired
     InboxService inbox;
     @Autowired
+    io.gridloop.inbox.InboxPages pages;
+    @Autowired
     Open311Keys keys;
     @Autowired
     ReferenceData reference;
@@ -238,7 +240,7 @@ class Open311ApiTest {
         assertThat(answer.get(0).has("token")).isFalse();
 
         // the grid's worker finds it among the verifications to do
-        List<io.gridloop.inbox.InboxTask> lihuas = inbox.page("lihua", loop.groups("lihua"), InboxQuery.firstPage(InboxQuery.Scope.ALL).page(0, 500));
+        List<io.gridloop.inbox.InboxTask> lihuas = pages.page("lihua", loop.groups("lihua"), InboxQuery.firstPage(InboxQuery.Scope.ALL).page(0, 500));
         assertThat(lihuas).anySatisfy(t -> {
             assertThat(t.caseId()).isEqualTo(c.id());
             assertThat(t.taskKey()).isEqualTo(TASK_VERIFY);

@@ -43,6 +43,8 @@ class CaseLoopOnPostgresTest {
     @Autowired
     InboxService inbox;
     @Autowired
+    io.gridloop.inbox.InboxPages pages;
+    @Autowired
     DataSource dataSource;
 
     @AfterEach
@@ -62,9 +64,9 @@ class CaseLoopOnPostgresTest {
             } else {
                 assertThat(c.dueAt()).as("no clock on hold").isNull();
             }
-            assertThat(inbox.openTasksOfCase(caseId)).extracting(t -> t.taskKey()).containsExactly(step.taskKey());
+            assertThat(pages.openTasksOfCase(caseId)).extracting(t -> t.taskKey()).containsExactly(step.taskKey());
         } else {
-            assertThat(inbox.openTasksOfCase(caseId)).isEmpty();
+            assertThat(pages.openTasksOfCase(caseId)).isEmpty();
         }
     }
 
@@ -77,7 +79,7 @@ class CaseLoopOnPostgresTest {
         CaseRecord c = loop.reportByCitizen("STREETLIGHT");
         long id = c.id();
         expect(id, CaseStatus.VERIFYING, Step.VERIFY, "grid-worker", 1);
-        assertThat(inbox.page("wangwei", loop.groups("wangwei"), InboxQuery.firstPage(InboxQuery.Scope.GROUP)))
+        assertThat(pages.page("wangwei", loop.groups("wangwei"), InboxQuery.firstPage(InboxQuery.Scope.GROUP)))
                 .extracting(t -> t.caseNumber()).contains(c.caseNumber());
 
         loop.complete(id, TASK_VERIFY, "wangwei", new Submission(Map.of("verifyResult", "CONFIRMED", "comment", "现场属实"),
@@ -96,7 +98,7 @@ class CaseLoopOnPostgresTest {
         assertThat(joint.currentStep()).isEqualTo(Step.HANDLE.name());
         assertThat(joint.candidateGroup()).isEqualTo("dept-roads");
         assertThat(cases.timeline(id)).hasSize(4);
-        assertThat(inbox.openTasksOfCase(id)).extracting(t -> t.taskKey()).containsExactlyInAnyOrder(TASK_HANDLE, TASK_CO_HANDLE);
+        assertThat(pages.openTasksOfCase(id)).extracting(t -> t.taskKey()).containsExactlyInAnyOrder(TASK_HANDLE, TASK_CO_HANDLE);
         assertThat(loop.caseFile(id).departmentCode()).isEqualTo("roads");
 
         loop.complete(id, TASK_CO_HANDLE, "police1", Map.of("coFeedback", "已疏导交通"));

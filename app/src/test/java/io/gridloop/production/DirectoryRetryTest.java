@@ -33,7 +33,7 @@ class DirectoryRetryTest {
         List<Long> tokenCalls = new CopyOnWriteArrayList<>();
         keycloak.createContext("/realms/gridloop/protocol/openid-connect/token", x -> {
             tokenCalls.add(System.nanoTime());
-            answer(x, "{\"access_token\":\"t\"}");
+            answer(x, "{\"access_token\":\"t\",\"expires_in\":300,\"token_type\":\"Bearer\"}");
         });
         keycloak.createContext("/admin/realms/gridloop/", x -> answer(x, "[]"));
         try {

@@ -156,7 +156,11 @@ class AccessMatrixTest {
     @Autowired
     CaseFileService cases;
     @Autowired
+    io.gridloop.casefile.CaseTimeline timeline;
+    @Autowired
     InboxService inbox;
+    @Autowired
+    io.gridloop.inbox.InboxPages pages;
     @Autowired
     Supervision supervision;
     @Autowired
@@ -277,9 +281,9 @@ class AccessMatrixTest {
             }
             case ATTACHMENT -> {
                 if (allowed) {
-                    assertThat(cases.attachmentContent(f.attachmentId(), scope)).isEqualTo(LoopDriver.PNG_AS_STORED);
+                    assertThat(timeline.attachmentContent(f.attachmentId(), scope)).isEqualTo(LoopDriver.PNG_AS_STORED);
                 } else {
-                    assertThatThrownBy(() -> cases.attachmentContent(f.attachmentId(), scope)).isInstanceOf(CaseNotFoundException.class);
+                    assertThatThrownBy(() -> timeline.attachmentContent(f.attachmentId(), scope)).isInstanceOf(CaseNotFoundException.class);
                 }
             }
             // the overdue board (page and /api/board) lists the open cases of a grid through the same scope
@@ -287,7 +291,7 @@ class AccessMatrixTest {
                     .anyMatch(b -> b.caseNumber().equals(f.caseRecord().caseNumber()))).isEqualTo(allowed);
             case SUPERVISION_LIST -> assertThat(supervision.openOrders(500, scope).stream()
                     .anyMatch(o -> o.caseId() == f.caseRecord().id())).isEqualTo(allowed);
-            case INBOX_PAGE -> assertThat(inbox.page(user, groups, InboxQuery.firstPage(InboxQuery.Scope.ALL).page(0, 500)).stream()
+            case INBOX_PAGE -> assertThat(pages.page(user, groups, InboxQuery.firstPage(InboxQuery.Scope.ALL).page(0, 500)).stream()
                     .anyMatch(t -> t.taskId().equals(f.taskId()))).isEqualTo(allowed);
             case TASK_OPEN -> {
                 if (allowed) {
@@ -303,7 +307,7 @@ class AccessMatrixTest {
                     inbox.unclaim(f.taskId(), user);
                 } else {
                     assertThatThrownBy(() -> inbox.claim(f.taskId(), user, groups)).isInstanceOf(InboxException.class);
-                    assertThat(inbox.find(f.taskId()).orElseThrow().assignee()).isNull();
+                    assertThat(pages.find(f.taskId()).orElseThrow().assignee()).isNull();
                 }
             }
             case API_CASE -> {
@@ -325,7 +329,7 @@ class AccessMatrixTest {
                 var response = rest("POST", "/api/tasks/" + f.taskId() + "/complete", user);
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
                 assertThat(response.body()).contains("error.task.notYours");
-                assertThat(inbox.find(f.taskId())).as("the task is still open").isPresent();
+                assertThat(pages.find(f.taskId())).as("the task is still open").isPresent();
             }
             case REST_TASK -> assertThat(rest("GET", "/engine-rest/task/" + f.taskId(), user).statusCode())
                     .isEqualTo(allowed ? 200 : 404);
@@ -340,7 +344,7 @@ class AccessMatrixTest {
             case REST_COMPLETE -> {
                 var response = rest("POST", "/engine-rest/task/" + f.taskId() + "/complete", user);
                 assertThat(response.statusCode()).as("a clean refusal: %s", response.body()).isIn(403, 404);
-                assertThat(inbox.find(f.taskId())).as("the task is still open").isPresent();
+                assertThat(pages.find(f.taskId())).as("the task is still open").isPresent();
             }
             case COCKPIT -> assertThat(cockpitLogin(user)).as("signed in, but no Cockpit for this role").isEqualTo(allowed ? 200 : 403);
             case MESSAGES -> {

@@ -43,6 +43,8 @@ class EngineDoorTest {
     @Autowired
     InboxService inbox;
     @Autowired
+    io.gridloop.inbox.InboxPages pages;
+    @Autowired
     CaseFileService cases;
     @Autowired
     RuntimeService runtime;
@@ -100,7 +102,7 @@ class EngineDoorTest {
             assertThat(r.statusCode()).as(door.getKey() + ": " + r.body()).isEqualTo(403);
         }
 
-        InboxTask after = inbox.find(task.taskId()).orElseThrow();
+        InboxTask after = pages.find(task.taskId()).orElseThrow();
         assertThat(after.assignee()).as("nobody claimed or assigned").isNull();
         assertThat(after.dueAt()).isEqualTo(task.dueAt());
         assertThat(engine.getTaskService().getVariablesLocal(task.taskId())).isEmpty();
@@ -124,7 +126,7 @@ class EngineDoorTest {
                                   {"type": "startBeforeActivity", "activityId": "Task_Register"}],
                  "annotation": "立案审核重新开始"}""", null);
         assertThat(modification.statusCode()).as(modification.body()).isEqualTo(204);
-        assertThat(inbox.find(oldTask)).isEmpty();
+        assertThat(pages.find(oldTask)).isEmpty();
         assertThat(loop.task(c.id(), TASK_REGISTER).taskId()).isNotEqualTo(oldTask);
 
         // a variable edited in Cockpit

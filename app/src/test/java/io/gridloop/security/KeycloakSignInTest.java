@@ -95,11 +95,13 @@ class KeycloakSignInTest {
                 Map.of("department", "citymgmt", "coDepartments", java.util.List.of()));
         String task = loop.task(c.id(), io.gridloop.process.CaseLoop.TASK_HANDLE).taskId();
         inbox.handOver(task, "liuyang", loop.groups("liuyang"), "chenjing");
-        assertThat(inbox.find(task).orElseThrow().assignee()).isEqualTo("chenjing");
+        assertThat(pages.find(task).orElseThrow().assignee()).isEqualTo("chenjing");
     }
 
     @Autowired
     io.gridloop.inbox.InboxService inbox;
+    @Autowired
+    io.gridloop.inbox.InboxPages pages;
 
     @Test
     void refreshKeepsTheOfficialInAndSignOutEndsIt() throws Exception {

@@ -85,6 +85,19 @@ class SecurityDoorsTest {
     }
 
     @Test
+    void theSessionCookieSaysSameSiteOnceAtEveryDoor() throws Exception {
+        // the app's pages and Camunda's webapps (whose SessionCookieFilter would add its own SameSite to Spring's)
+        for (String path : List.of("/login", "/camunda/app/cockpit/default/", "/camunda/api/admin/auth/user/default")) {
+            HttpFrom.Response page = client().get(path);
+            List<String> sessionCookies = page.headers("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
+            assertThat(sessionCookies).as(path).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.split("(?i)SameSite=", -1)).as(path + ": " + c).hasSize(2);
+                assertThat(c).contains("SameSite=Lax");
+            });
+        }
+    }
+
+    @Test
     void unknownApiAddressesAreNotFoundInTheCallersLanguage() throws Exception {
         HttpFrom.Response zh = client().get("/api/no-such-thing", "Authorization", HttpFrom.basic("lina", "demo"));
         assertThat(zh.status()).isEqualTo(404);

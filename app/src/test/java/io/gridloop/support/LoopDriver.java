@@ -34,14 +34,16 @@ public class LoopDriver {
 
     private final ReportService reports;
     private final InboxService inbox;
+    private final io.gridloop.inbox.InboxPages pages;
     private final CaseFileService cases;
     private final IdentityService identity;
     private final ManagementService management;
 
-    public LoopDriver(ReportService reports, InboxService inbox, CaseFileService cases, IdentityService identity,
+    public LoopDriver(ReportService reports, InboxService inbox, io.gridloop.inbox.InboxPages pages, CaseFileService cases, IdentityService identity,
                       ManagementService management) {
         this.reports = reports;
         this.inbox = inbox;
+        this.pages = pages;
         this.cases = cases;
         this.identity = identity;
         this.management = management;
@@ -72,7 +74,7 @@ public class LoopDriver {
     }
 
     public InboxTask task(long caseId, String taskKey) {
-        List<InboxTask> open = inbox.openTasksOfCase(caseId).stream().filter(t -> t.taskKey().equals(taskKey)).toList();
+        List<InboxTask> open = pages.openTasksOfCase(caseId).stream().filter(t -> t.taskKey().equals(taskKey)).toList();
         assertThat(open).as("open %s tasks of case %d", taskKey, caseId).isNotEmpty();
         return open.get(0);
     }

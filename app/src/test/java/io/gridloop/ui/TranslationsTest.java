@@ -53,4 +53,27 @@ class TranslationsTest {
         assertThat(used).isNotEmpty();
         assertThat(zh.stringPropertyNames()).containsAll(used);
     }
+
+    @Test
+    void pagesAndMailReadOneBundleInWhichEveryKeyLivesOnce() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/i18n"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder("messages.properties", "messages_en.properties");
+        }
+        for (String bundle : java.util.List.of("messages.properties", "messages_en.properties")) {
+            java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/resources/i18n", bundle))) {
+                if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                    seen.merge(line.substring(0, line.indexOf('=')).strip(), 1, Integer::sum);
+                }
+            }
+            assertThat(seen).as(bundle).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+        }
+        // the context's MessageSource is the pages' and the mail's
+        org.springframework.context.MessageSource source = io.gridloop.system.Messages.messageSource();
+        assertThat(source.getMessage("mail.filed.subject", new Object[] {"2026-000001"}, Locale.ENGLISH)).contains("2026-000001");
+        assertThat(source.getMessage("nav.inbox", null, Locale.SIMPLIFIED_CHINESE)).isEqualTo("待办任务");
+        assertThat(new Translations().getTranslation("mail.step.VERIFY", Locale.ENGLISH)).isEqualTo("verification");
+        assertThat(new Translations().getTranslation("step.VERIFY", Locale.ENGLISH)).isEqualTo("Verify");
+    }
 }

@@ -1,12 +1,12 @@
 package io.gridloop.intake;
 
-import io.gridloop.system.FieldsRejectedException;
+import io.gridloop.system.FieldsInvalidException;
 import java.util.List;
 
 /** A report that cannot be accepted as it is; each problem is a message key with its arguments. Nothing was saved. */
-public class ReportRejectedException extends FieldsRejectedException {
+public class ReportRefusedException extends FieldsInvalidException {
 
-    public ReportRejectedException(List<Problem> problems) {
+    public ReportRefusedException(List<Problem> problems) {
         super(problems);
     }
 }

@@ -2,7 +2,7 @@ package io.gridloop.deadline;
 
 import io.gridloop.security.Official;
 import io.gridloop.security.Roles;
-import io.gridloop.ui.LayoutNotices;
+import io.gridloop.ui.LayoutAlerts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,24 +11,24 @@ import org.springframework.stereotype.Component;
 
 /** Tells administrators when this year's holidays, or in December next year's, are not loaded (weekends only then). */
 @Component
-public class HolidayNotices implements LayoutNotices {
+public class HolidayAlerts implements LayoutAlerts {
 
     private final HolidayCalendar holidays;
     private final Clock clock;
 
-    public HolidayNotices(HolidayCalendar holidays, Clock clock) {
+    public HolidayAlerts(HolidayCalendar holidays, Clock clock) {
         this.holidays = holidays;
         this.clock = clock;
     }
 
     @Override
-    public List<Notice> noticesFor(Official official) {
-        List<Notice> out = new ArrayList<>();
+    public List<Alert> alertsFor(Official official) {
+        List<Alert> out = new ArrayList<>();
         if (official.isIn(Roles.ADMIN)) {
             LocalDate today = LocalDate.now(clock);
             for (int y : new int[] {today.getYear(), today.getYear() + 1}) {
                 if (!holidays.hasYear(y) && (y == today.getYear() || today.getMonthValue() == 12)) {
-                    out.add(new Notice("holidays.missing", String.valueOf(y)));
+                    out.add(new Alert("holidays.missing", String.valueOf(y)));
                 }
             }
         }

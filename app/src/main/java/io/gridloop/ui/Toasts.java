@@ -4,9 +4,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
 /** Short messages at the bottom of the screen: success in green, refusals in red. */
-public final class Notices {
+public final class Toasts {
 
-    private Notices() {}
+    private Toasts() {}
 
     public static void success(String text) {
         Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
