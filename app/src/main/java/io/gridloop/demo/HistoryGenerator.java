@@ -372,7 +372,7 @@ public final class HistoryGenerator {
             fact(Step.VERIFY, null, start, limit, end, confirmed ? "CONFIRMED" : "NOT_CONFIRMED", null, false, false);
             String who = gridWorker();
             if (!confirmed) {
-                entry(end, who, "VERIFY", "COMPLETED", "NOT_CONFIRMED", null, "不属实的情况说明 What was found on site: 现场未发现问题");
+                entry(end, who, "VERIFY", "COMPLETED", "NOT_CONFIRMED", null, "notConfirmedReason: 现场未发现问题");
                 entry(end, SYSTEM, "VERIFY", "NOT_CONFIRMED", null, "现场未发现问题", null);
                 close("NOT_CONFIRMED", end);
                 return null;
@@ -399,12 +399,12 @@ public final class HistoryGenerator {
             fact(Step.REGISTER, null, start, limit, end, decision, null, false, false);
             switch (decision) {
                 case "REJECT" -> {
-                    entry(end, who, "REGISTER", "COMPLETED", "REJECT", null, "不予立案理由 Reason for rejecting: 不属于受理范围");
+                    entry(end, who, "REGISTER", "COMPLETED", "REJECT", null, "rejectReason: 不属于受理范围");
                     close("REJECTED", end);
                     return null;
                 }
                 case "DUPLICATE" -> {
-                    entry(end, who, "REGISTER", "COMPLETED", "DUPLICATE", null, "合并到案件编号 Merge into case no.: " + into.caseNumber);
+                    entry(end, who, "REGISTER", "COMPLETED", "DUPLICATE", null, "duplicateOf: " + into.caseNumber);
                     c.mergedInto = into.caseNumber;
                     close("MERGED", end);
                     into.timeline.add(new HistoryCase.Entry(end, SYSTEM, "REGISTER", "MERGED_IN", c.caseNumber, c.description, null));
@@ -445,7 +445,7 @@ public final class HistoryGenerator {
                 department = pick(r, district.departments());
                 co = co.stream().filter(d -> !d.equals(department)).toList();
             }
-            entry(end, dispatcher(), "DISPATCH", "COMPLETED", department, null, "协办部门 Co-departments (协调件): " + co);
+            entry(end, dispatcher(), "DISPATCH", "COMPLETED", department, null, "coDepartments: " + co);
             c.departmentCode = department;
             c.coDepartments = String.join(",", co);
             c.dispatchedAt = end;
@@ -460,7 +460,7 @@ public final class HistoryGenerator {
             for (String d : co) {
                 Instant end = finish(Step.CO_HANDLE, group(d), start, handleLimit, 0.1);
                 fact(Step.CO_HANDLE, d, start, handleLimit, end, "DONE", null, false, false);
-                entry(end, member(d), "CO_HANDLE", "COMPLETED", null, null, "协办反馈 Feedback: 已配合处置");
+                entry(end, member(d), "CO_HANDLE", "COMPLETED", null, null, "coFeedback: 已配合处置");
                 last = last == null || end.isAfter(last) ? end : last;
             }
             return last;
@@ -479,20 +479,20 @@ public final class HistoryGenerator {
             String who = member(department);
             switch (outcome) {
                 case "RETURN" -> {
-                    entry(end, who, "HANDLE", "COMPLETED", "RETURN", null, "退回理由 Reason for returning: 不属于本部门职责");
+                    entry(end, who, "HANDLE", "COMPLETED", "RETURN", null, "returnReason: 不属于本部门职责");
                     c.returnCount++;
                     c.status = "DISPATCHING";
                 }
                 case "EXTENSION" -> {
-                    entry(end, who, "HANDLE", "COMPLETED", "EXTENSION", null, "申请延期天数 Days requested: 3\n延期理由 Reason: 需采购材料");
+                    entry(end, who, "HANDLE", "COMPLETED", "EXTENSION", null, "extensionDays: 3\nextensionReason: 需采购材料");
                     c.status = "APPROVING";
                 }
                 case "HOLD" -> {
-                    entry(end, who, "HANDLE", "COMPLETED", "HOLD", null, "挂账理由 Reason for hold: 需纳入年度改造计划");
+                    entry(end, who, "HANDLE", "COMPLETED", "HOLD", null, "holdReason: 需纳入年度改造计划");
                     c.status = "APPROVING";
                 }
                 default -> {
-                    entry(end, who, "HANDLE", "COMPLETED", "FEEDBACK", null, "处置反馈 Feedback: 已处置完毕");
+                    entry(end, who, "HANDLE", "COMPLETED", "FEEDBACK", null, "feedback: 已处置完毕");
                     c.status = "CHECKING";
                 }
             }
@@ -535,7 +535,7 @@ public final class HistoryGenerator {
             fact(Step.APPROVE_EXTENSION, department, start, limit, end, approved ? "APPROVED" : "REFUSED", approved ? days : null, false,
                     false);
             entry(end, supervisor(), "APPROVE_EXTENSION", "COMPLETED", approved ? "APPROVED" : "REFUSED", null,
-                    approved ? "批准天数 Days approved: " + days : null);
+                    approved ? "approvedDays: " + days : null);
             if (approved) {
                 TimeLimit left = left(end);
                 handleLimit = new TimeLimit(left.days() + days, left.time()).toString();
@@ -582,7 +582,7 @@ public final class HistoryGenerator {
                 return null;
             }
             fact(Step.ON_HOLD, department, end, review, release, "DONE", null, false, false);
-            entry(release, member(department), "ON_HOLD", "COMPLETED", null, null, "解除挂账说明 Note on release: 条件已具备");
+            entry(release, member(department), "ON_HOLD", "COMPLETED", null, null, "resumeNote: 条件已具备");
             entry(release, SYSTEM, "HANDLE", "RESUMED", null, null, handleLimit);
             c.status = "HANDLING";
             return release;
@@ -637,7 +637,7 @@ public final class HistoryGenerator {
             String answer = x < (slow ? 0.6 : 0.78) ? "SATISFIED" : x < 0.9 ? "BASICALLY_SATISFIED" : x < 0.96 ? "DISSATISFIED" : "UNREACHABLE";
             fact(Step.CALLBACK, department, start, limit, end, answer, null, false, false);
             entry(end, intake(), "CALLBACK", "COMPLETED", answer, null,
-                    "DISSATISFIED".equals(answer) ? "不满意原因 Reason: 处理太慢" : null);
+                    "DISSATISFIED".equals(answer) ? "dissatisfactionReason: 处理太慢" : null);
             c.satisfaction = answer;
             if (!"DISSATISFIED".equals(answer)) {
                 return end;

@@ -32,6 +32,7 @@ public final class HistoryWriter implements AutoCloseable {
     private final PreparedStatement facts;
     private final PreparedStatement timeline;
     private final PreparedStatement orders;
+    private final PreparedStatement coDepartments;
     private int pending;
 
     public HistoryWriter(Connection connection, boolean openState) throws SQLException {
@@ -46,10 +47,11 @@ public final class HistoryWriter implements AutoCloseable {
         cases = connection.prepareStatement("""
                 insert into gl_case (id, case_number, tracking_code, status, current_step, candidate_group, due_at, warning, overdue,
                   channel, urgency, category_code, subcategory_code, kind, grid_code, community_code, street_code, department_code,
-                  co_departments, description, address, longitude, latitude, reporter_name, reporter_phone, reported_by, self_resolved,
+                  description, address, longitude, latitude, reporter_name, reporter_phone, reported_by, self_resolved,
                   merged_into, rework_count, return_count, extension_count, satisfaction, reported_at, registered_at, dispatched_at,
                   closed_at, updated_at, handling_due_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        coDepartments = connection.prepareStatement("insert into gl_case_co_department (case_id, department_code) values (?, ?)");
         facts = connection.prepareStatement("""
                 insert into gl_step_fact (task_id, case_id, step, street_code, community_code, grid_code, department_code, grid_worker,
                   started_at, due_at, finished_at, on_time, outcome, working_seconds, extension_days, rework, returned)
@@ -83,7 +85,6 @@ public final class HistoryWriter implements AutoCloseable {
         cases.setString(i++, c.communityCode);
         cases.setString(i++, c.streetCode);
         cases.setString(i++, c.departmentCode);
-        cases.setString(i++, c.coDepartments);
         cases.setString(i++, c.description);
         cases.setString(i++, c.address);
         number(cases, i++, c.longitude);
@@ -104,6 +105,15 @@ public final class HistoryWriter implements AutoCloseable {
         time(cases, i++, c.updatedAt);
         time(cases, i++, c.handlingDueAt);
         cases.addBatch();
+        if (c.coDepartments != null) {
+            for (String code : new java.util.LinkedHashSet<>(List.of(c.coDepartments.split(",")))) {
+                if (!code.isBlank()) {
+                    coDepartments.setLong(1, c.id);
+                    coDepartments.setString(2, code.trim());
+                    coDepartments.addBatch();
+                }
+            }
+        }
 
         List<HistoryCase.Fact> allFacts = new ArrayList<>(c.facts);
         if (open != null) {
@@ -194,6 +204,7 @@ public final class HistoryWriter implements AutoCloseable {
             return;
         }
         cases.executeBatch();
+        coDepartments.executeBatch();
         facts.executeBatch();
         timeline.executeBatch();
         orders.executeBatch();
@@ -229,6 +240,7 @@ public final class HistoryWriter implements AutoCloseable {
     public void close() throws SQLException {
         flush();
         cases.close();
+        coDepartments.close();
         facts.close();
         timeline.close();
         orders.close();

@@ -47,6 +47,7 @@ class HonestHistory {
         loop.at(EvaluationHistory.t(at));
         Report r = new Report(channel, Urgency.NORMAL, null, subcategory, grid, lon, lat, "新街口外大街 " + name, "问题 " + name,
                 "市民甲", "13800000000", null, selfResolved,
+                selfResolved ? List.of(new Report.Photo("before.png", LoopDriver.PNG)) : List.of(),
                 selfResolved ? List.of(new Report.Photo("after.png", LoopDriver.PNG)) : List.of());
         String by = channel == Channel.GRID_WORKER ? (grid.startsWith("S03") ? "lihua" : "wangwei") : "lina";
         long id = reports.report(r, by).id();
