@@ -7,8 +7,6 @@ import io.gridloop.casefile.CaseRuleException;
 import io.gridloop.notify.Outbox;
 import io.gridloop.security.AccessScope;
 import io.gridloop.security.Roles;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -270,13 +268,13 @@ public class Supervision {
     @Transactional(readOnly = true)
     public SupervisionOrder order(long orderId) {
         return jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id where o.id = :id")
-                .param("id", orderId).query(Supervision::map).single();
+                .param("id", orderId).query(SupervisionOrder.class).single();
     }
 
     @Transactional(readOnly = true)
     public List<SupervisionOrder> ofCase(long caseId) {
         return jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id "
-                + "where o.case_id = :c order by o.id").param("c", caseId).query(Supervision::map).list();
+                + "where o.case_id = :c order by o.id").param("c", caseId).query(SupervisionOrder.class).list();
     }
 
     /**
@@ -289,19 +287,7 @@ public class Supervision {
         var spec = jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id where c.closed_at is null "
                 + "and " + scope.caseFilter(p) + " order by o.opened_at desc, o.id desc limit " + Math.max(1, limit));
         p.forEach(spec::param);
-        return spec.query(Supervision::map).list();
-    }
-
-    private static SupervisionOrder map(ResultSet rs, int n) throws SQLException {
-        String cause = rs.getString("cause");
-        String how = rs.getString("closed_how");
-        return new SupervisionOrder(rs.getLong("id"), rs.getLong("case_id"), rs.getString("step"),
-                SupervisionOrder.Kind.valueOf(rs.getString("kind")), SupervisionOrder.Level.valueOf(rs.getString("level")),
-                rs.getString("recipient_group"), rs.getObject("opened_at", OffsetDateTime.class), rs.getString("opened_by"),
-                rs.getString("reason"), rs.getString("case_number"), cause == null ? null : SupervisionOrder.Cause.valueOf(cause),
-                rs.getString("issuer_group"), rs.getObject("answer_due_at", OffsetDateTime.class),
-                rs.getObject("closed_at", OffsetDateTime.class), how == null ? null : SupervisionOrder.ClosedHow.valueOf(how),
-                rs.getString("answer"), rs.getString("answered_by"), rs.getObject("done_by", LocalDate.class));
+        return spec.query(SupervisionOrder.class).list();
     }
 
     /** Warns the group working a step that its deadline is near. */
