@@ -270,12 +270,17 @@ public class CitizenReportView extends VerticalLayout implements HasDynamicTitle
         Span code = new Span(done.trackingCode());
         code.setId("receipt-code");
         code.addClassName("gl-receipt-code");
-        Anchor follow = new Anchor("track/" + done.trackingCode(), getTranslation("citizen.receipt.follow"));
+        // joined an open case: the citizen's own code follows that case (its tracking page shows that case's progress);
+        // the open case's own code stays its reporter's, since it also carries that case's rating
+        Anchor follow = new Anchor("track/" + done.trackingCode(), done.alreadyHandled()
+                .map(open -> getTranslation("citizen.receipt.joined.follow", open)).orElse(getTranslation("citizen.receipt.follow")));
         follow.setId("receipt-track");
         follow.addClassName("gl-receipt-link");
-        receipt.add(new H3(getTranslation("citizen.receipt.title")),
-                new Paragraph(getTranslation("citizen.receipt.text", done.caseNumber())), code,
-                new Paragraph(getTranslation("citizen.receipt.keep")), follow);
+        Paragraph text = new Paragraph(done.alreadyHandled().map(open -> getTranslation("citizen.receipt.joined.text", open))
+                .orElse(getTranslation("citizen.receipt.text", done.caseNumber())));
+        text.setId("receipt-text");
+        receipt.add(new H3(getTranslation(done.alreadyHandled().isPresent() ? "citizen.receipt.joined.title" : "citizen.receipt.title")),
+                text, code, new Paragraph(getTranslation("citizen.receipt.keep")), follow);
         receipt.setVisible(true);
     }
 

@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Citizens' own reports (随手拍) from the public pages, without sign-in: the limits per client and contact and the
  * human check first, then the page's own rules (photos up to {@code gridloop.citizen.max-photos}, a phone that looks
- * like one, plain text), then intake's {@link ReportService#reportFromPublic}, which makes it a citizen report (on-site
- * verification first) in one transaction. A refused report stores nothing and uses no case number.
+ * like one, plain text), then intake's {@link ReportService#reportFromPublicJoiningOpenCase}, which makes it a citizen
+ * report (on-site verification first) in one transaction, or, near an open case of the same kind, joins that case as one
+ * of its reporters, the same rule as at Open311. A refused report stores nothing and uses no case number.
  */
 @Service
 public class CitizenReports {
@@ -94,8 +95,11 @@ public class CitizenReports {
         return reference.communities().stream().sorted(Comparator.comparing(Community::code)).toList();
     }
 
-    /** The receipt the citizen keeps: the case number and the tracking code. */
-    public record Receipt(String caseNumber, String trackingCode) {}
+    /**
+     * The receipt the citizen keeps: the report's case number and tracking code, and the open case of the same kind nearby
+     * that the report joined ({@code alreadyHandled}, its case number), when the problem is already being handled.
+     */
+    public record Receipt(String caseNumber, String trackingCode, Optional<String> alreadyHandled) {}
 
     /**
      * Takes the report from {@code client} (the address the request came from, the proxy's forwarded one behind it):
@@ -140,8 +144,9 @@ public class CitizenReports {
         Report report = new Report(Channel.CITIZEN, Urgency.NORMAL, null, blankToNull(r.subcategoryCode()),
                 named.map(GridCell::code).orElse(null), r.longitude(), r.latitude(), r.address(), r.description(), r.name(), phone,
                 email, false, photos);
-        CaseRecord c = reports.reportFromPublic(report, DOOR);
-        return new Receipt(c.caseNumber(), c.trackingCode());
+        ReportService.PublicReport outcome = reports.reportFromPublicJoiningOpenCase(report, DOOR);
+        CaseRecord c = outcome.report();
+        return new Receipt(c.caseNumber(), c.trackingCode(), outcome.alreadyHandled().map(CaseRecord::caseNumber));
     }
 
     private Optional<GridCell> firstGrid(Community community) {

@@ -72,7 +72,8 @@ class CitizenPagesTest {
         assertThat(_find(LoginView.class)).as("no sign-in").isEmpty();
         CitizenReportView view = _get(CitizenReportView.class);
         view.subcategory.setValue(reference.subcategory("MANHOLE").orElseThrow());
-        view.map.pick(116.3745, 39.9275);
+        // a place of its own: near an open manhole case of another test this report would join that case
+        view.map.pick(116.3655, 39.9025);
         assertThat(view.place.getText()).startsWith("已选位置");
         view.description.setValue("井盖缺失");
         view.phone.setValue("13800000002");
@@ -95,6 +96,49 @@ class CitizenPagesTest {
         assertThat(c.channel()).isEqualTo(Channel.CITIZEN);
         assertThat(c.status()).isEqualTo(CaseStatus.VERIFYING);
         assertThat(view.receipt.getElement().getTextRecursively()).contains(c.caseNumber());
+    }
+
+    @Test
+    void nearAnOpenCaseOfTheSameKindTheCitizenIsToldItIsAlreadyHandledAndFollowsThatCase() {
+        double lng = 116.3610;
+        double lat = 39.9025;
+        CaseRecord open = reports.reportFromPublic(new Report(Channel.CITIZEN, Urgency.NORMAL, null, "MANHOLE", null, lng, lat, null,
+                "井盖缺失", null, null, null, false, List.of()), CitizenReports.DOOR);
+        loop.complete(open.id(), CaseLoop.TASK_VERIFY, "S03".equals(open.streetCode()) ? "lihua" : "wangwei",
+                Map.of("verifyResult", "CONFIRMED"));
+        loop.complete(open.id(), CaseLoop.TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
+
+        UI.getCurrent().navigate(CitizenReportView.class);
+        CitizenReportView view = _get(CitizenReportView.class);
+        view.subcategory.setValue(reference.subcategory("MANHOLE").orElseThrow());
+        view.map.pick(lng + 0.0002, lat + 0.0001);
+        view.description.setValue("路口的井盖不见了");
+        view.email.setValue("joined@example.org");
+        view.checkAnswer.setValue(HumanCheckSolver.solve(check, view.checkToken));
+        view.submit.click();
+
+        assertThat(view.receipt.isVisible()).isTrue();
+        assertThat(view.receipt.getElement().getTextRecursively()).contains("这个问题已经在办理").contains(open.caseNumber());
+        String code = _get(Span.class, s -> s.withId("receipt-code")).getText();
+        CaseRecord mine = cases.findByTrackingCode(code).orElseThrow();
+        assertThat(mine.status()).isEqualTo(CaseStatus.MERGED);
+        assertThat(cases.mergedInto(open.caseNumber())).as("added to its reporters").extracting(CaseRecord::id)
+                .containsExactly(mine.id());
+        com.vaadin.flow.component.html.Anchor follow = _get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("receipt-track"));
+        assertThat(follow.getText()).contains(open.caseNumber());
+        assertThat(follow.getHref()).isEqualTo("track/" + mine.trackingCode());
+
+        // the citizen's own code follows the open case: its progress, never its code or its reporter's rating form
+        UI.getCurrent().navigate(TrackView.class, new RouteParameters("code", mine.trackingCode()));
+        String joined = _get(com.vaadin.flow.component.html.Div.class, s -> s.withId("track-joined")).getElement().getTextRecursively();
+        assertThat(joined).contains(open.caseNumber()).contains("已并入").contains("立案").contains("现场核实:属实");
+        String page = _get(TrackView.class).getElement().getTextRecursively();
+        assertThat(page).doesNotContain(open.trackingCode());
+        assertThat(_find(RatingForm.class)).isEmpty();
+
+        // a case of its own reported by a citizen has no such panel
+        UI.getCurrent().navigate(TrackView.class, new RouteParameters("code", open.trackingCode()));
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("track-joined"))).isEmpty();
     }
 
     @Test

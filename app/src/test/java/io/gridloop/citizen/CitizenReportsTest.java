@@ -80,11 +80,13 @@ class CitizenReportsTest {
     void aCitizensReportWithAPhotoIsVerifiedOnSiteAndGivesTheTrackingCode() throws Exception {
         HumanCheck.Challenge ch = check.issue();
         byte[] withGps = TestImages.jpegWithGps(TestImages.noise(64, 48), 1);
-        CitizenReports.Receipt r = citizens.submit(new CitizenReport("MANHOLE", LNG, LAT, null, "西直门内大街 12 号",
+        // a place of its own: near an open manhole case of another test this report would join that case
+        CitizenReports.Receipt r = citizens.submit(new CitizenReport("MANHOLE", 116.3745, 39.9025, null, "西直门内大街 12 号",
                 "井盖缺失", List.of(new Report.Photo("manhole.jpg", withGps)), "张三", "13800000001", null, ch.token(),
                 HumanCheckSolver.solve(check, ch.token())), "203.0.113.7");
 
         CaseRecord c = cases.findByTrackingCode(r.trackingCode()).orElseThrow();
+        assertThat(r.alreadyHandled()).as("nothing open nearby").isEmpty();
         assertThat(c.caseNumber()).isEqualTo(r.caseNumber());
         assertThat(c.channel()).isEqualTo(Channel.CITIZEN);
         assertThat(c.status()).isEqualTo(CaseStatus.VERIFYING);
@@ -97,6 +99,45 @@ class CitizenReportsTest {
         byte[] content = timeline.attachmentContent(stored.get(0).id(), AccessScope.of("admin", List.of("camunda-admin"), Set.of()));
         assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(content)).getFirstDirectoryOfType(GpsDirectory.class))
                 .as("no location data left in the stored photo").isNull();
+    }
+
+    @Test
+    void aReportNearAnOpenCaseOfTheSameKindJoinsItAndNamesTheCaseAlreadyBeingHandled() {
+        double lng = 116.3700;
+        double lat = 39.9025;
+        HumanCheck.Challenge first = check.issue();
+        CitizenReports.Receipt open = citizens.submit(new CitizenReport("MANHOLE", lng, lat, null, null, "井盖缺失", List.of(), null,
+                null, null, first.token(), HumanCheckSolver.solve(check, first.token())), "192.0.2.230");
+        assertThat(open.alreadyHandled()).isEmpty();
+        CaseRecord openCase = cases.findByTrackingCode(open.trackingCode()).orElseThrow();
+        assertThat(openCase.status()).isEqualTo(CaseStatus.VERIFYING);
+
+        // about 30 m away, the same kind, from another citizen: already being handled, not a second case to work
+        HumanCheck.Challenge second = check.issue();
+        CitizenReports.Receipt joined = citizens.submit(new CitizenReport("MANHOLE", lng + 0.0003, lat + 0.0002, null, null,
+                "路口井盖没了", List.of(), "李四", "13800000077", "lisi@example.org", second.token(),
+                HumanCheckSolver.solve(check, second.token())), "192.0.2.231");
+        assertThat(joined.alreadyHandled()).contains(openCase.caseNumber());
+        CaseRecord report = cases.findByTrackingCode(joined.trackingCode()).orElseThrow();
+        assertThat(report.caseNumber()).isEqualTo(joined.caseNumber()).isNotEqualTo(openCase.caseNumber());
+        assertThat(report.channel()).isEqualTo(Channel.CITIZEN);
+        assertThat(report.status()).isEqualTo(CaseStatus.MERGED);
+        assertThat(report.mergedInto()).isEqualTo(openCase.caseNumber());
+        assertThat(tasks.createTaskQuery().processInstanceId(report.processInstanceId()).count()).as("nobody works it").isZero();
+        assertThat(cases.mergedInto(openCase.caseNumber())).as("one of the open case's reporters")
+                .extracting(CaseRecord::caseNumber).containsExactly(report.caseNumber());
+        assertThat(cases.get(openCase.id()).status()).as("the open case goes on").isEqualTo(CaseStatus.VERIFYING);
+
+        // another kind at the same place, or the same kind farther than the distance, is a case of its own
+        HumanCheck.Challenge third = check.issue();
+        CitizenReports.Receipt other = citizens.submit(new CitizenReport("STREETLIGHT", lng, lat, null, null, "路灯不亮", List.of(),
+                null, null, null, third.token(), HumanCheckSolver.solve(check, third.token())), "192.0.2.232");
+        assertThat(other.alreadyHandled()).isEmpty();
+        assertThat(cases.findByTrackingCode(other.trackingCode()).orElseThrow().status()).isEqualTo(CaseStatus.VERIFYING);
+        HumanCheck.Challenge fourth = check.issue();
+        CitizenReports.Receipt far = citizens.submit(new CitizenReport("MANHOLE", lng + 0.002, lat, null, null, "井盖缺失", List.of(),
+                null, null, null, fourth.token(), HumanCheckSolver.solve(check, fourth.token())), "192.0.2.233");
+        assertThat(far.alreadyHandled()).isEmpty();
     }
 
     @Test

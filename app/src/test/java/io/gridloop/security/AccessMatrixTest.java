@@ -104,8 +104,17 @@ class AccessMatrixTest {
 
     enum Door {
         CASE_PAGE, CASE_SEARCH, ATTACHMENT, SUPERVISION_LIST, INBOX_PAGE, TASK_OPEN, TASK_CLAIM, API_CASE, API_INBOX, API_COMPLETE,
-        REST_TASK, REST_VARIABLES, REST_COMPLETE, COCKPIT, MESSAGES, MAIL, BOARD
+        REST_TASK, REST_VARIABLES, REST_COMPLETE, COCKPIT, MESSAGES, MAIL, BOARD,
+        /** The public doors (no sign-in): the case's tracking page, its rating link's page, the citizens' report page. */
+        PUBLIC_TRACK, PUBLIC_RATE, PUBLIC_CITIZEN;
+
+        boolean isPublic() {
+            return this == PUBLIC_TRACK || this == PUBLIC_RATE || this == PUBLIC_CITIZEN;
+        }
     }
+
+    /** Nobody signed in: a citizen, probed at the public doors only. */
+    static final String ANONYMOUS = "anonymous";
 
     record Row(String official, Door door, Target target) {
         boolean expected() {
@@ -115,6 +124,8 @@ class AccessMatrixTest {
                 case REST_TASK, REST_VARIABLES, COCKPIT -> ENGINE.contains(official);
                 case REST_COMPLETE -> false;
                 case MESSAGES, MAIL -> TOLD.get(target).contains(official);
+                // open to all, and the same public answer for every role as for a citizen: signing in shows no more
+                case PUBLIC_TRACK, PUBLIC_RATE, PUBLIC_CITIZEN -> true;
             };
         }
 
@@ -126,8 +137,13 @@ class AccessMatrixTest {
 
     static Stream<Row> matrix() {
         List<Row> rows = new ArrayList<>();
-        for (String official : OFFICIALS) {
+        List<String> everyone = new ArrayList<>(OFFICIALS);
+        everyone.add(ANONYMOUS);
+        for (String official : everyone) {
             for (Door door : Door.values()) {
+                if (official.equals(ANONYMOUS) && !door.isPublic()) {
+                    continue;
+                }
                 for (Target target : Target.values()) {
                     // completing would end the fixture's step: only the refusals are probed there (/engine-rest refuses
                     // everybody's completion, process owners' too: EngineTaskGuard)
@@ -167,6 +183,8 @@ class AccessMatrixTest {
     AccessScopes scopes;
     @Autowired
     io.gridloop.metrics.BoardService boards;
+    @Autowired
+    io.gridloop.casefile.CaseLabels labels;
 
     @BeforeEach
     void fixtures() {
@@ -250,11 +268,55 @@ class AccessMatrixTest {
     @Autowired
     io.gridloop.notify.OutboxSender sender;
 
+    @Autowired
+    io.gridloop.citizen.CitizenRatings ratings;
+
+    /** What a public door shows of a case to whoever is signed in (or nobody): the page's text, the case's rating link's. */
+    private String publicAnswer(Door door, Fixture f, String user, String rateToken) {
+        KaribuUi.signOut();
+        if (user.equals(ANONYMOUS)) {
+            KaribuUi.anonymous(ctx);
+        } else {
+            KaribuUi.signIn(ctx, user);
+        }
+        UI.getCurrent().navigate(switch (door) {
+            case PUBLIC_TRACK -> "track/" + f.caseRecord().trackingCode();
+            case PUBLIC_RATE -> "rate/" + rateToken;
+            default -> "citizen";
+        });
+        assertThat(_find(LoginView.class)).as("no sign-in asked").isEmpty();
+        // the outermost of the route's chain: the view and any layout around it (a signed-in official's menu would show here)
+        List<com.vaadin.flow.component.HasElement> chain = UI.getCurrent().getActiveRouterTargetsChain();
+        String text = chain.get(chain.size() - 1).getElement().getTextRecursively();
+        assertThat(text).isNotBlank();
+        return text;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
     void accessIsExactlyAsTheTableSays(Row row) throws Exception {
         Fixture f = FIXTURES.get(row.target());
         String user = row.official();
+        if (row.door().isPublic()) {
+            String token = ratings.token(f.caseRecord().id());
+            String shown = publicAnswer(row.door(), f, user, token);
+            assertThat(shown).as("the same public answer as a citizen's").isEqualTo(publicAnswer(row.door(), f, ANONYMOUS, token));
+            if (row.door() == Door.PUBLIC_CITIZEN) {
+                assertThat(shown).as("nothing of any case").doesNotContain(f.caseRecord().caseNumber());
+            } else {
+                assertThat(shown).contains(f.caseRecord().caseNumber());
+            }
+            CaseRecord c = cases.get(f.caseRecord().id());
+            List<String> privateFacts = new ArrayList<>(List.of(c.description(), c.reporterName(), c.reporterPhone(), c.gridCode()));
+            for (String official : OFFICIALS) {
+                privateFacts.add(official);
+                privateFacts.add(labels.person(official, java.util.Locale.SIMPLIFIED_CHINESE));
+            }
+            for (String privateFact : privateFacts) {
+                assertThat(shown).as("no officials' names, reporters' contacts, places or codes").doesNotContain(privateFact);
+            }
+            return;
+        }
         List<String> groups = loop.groups(user);
         AccessScope scope = scopes.of(user, groups);
         boolean allowed = row.expected();
