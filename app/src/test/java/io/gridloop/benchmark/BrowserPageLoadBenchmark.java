@@ -71,6 +71,12 @@ public final class BrowserPageLoadBenchmark {
             return [nav && nav.loadEventEnd > 0, window.__glPending || 0, busy, last, performance.now(),
                     performance.getEntriesByType('resource').length];""";
 
+    private static final String TRACE = """
+            const nav = performance.getEntriesByType('navigation')[0];
+            return [nav, ...performance.getEntriesByType('resource')].map(r => Math.round(r.startTime) + '..'
+                + Math.round(r.responseEnd) + ' ms (server ' + Math.round(r.responseStart - r.requestStart) + ') '
+                + r.name.replace(location.origin, '')).join('\\n') + '\\nload event end ' + Math.round(nav.loadEventEnd);""";
+
     private BrowserPageLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -144,6 +150,13 @@ public final class BrowserPageLoadBenchmark {
                 }
                 line("");
                 line("Load average after the run: " + loadAverage());
+                if (Boolean.getBoolean("bench.trace")) {
+                    // where each page's time goes: its requests, from navigation start, as the last load saw them
+                    for (var e : pages.entrySet()) {
+                        e.getValue().load();
+                        System.out.println(e.getKey() + "\n" + e.getValue().browser.js(TRACE));
+                    }
+                }
             }
             Path out = Path.of("target", "benchmark", "browser-pages.md");
             Files.writeString(out, OUT);
