@@ -188,4 +188,19 @@ class SecurityDoorsTest {
             }
         }
     }
+
+    /**
+     * The WebJars carry their version in the path, so a browser keeps them a year (a returning official's report page
+     * fetches no map script); what an official's session answers stays out of every cache.
+     */
+    @Test
+    void versionedWebJarsAreCachedAndAnswersWithDataAreNot() throws Exception {
+        HttpFrom.Response leaflet = client().get(io.gridloop.grid.LeafletMaps.LEAFLET + "leaflet.js");
+        assertThat(leaflet.status()).isEqualTo(200);
+        assertThat(leaflet.header("Cache-Control")).contains("max-age=31536000").contains("public").doesNotContain("no-store");
+        assertThat(leaflet.header("Content-Security-Policy")).as("the page headers still apply").contains("default-src 'self'");
+        HttpFrom.Response inbox = client().get("/api/inbox", "Authorization", HttpFrom.basic("lina", "demo"));
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.header("Cache-Control")).contains("no-store");
+    }
 }
