@@ -54,7 +54,10 @@ class TwoNodeTest {
         // each node takes few jobs at a time, so that a burst of due timers is shared rather than drained by whichever
         // node wakes first (in production a node takes 20 at a time: see README)
         String[] smallBites = {"--camunda.bpm.job-execution.max-jobs-per-acquisition=2", "--camunda.bpm.job-execution.queue-capacity=2",
-                "--camunda.bpm.job-execution.core-pool-size=2", "--camunda.bpm.job-execution.max-pool-size=2"};
+                "--camunda.bpm.job-execution.core-pool-size=2", "--camunda.bpm.job-execution.max-pool-size=2",
+                // only to see which node ran which job (Camunda's job log names the host): what the loop did is read from
+                // GridLoop's own tables below, as everywhere else at production's level (none)
+                "--camunda.bpm.history-level=full"};
         a = AppNode.start("node-a", pg, START, smallBites);
         b = AppNode.start("node-b", pg, START, smallBites);
     }

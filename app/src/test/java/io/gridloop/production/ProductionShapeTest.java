@@ -320,6 +320,11 @@ class ProductionShapeTest {
             driver.findElement(By.cssSelector("#subcategory input")).sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
             wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.getElementById('subcategory').selectedItem") != null);
             driver.findElement(By.cssSelector("#description textarea")).sendKeys("井盖缺失,生产环境演练");
+            // an intake operator's report is a hotline call: the caller's phone, or (here) that the caller stays anonymous
+            org.openqa.selenium.WebElement anonymous = driver.findElement(By.id("caller-anonymous"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", anonymous);
+            anonymous.click();
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return document.getElementById('caller-anonymous').checked")));
             org.openqa.selenium.WebElement submit = driver.findElement(By.id("submit-report"));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
             wait.until(ExpectedConditions.elementToBeClickable(submit)).click();
