@@ -1,6 +1,8 @@
 package io.gridloop.citizen;
 
 import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTimeline;
+import io.gridloop.casefile.TimelineAction;
 import io.gridloop.process.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.process.CaseVariables;
@@ -47,6 +49,7 @@ public class CitizenRatings {
     public enum Via { LINK, TRACK }
 
     private final CaseFileService cases;
+    private final CaseTimeline timeline;
     private final io.gridloop.metrics.StepFacts facts;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
@@ -54,9 +57,10 @@ public class CitizenRatings {
     private final Clock clock;
     private final String window;
 
-    public CitizenRatings(CaseFileService cases, io.gridloop.metrics.StepFacts facts, RuntimeService runtime, JdbcClient jdbc,
+    public CitizenRatings(CaseFileService cases, CaseTimeline timeline, io.gridloop.metrics.StepFacts facts, RuntimeService runtime, JdbcClient jdbc,
                           CitizenSecret secret, Clock clock, @Value("${gridloop.citizen.rating-within:P3D}") String window) {
         this.cases = cases;
+        this.timeline = timeline;
         this.facts = facts;
         this.runtime = runtime;
         this.jdbc = jdbc;
@@ -132,7 +136,7 @@ public class CitizenRatings {
         } catch (DuplicateKeyException twice) {
             throw new CitizenRefusedException(409, "error.rating.done");
         }
-        cases.addTimeline(c.id(), CitizenReports.DOOR, "CALLBACK", io.gridloop.process.TimelineAction.CITIZEN_RATED.name(), satisfaction, text, null, List.of());
+        timeline.addTimeline(c.id(), CitizenReports.DOOR, "CALLBACK", TimelineAction.CITIZEN_RATED, satisfaction, text, null, List.of());
         // the evaluation's satisfaction rate counts it as a callback's answer
         facts.ratedByCitizen(c.id(), satisfaction);
         var correlation = runtime.createMessageCorrelation(CaseLoop.MESSAGE_CITIZEN_RATING).processInstanceId(c.processInstanceId())
@@ -150,12 +154,12 @@ public class CitizenRatings {
      * mail with the signed link (and the tracking page offers the same form).
      */
     @Bean
-    public static ExecutionListener askCitizenRating(CaseFileService cases, io.gridloop.casefile.CaseTransitions transitions,
+    public static ExecutionListener askCitizenRating(CaseFileService cases, io.gridloop.casefile.CaseTransitions transitions, CaseTimeline timeline,
                                                      Outbox outbox, CitizenRatings ratings) {
         return execution -> {
             long caseId = CaseVariables.caseId(execution);
             transitions.currentWork(caseId, Step.CALLBACK.name(), Step.CALLBACK.status(), null, null, null);
-            cases.addTimeline(caseId, "system", "CALLBACK", io.gridloop.process.TimelineAction.RATING_ASKED.name(), null, null, null, List.of());
+            timeline.addTimeline(caseId, "system", "CALLBACK", TimelineAction.RATING_ASKED, null, null, null, List.of());
             CaseRecord c = cases.get(caseId);
             if (c.reporterEmail() != null) {
                 outbox.toAddress("rate:" + caseId, c.reporterEmail(), "mail.rate", "/rate/" + ratings.token(caseId),

@@ -2,7 +2,7 @@ package io.gridloop.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTransitions;
 import io.gridloop.process.CaseLoop;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.deadline.EscalationChain;
@@ -90,7 +90,7 @@ public class DemoHistory {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final ProcessEngine engine;
-    private final CaseFileService caseFiles;
+    private final CaseTransitions transitions;
     private final WorkingTime workingTime;
     private final TimeLimits timeLimits;
     private final Clock clock;
@@ -101,7 +101,7 @@ public class DemoHistory {
 
     public DemoHistory(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, ReferenceData reference,
                        DecisionService decisions, EscalationChain escalation, IdentityService identity, AccessScopes scopes,
-                       RuntimeService runtime, ManagementService management, ProcessEngine engine, CaseFileService caseFiles,
+                       RuntimeService runtime, ManagementService management, ProcessEngine engine, CaseTransitions transitions,
                        WorkingTime workingTime, TimeLimits timeLimits, io.gridloop.deadline.HandlingStages handlingStages, Clock clock,
                        ObjectMapper json,
                        @Value("${gridloop.demo-history.cases:5000}") int cases,
@@ -119,7 +119,7 @@ public class DemoHistory {
         this.runtime = runtime;
         this.management = management;
         this.engine = engine;
-        this.caseFiles = caseFiles;
+        this.transitions = transitions;
         this.workingTime = workingTime;
         this.timeLimits = timeLimits;
         this.clock = clock;
@@ -234,7 +234,7 @@ public class DemoHistory {
                     }
                     pi = b.execute().getId();
                 }
-                caseFiles.attachProcess(c.id, pi);
+                transitions.attachProcess(c.id, pi);
             }
             Set<String> failed = new HashSet<>();
             while (true) {
