@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +57,7 @@ public class CitizenRatings {
     private final String window;
 
     public CitizenRatings(CaseFileService cases, CaseTimeline timeline, io.gridloop.metrics.StepFacts facts, RuntimeService runtime, JdbcClient jdbc,
-                          CitizenSecret secret, Clock clock, @Value("${gridloop.citizen.rating-within:P3D}") String window) {
+                          CitizenSecret secret, Clock clock, CitizenSettings settings) {
         this.cases = cases;
         this.timeline = timeline;
         this.facts = facts;
@@ -66,7 +65,7 @@ public class CitizenRatings {
         this.jdbc = jdbc;
         this.secret = secret;
         this.clock = clock;
-        this.window = window;
+        this.window = settings.ratingWithin();
     }
 
     /** The time the citizen has to rate, an ISO duration counted in working time (the timer's calendar). */

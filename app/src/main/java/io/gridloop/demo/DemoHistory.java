@@ -42,7 +42,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -104,9 +103,7 @@ public class DemoHistory {
                        RuntimeService runtime, ManagementService management, ProcessEngine engine, CaseTransitions transitions,
                        WorkingTime workingTime, TimeLimits timeLimits, io.gridloop.deadline.HandlingStages handlingStages, Clock clock,
                        ObjectMapper json,
-                       @Value("${gridloop.demo-history.cases:5000}") int cases,
-                       @Value("${gridloop.demo-history.seed:20261126}") long seed,
-                       @Value("${gridloop.supervision.answer-within:P1D}") String answerWithin) {
+                       DemoHistorySettings settings, io.gridloop.deadline.SupervisionSettings supervision) {
         this.jdbc = jdbc;
         this.handlingStages = handlingStages;
         this.dataSource = dataSource;
@@ -124,9 +121,9 @@ public class DemoHistory {
         this.timeLimits = timeLimits;
         this.clock = clock;
         this.json = json;
-        this.cases = cases;
-        this.seed = seed;
-        this.answerWithin = TimeLimit.parse(answerWithin);
+        this.cases = settings.cases();
+        this.seed = settings.seed();
+        this.answerWithin = TimeLimit.parse(supervision.answerWithin());
     }
 
     /**
