@@ -1,9 +1,9 @@
 package io.gridloop.process.internal;
 
 import io.gridloop.casefile.CaseTimeline;
+import io.gridloop.casefile.TimelineAction;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.process.Step;
-import io.gridloop.casefile.TimelineAction;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
