@@ -13,9 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The case file: opens a case and reads it, by id, number or tracking code, as an official may see it. Its other jobs
- * live beside it: {@link CaseNumbers}, {@link CaseTransitions} (the loop's state changes), {@link CaseTimeline} and
- * {@link CaseSearch}. The forwarding methods at the end are for the process delegates (and the tests that read a timeline),
- * which still take this class.
+ * live beside it, and their callers take them: {@link CaseNumbers}, {@link CaseTransitions} (the loop's state changes),
+ * {@link CaseTimeline} (the timeline and its photos) and {@link CaseSearch}.
  */
 @Service
 @Transactional
@@ -25,17 +24,12 @@ public class CaseFileService {
     private final Clock clock;
     private final CaseNumbers numbers;
     private final CaseRows rows;
-    private final CaseTransitions transitions;
-    private final CaseTimeline timeline;
 
-    public CaseFileService(JdbcClient jdbc, Clock clock, CaseNumbers numbers, CaseRows rows, CaseTransitions transitions,
-                           CaseTimeline timeline) {
+    public CaseFileService(JdbcClient jdbc, Clock clock, CaseNumbers numbers, CaseRows rows) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.numbers = numbers;
         this.rows = rows;
-        this.transitions = transitions;
-        this.timeline = timeline;
     }
 
     /** Opens a case and gives it its number, e.g. 2026-000123. */
@@ -117,84 +111,10 @@ public class CaseFileService {
         return rows.one("where tracking_code = :t", q -> q.param("t", code));
     }
 
-    // ---- for the process delegates (they take this class): each forwards to the class whose job it is
-
-    public void attachProcess(long caseId, String processInstanceId) {
-        transitions.attachProcess(caseId, processInstanceId);
-    }
-
-    public void registered(long caseId) {
-        transitions.registered(caseId);
-    }
-
-    public void rejected(long caseId) {
-        transitions.rejected(caseId);
-    }
-
-    public void notConfirmed(long caseId) {
-        transitions.notConfirmed(caseId);
-    }
-
-    public void merged(long caseId, String intoCaseNumber) {
-        transitions.merged(caseId, intoCaseNumber);
-    }
-
-    /** 即办: a hotline call answered on the phone, closed at once without registration or dispatch. */
-    public void answeredOnCall(long caseId) {
-        transitions.answeredOnCall(caseId);
-    }
-
     /** The reports merged into a case (its other reporters), oldest first. */
     @Transactional(readOnly = true)
     public List<CaseRecord> mergedInto(String caseNumber) {
         return rows.list("where merged_into = :n order by id", q -> q.param("n", caseNumber));
-    }
-
-    public void filed(long caseId, String satisfaction) {
-        transitions.filed(caseId, satisfaction);
-    }
-
-    public void dispatched(long caseId, String departmentCode, List<String> coDepartments) {
-        transitions.dispatched(caseId, departmentCode, coDepartments);
-    }
-
-    public void returned(long caseId) {
-        transitions.returned(caseId);
-    }
-
-    public void reworked(long caseId) {
-        transitions.reworked(caseId);
-    }
-
-    public void extended(long caseId) {
-        transitions.extended(caseId);
-    }
-
-    public void markWarning(long caseId) {
-        transitions.markWarning(caseId);
-    }
-
-    public void markOverdue(long caseId) {
-        transitions.markOverdue(caseId);
-    }
-
-    public Optional<OffsetDateTime> handlingDueAt(long caseId) {
-        return transitions.handlingDueAt(caseId);
-    }
-
-    public long addTimeline(long caseId, String actor, String step, String action, String decision, String comment,
-                            String details, List<NewAttachment> attachments) {
-        return timeline.addTimeline(caseId, actor, step, action, decision, comment, details, attachments);
-    }
-
-    @Transactional(readOnly = true)
-    public List<TimelineEntry> timeline(long caseId) {
-        return timeline.timeline(caseId);
-    }
-
-    @Transactional(readOnly = true)
-    public List<Attachment> attachments(long caseId) {
-        return timeline.attachments(caseId);
     }
 
     /** Lists a comma-separated value (a form's or a process variable's) as codes. */

@@ -25,7 +25,7 @@ public class CaseTimeline {
         this.clock = clock;
     }
 
-    public long addTimeline(long caseId, String actor, String step, String action, String decision, String comment,
+    public long addTimeline(long caseId, String actor, String step, TimelineAction action, String decision, String comment,
                             String details, List<NewAttachment> attachments) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         var keys = new GeneratedKeyHolder();
@@ -36,7 +36,7 @@ public class CaseTimeline {
                 .param("at", now)
                 .param("actor", actor)
                 .param("step", step)
-                .param("action", action)
+                .param("action", action.name())
                 .param("decision", decision)
                 .param("comment", comment)
                 .param("details", details)

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +31,9 @@ public class CitizenLimits {
         }
     };
 
-    public CitizenLimits(Clock clock, @Value("${gridloop.citizen.reports-per-client-hour:10}") int perClientHour,
-                         @Value("${gridloop.citizen.reports-per-contact-day:5}") int perContactDay) {
-        this.perClientHour = perClientHour;
-        this.perContactDay = perContactDay;
+    public CitizenLimits(Clock clock, CitizenSettings settings) {
+        this.perClientHour = settings.reportsPerClientHour();
+        this.perContactDay = settings.reportsPerContactDay();
         // the application's clock (the engine's), so that tests move it like every other deadline
         this.time = new TimeMeter() {
             @Override

@@ -1,6 +1,8 @@
 package io.gridloop.citizen;
 
 import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTimeline;
+import io.gridloop.casefile.TimelineAction;
 import io.gridloop.process.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.process.CaseVariables;
@@ -16,7 +18,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,7 @@ public class CitizenRatings {
     public enum Via { LINK, TRACK }
 
     private final CaseFileService cases;
+    private final CaseTimeline timeline;
     private final io.gridloop.metrics.StepFacts facts;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
@@ -54,15 +56,16 @@ public class CitizenRatings {
     private final Clock clock;
     private final String window;
 
-    public CitizenRatings(CaseFileService cases, io.gridloop.metrics.StepFacts facts, RuntimeService runtime, JdbcClient jdbc,
-                          CitizenSecret secret, Clock clock, @Value("${gridloop.citizen.rating-within:P3D}") String window) {
+    public CitizenRatings(CaseFileService cases, CaseTimeline timeline, io.gridloop.metrics.StepFacts facts, RuntimeService runtime, JdbcClient jdbc,
+                          CitizenSecret secret, Clock clock, CitizenSettings settings) {
         this.cases = cases;
+        this.timeline = timeline;
         this.facts = facts;
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.secret = secret;
         this.clock = clock;
-        this.window = window;
+        this.window = settings.ratingWithin();
     }
 
     /** The time the citizen has to rate, an ISO duration counted in working time (the timer's calendar). */
@@ -132,7 +135,7 @@ public class CitizenRatings {
         } catch (DuplicateKeyException twice) {
             throw new CitizenRefusedException(409, "error.rating.done");
         }
-        cases.addTimeline(c.id(), CitizenReports.DOOR, "CALLBACK", io.gridloop.process.TimelineAction.CITIZEN_RATED.name(), satisfaction, text, null, List.of());
+        timeline.addTimeline(c.id(), CitizenReports.DOOR, "CALLBACK", TimelineAction.CITIZEN_RATED, satisfaction, text, null, List.of());
         // the evaluation's satisfaction rate counts it as a callback's answer
         facts.ratedByCitizen(c.id(), satisfaction);
         var correlation = runtime.createMessageCorrelation(CaseLoop.MESSAGE_CITIZEN_RATING).processInstanceId(c.processInstanceId())
@@ -150,12 +153,12 @@ public class CitizenRatings {
      * mail with the signed link (and the tracking page offers the same form).
      */
     @Bean
-    public static ExecutionListener askCitizenRating(CaseFileService cases, io.gridloop.casefile.CaseTransitions transitions,
+    public static ExecutionListener askCitizenRating(CaseFileService cases, io.gridloop.casefile.CaseTransitions transitions, CaseTimeline timeline,
                                                      Outbox outbox, CitizenRatings ratings) {
         return execution -> {
             long caseId = CaseVariables.caseId(execution);
             transitions.currentWork(caseId, Step.CALLBACK.name(), Step.CALLBACK.status(), null, null, null);
-            cases.addTimeline(caseId, "system", "CALLBACK", io.gridloop.process.TimelineAction.RATING_ASKED.name(), null, null, null, List.of());
+            timeline.addTimeline(caseId, "system", "CALLBACK", TimelineAction.RATING_ASKED, null, null, null, List.of());
             CaseRecord c = cases.get(caseId);
             if (c.reporterEmail() != null) {
                 outbox.toAddress("rate:" + caseId, c.reporterEmail(), "mail.rate", "/rate/" + ratings.token(caseId),

@@ -37,7 +37,7 @@ import io.gridloop.intake.ReportRefusedException;
 import io.gridloop.intake.ReportService;
 import io.gridloop.ui.ComponentTexts;
 import io.gridloop.ui.LanguageSwitch;
-import io.gridloop.ui.RefusedFiles;
+import io.gridloop.ui.RefusedUploads;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -65,7 +65,7 @@ public class CitizenReportView extends VerticalLayout implements HasDynamicTitle
     final TextArea description = new TextArea();
     final List<Report.Photo> photos = new ArrayList<>();
     final Upload upload;
-    final RefusedFiles refusedPhotos;
+    final RefusedUploads refusedPhotos;
     final TextField name = new TextField();
     final TextField phone = new TextField();
     final EmailField email = new EmailField();
@@ -143,7 +143,7 @@ public class CitizenReportView extends VerticalLayout implements HasDynamicTitle
         upload.setId("photos");
         upload.setWidthFull();
         ComponentTexts.upload(upload);
-        refusedPhotos = new RefusedFiles(upload, reports.maxPhotoBytes());
+        refusedPhotos = new RefusedUploads(upload, reports.maxPhotoBytes());
 
         name.setLabel(getTranslation("citizen.name"));
         name.setMaxLength(ReportService.MAX_REPORTER_NAME);

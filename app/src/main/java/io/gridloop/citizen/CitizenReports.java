@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,14 +51,14 @@ public class CitizenReports {
     private final int maxPhotos;
 
     public CitizenReports(ReportService reports, ReferenceData reference, CitizenLimits limits, HumanCheck check, JdbcClient jdbc,
-                          Clock clock, @Value("${gridloop.citizen.max-photos:3}") int maxPhotos) {
+                          Clock clock, CitizenSettings settings) {
         this.reports = reports;
         this.reference = reference;
         this.limits = limits;
         this.check = check;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.maxPhotos = Math.min(maxPhotos, ReportService.MAX_PHOTOS);
+        this.maxPhotos = Math.min(settings.maxPhotos(), ReportService.MAX_PHOTOS);
     }
 
     public int maxPhotos() {

@@ -1,11 +1,13 @@
 package io.gridloop.deadline;
 
 import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTimeline;
+import io.gridloop.casefile.CaseTransitions;
+import io.gridloop.casefile.TimelineAction;
 import io.gridloop.process.CaseLoop;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.process.Step;
 import io.gridloop.process.ApprovalDecision;
-import io.gridloop.process.TimelineAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +36,7 @@ public class DeadlineDelegates {
      * says which stage was finished and which begins.
      */
     @Bean
-    public JavaDelegate nextHandlingStage(CaseFileService cases) {
+    public JavaDelegate nextHandlingStage(CaseTimeline timeline) {
         return execution -> {
             List<HandlingStage> stages = HandlingStage.read(CaseVariables.HANDLE_STAGES_VAR.from(execution).getOrNull());
             int done = CaseVariables.HANDLE_STAGE_VAR.from(execution).get();
@@ -46,30 +48,30 @@ public class DeadlineDelegates {
             CaseVariables.HANDLE_STAGE_VAR.on(execution).set(done + 1);
             CaseVariables.HANDLE_STAGE_NAME_VAR.on(execution).set(next.name());
             CaseVariables.HANDLE_LIMIT_VAR.on(execution).set(next.limit());
-            cases.addTimeline(caseId(execution), SYSTEM, Step.HANDLE.name(), TimelineAction.STAGE_DONE.name(), finished.name(), null,
+            timeline.addTimeline(caseId(execution), SYSTEM, Step.HANDLE.name(), TimelineAction.STAGE_DONE, finished.name(), null,
                     "%s (%d/%d) %s".formatted(next.name(), done + 1, stages.size(), next.limit()), List.of());
         };
     }
 
     @Bean
-    public JavaDelegate markWarning(CaseFileService cases, Supervision supervision) {
+    public JavaDelegate markWarning(CaseTransitions transitions, CaseTimeline timeline, Supervision supervision) {
         return execution -> {
             long caseId = caseId(execution);
             String step = deadlineStep(execution);
-            cases.markWarning(caseId);
-            cases.addTimeline(caseId, SYSTEM, step, TimelineAction.WARNING.name(), null, null, null, List.of());
+            transitions.markWarning(caseId);
+            timeline.addTimeline(caseId, SYSTEM, step, TimelineAction.WARNING, null, null, null, List.of());
             supervision.warn(caseId, step);
         };
     }
 
     /** Overdue (超期): the case is marked and the group working the step gets a reminder (催办) at once. */
     @Bean
-    public JavaDelegate markOverdue(CaseFileService cases, Supervision supervision) {
+    public JavaDelegate markOverdue(CaseTransitions transitions, CaseTimeline timeline, Supervision supervision) {
         return execution -> {
             long caseId = caseId(execution);
             String step = deadlineStep(execution);
-            cases.markOverdue(caseId);
-            cases.addTimeline(caseId, SYSTEM, step, TimelineAction.OVERDUE.name(), null, null, null, List.of());
+            transitions.markOverdue(caseId);
+            timeline.addTimeline(caseId, SYSTEM, step, TimelineAction.OVERDUE, null, null, null, List.of());
             supervision.openForDeadline(caseId, step, SupervisionOrder.Kind.REMINDER, SupervisionOrder.Level.DEPARTMENT);
         };
     }
@@ -87,9 +89,9 @@ public class DeadlineDelegates {
     }
 
     /** The working time the handling step had left when an approval started (zero when it was already overdue). */
-    static Duration remaining(CaseFileService cases, WorkingTime workingTime, long caseId, LimitClock clock) {
+    static Duration remaining(CaseTransitions transitions, WorkingTime workingTime, long caseId, LimitClock clock) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        return cases.handlingDueAt(caseId).map(due -> clock == LimitClock.CALENDAR
+        return transitions.handlingDueAt(caseId).map(due -> clock == LimitClock.CALENDAR
                 ? (due.toInstant().isAfter(now) ? Duration.between(now, due.toInstant()) : Duration.ZERO)
                 : workingTime.between(now, due.toInstant())).orElse(Duration.ZERO);
     }
@@ -99,33 +101,33 @@ public class DeadlineDelegates {
      * had left plus the extension.
      */
     @Bean
-    public JavaDelegate extendDeadline(CaseFileService cases, WorkingTime workingTime) {
+    public JavaDelegate extendDeadline(CaseTransitions transitions, CaseTimeline timeline, WorkingTime workingTime) {
         return execution -> {
             Number days = CaseVariables.APPROVED_DAYS_VAR.from(execution).getOptional()
                     .orElseGet(() -> CaseVariables.EXTENSION_DAYS_VAR.from(execution).get());
             int n = Math.max(1, days.intValue());
             long caseId = caseId(execution);
             LimitClock clock = LimitClock.of(execution);
-            Duration left = remaining(cases, workingTime, caseId, clock);
+            Duration left = remaining(transitions, workingTime, caseId, clock);
             TimeLimit leftLimit = clock == LimitClock.CALENDAR ? new TimeLimit(0, left) : workingTime.asDaysAndHours(left);
             TimeLimit limit = new TimeLimit(leftLimit.days() + n, leftLimit.time());
             CaseVariables.HANDLE_LIMIT_VAR.on(execution).set(limit.toString());
-            cases.extended(caseId);
-            cases.addTimeline(caseId, SYSTEM, Step.HANDLE.name(), TimelineAction.EXTENDED.name(), "P" + n + "D", null, limit.toString(), List.of());
+            transitions.extended(caseId);
+            timeline.addTimeline(caseId, SYSTEM, Step.HANDLE.name(), TimelineAction.EXTENDED, "P" + n + "D", null, limit.toString(), List.of());
         };
     }
 
     /** Hold (挂账) stops the handling clock: what was left is kept and given back on release. */
     @Bean
-    public JavaDelegate holdCase(CaseFileService cases, WorkingTime workingTime) {
+    public JavaDelegate holdCase(CaseTransitions transitions, CaseTimeline timeline, WorkingTime workingTime) {
         return execution -> {
             long caseId = caseId(execution);
             LimitClock clock = LimitClock.of(execution);
-            Duration left = remaining(cases, workingTime, caseId, clock);
+            Duration left = remaining(transitions, workingTime, caseId, clock);
             TimeLimit limit = clock == LimitClock.CALENDAR ? new TimeLimit(0, left) : workingTime.asDaysAndHours(left);
             // a case already overdue when held resumes overdue, with a minute to mark it again
             CaseVariables.HANDLE_LIMIT_VAR.on(execution).set(left.isZero() ? "PT1M" : limit.toString());
-            cases.addTimeline(caseId, SYSTEM, Step.HANDLE.name(), TimelineAction.HELD.name(), null, null, limit.toString(), List.of());
+            timeline.addTimeline(caseId, SYSTEM, Step.HANDLE.name(), TimelineAction.HELD, null, null, limit.toString(), List.of());
         };
     }
 

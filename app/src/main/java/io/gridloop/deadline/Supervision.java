@@ -1,6 +1,8 @@
 package io.gridloop.deadline;
 
 import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTimeline;
+import io.gridloop.casefile.TimelineAction;
 import io.gridloop.casefile.CaseLabels;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseRuleException;
@@ -36,6 +38,7 @@ public class Supervision {
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
+    private final CaseTimeline timeline;
     private final CaseLabels labels;
     private final Outbox outbox;
     private final Clock clock;
@@ -45,12 +48,13 @@ public class Supervision {
     private final EscalationChain escalation;
     private final io.gridloop.grid.ReferenceData reference;
 
-    public Supervision(JdbcClient jdbc, CaseFileService cases, CaseLabels labels, Outbox outbox, Clock clock, RuntimeService runtime,
+    public Supervision(JdbcClient jdbc, CaseFileService cases, CaseTimeline timeline, CaseLabels labels, Outbox outbox, Clock clock, RuntimeService runtime,
                        WorkingTime workingTime, SupervisionSettings settings,
                        EscalationChain escalation, io.gridloop.grid.ReferenceData reference) {
         this.reference = reference;
         this.jdbc = jdbc;
         this.cases = cases;
+        this.timeline = timeline;
         this.labels = labels;
         this.outbox = outbox;
         this.clock = clock;
@@ -139,7 +143,7 @@ public class Supervision {
                 .update(id, "id");
         long orderId = id.getKeyAs(Number.class).longValue();
         String title = SupervisionOrder.title(kind, cause);
-        cases.addTimeline(c.id(), by, step, kind.name(), level.name(), reason,
+        timeline.addTimeline(c.id(), by, step, kind.action(), level.name(), reason,
                 Outbox.label("order." + title) + " → " + group + (answerDue == null ? "" : " · " + Outbox.label("order.answerDue") + " "
                         + labels.time(answerDue)), List.of());
         if (answerDue != null) {
@@ -260,7 +264,7 @@ public class Supervision {
                 .update();
         SupervisionOrder o = order(orderId);
         if (closed == 1 && o.kind() != SupervisionOrder.Kind.REMINDER) {
-            cases.addTimeline(o.caseId(), "system", o.step(), "SUPERVISION_CLOSED", SupervisionOrder.ClosedHow.STEP_DONE.name(), null,
+            timeline.addTimeline(o.caseId(), "system", o.step(), TimelineAction.SUPERVISION_CLOSED, SupervisionOrder.ClosedHow.STEP_DONE.name(), null,
                     Outbox.label("order." + o.title()), List.of());
         }
     }

@@ -16,7 +16,16 @@ public record SupervisionOrder(long id, long caseId, String step, Kind kind, Lev
     public enum Kind {
         REMINDER,
         SUPERVISION,
-        NOTICE
+        NOTICE;
+
+        /** The timeline entry an order of this kind writes. */
+        public io.gridloop.casefile.TimelineAction action() {
+            return switch (this) {
+                case REMINDER -> io.gridloop.casefile.TimelineAction.REMINDER;
+                case SUPERVISION -> io.gridloop.casefile.TimelineAction.SUPERVISION;
+                case NOTICE -> io.gridloop.casefile.TimelineAction.NOTICE;
+            };
+        }
     }
 
     public enum Level {

@@ -2,7 +2,7 @@ package io.gridloop.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTransitions;
 import io.gridloop.process.CaseLoop;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.deadline.EscalationChain;
@@ -42,7 +42,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -90,7 +89,7 @@ public class DemoHistory {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final ProcessEngine engine;
-    private final CaseFileService caseFiles;
+    private final CaseTransitions transitions;
     private final WorkingTime workingTime;
     private final TimeLimits timeLimits;
     private final Clock clock;
@@ -101,12 +100,10 @@ public class DemoHistory {
 
     public DemoHistory(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, ReferenceData reference,
                        DecisionService decisions, EscalationChain escalation, IdentityService identity, AccessScopes scopes,
-                       RuntimeService runtime, ManagementService management, ProcessEngine engine, CaseFileService caseFiles,
+                       RuntimeService runtime, ManagementService management, ProcessEngine engine, CaseTransitions transitions,
                        WorkingTime workingTime, TimeLimits timeLimits, io.gridloop.deadline.HandlingStages handlingStages, Clock clock,
                        ObjectMapper json,
-                       @Value("${gridloop.demo-history.cases:5000}") int cases,
-                       @Value("${gridloop.demo-history.seed:20261126}") long seed,
-                       @Value("${gridloop.supervision.answer-within:P1D}") String answerWithin) {
+                       DemoHistorySettings settings, io.gridloop.deadline.SupervisionSettings supervision) {
         this.jdbc = jdbc;
         this.handlingStages = handlingStages;
         this.dataSource = dataSource;
@@ -119,14 +116,14 @@ public class DemoHistory {
         this.runtime = runtime;
         this.management = management;
         this.engine = engine;
-        this.caseFiles = caseFiles;
+        this.transitions = transitions;
         this.workingTime = workingTime;
         this.timeLimits = timeLimits;
         this.clock = clock;
         this.json = json;
-        this.cases = cases;
-        this.seed = seed;
-        this.answerWithin = TimeLimit.parse(answerWithin);
+        this.cases = settings.cases();
+        this.seed = settings.seed();
+        this.answerWithin = TimeLimit.parse(supervision.answerWithin());
     }
 
     /**
@@ -234,7 +231,7 @@ public class DemoHistory {
                     }
                     pi = b.execute().getId();
                 }
-                caseFiles.attachProcess(c.id, pi);
+                transitions.attachProcess(c.id, pi);
             }
             Set<String> failed = new HashSet<>();
             while (true) {

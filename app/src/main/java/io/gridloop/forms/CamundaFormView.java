@@ -19,12 +19,12 @@ import java.util.function.Function;
  * validation hints, in the official's language ({@link FormTexts}). The server checks the submission again
  * ({@link FormValidator}); this view only collects values. Each field family builds its own components
  * ({@link TextInputs}, {@link NumberInputs}, {@link DateInputs}, {@link CheckboxInputs}, {@link ChoiceInputs},
- * {@link FileInputs}, {@link DisplayComponents}); {@link FormState} holds what was entered; this class lays them out.
+ * {@link UploadInputs}, {@link DisplayComponents}); {@link FormState} holds what was entered; this class lays them out.
  */
 public class CamundaFormView extends Div {
 
     /** A file chosen in a filepicker, held until the form is submitted. */
-    public record PickedFile(String fileName, byte[] content) {}
+    public record PickedUpload(String fileName, byte[] content) {}
 
     private final FormSchema schema;
     private final FormState state;
@@ -63,7 +63,7 @@ public class CamundaFormView extends Div {
         return state.values();
     }
 
-    public Map<String, List<PickedFile>> files() {
+    public Map<String, List<PickedUpload>> files() {
         return state.files();
     }
 
@@ -139,7 +139,7 @@ public class CamundaFormView extends Div {
             case "dynamiclist" -> dynamicList(f);
             case "iframe" -> DisplayComponents.iframe(ctx, f);
             case "table" -> DisplayComponents.table(ctx, f);
-            case "filepicker" -> FileInputs.filepicker(ctx, f);
+            case "filepicker" -> UploadInputs.filepicker(ctx, f);
             case "expression" -> DisplayComponents.expression();
             case "button" -> DisplayComponents.button(ctx, f);
             default -> DisplayComponents.unsupported(ctx, f);

@@ -2,7 +2,7 @@ package io.gridloop.forms;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
-import io.gridloop.ui.RefusedFiles;
+import io.gridloop.ui.RefusedUploads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,9 +27,9 @@ final class FormState {
     private final FormExpressions expressions;
     private final Map<String, Binding> bindings = new LinkedHashMap<>();
     private final Map<FormField, Component> conditional = new LinkedHashMap<>();
-    private final Map<String, List<CamundaFormView.PickedFile>> files = new LinkedHashMap<>();
+    private final Map<String, List<CamundaFormView.PickedUpload>> files = new LinkedHashMap<>();
     private final List<Runnable> templates = new ArrayList<>();
-    private final List<RefusedFiles> refused = new ArrayList<>();
+    private final List<RefusedUploads> refused = new ArrayList<>();
     private final List<CamundaFormView> nested = new ArrayList<>();
     private Runnable submitAction = () -> { };
 
@@ -57,11 +57,11 @@ final class FormState {
         templates.add(render);
     }
 
-    List<CamundaFormView.PickedFile> filesOf(String key) {
+    List<CamundaFormView.PickedUpload> filesOf(String key) {
         return files.computeIfAbsent(key, k -> new ArrayList<>());
     }
 
-    void refusals(RefusedFiles r) {
+    void refusals(RefusedUploads r) {
         refused.add(r);
     }
 
@@ -81,7 +81,7 @@ final class FormState {
         submitAction.run();
     }
 
-    Map<String, List<CamundaFormView.PickedFile>> files() {
+    Map<String, List<CamundaFormView.PickedUpload>> files() {
         return files;
     }
 

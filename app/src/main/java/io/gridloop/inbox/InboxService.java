@@ -153,7 +153,7 @@ public class InboxService {
             return null;
         }
         TaskWork.Returned last = null;
-        for (io.gridloop.casefile.TimelineEntry e : cases.timeline(t.caseId())) {
+        for (io.gridloop.casefile.TimelineEntry e : timeline.timeline(t.caseId())) {
             if (Step.HANDLE.name().equals(e.step()) && "RETURN".equals(e.decision())) {
                 Object reason = data.get(CaseVariables.RETURN_REASON);
                 last = new TaskWork.Returned(e.actor(), e.at(), reason == null ? null : reason.toString());
@@ -194,7 +194,7 @@ public class InboxService {
         String decision = form.allFields().stream().filter(FormField::isDecision).map(f -> result.values().get(f.key()))
                 .filter(v -> v != null).map(Object::toString).findFirst().orElse(null);
         String step = Step.ofTask(t.taskKey()).map(Enum::name).orElse(t.taskKey());
-        timeline.addTimeline(t.caseId(), user, step, "COMPLETED", decision, comment == null ? null : comment.toString(),
+        timeline.addTimeline(t.caseId(), user, step, io.gridloop.casefile.TimelineAction.COMPLETED, decision, comment == null ? null : comment.toString(),
                 details(form, variables), attachments);
         try {
             // no claim first: the timeline names who did it, and a claim would be one more write and event per step

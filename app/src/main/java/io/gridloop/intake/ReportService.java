@@ -51,11 +51,16 @@ public class ReportService {
     private final io.gridloop.duplicate.DuplicateSearch duplicates;
     private final io.gridloop.security.AccessScopes scopes;
     private final io.gridloop.casefile.CaseSearch search;
+    private final io.gridloop.casefile.CaseTimeline timeline;
+    private final io.gridloop.casefile.CaseTransitions transitions;
 
     public ReportService(CaseFileService cases, ReferenceData reference, RuntimeService runtime, IdentityService identity,
                          Attachments photoCheck, io.gridloop.duplicate.DuplicateSearch duplicates,
-                         io.gridloop.security.AccessScopes scopes, io.gridloop.casefile.CaseSearch search) {
+                         io.gridloop.security.AccessScopes scopes, io.gridloop.casefile.CaseSearch search,
+                         io.gridloop.casefile.CaseTimeline timeline, io.gridloop.casefile.CaseTransitions transitions) {
         this.search = search;
+        this.timeline = timeline;
+        this.transitions = transitions;
         this.duplicates = duplicates;
         this.scopes = scopes;
         this.cases = cases;
@@ -215,7 +220,7 @@ public class ReportService {
                 subcategory.kind().name(), g.code(), g.communityCode(), g.streetCode(), description, blankToNull(report.address()),
                 report.longitude(), report.latitude(), blankToNull(report.reporterName()), blankToNull(report.reporterPhone()),
                 blankToNull(report.reporterEmail()), reportedBy, report.selfResolved()));
-        cases.addTimeline(opened.id(), reportedBy, "REPORT", "REPORTED", channel.name(), null, null, attachments);
+        timeline.addTimeline(opened.id(), reportedBy, "REPORT", io.gridloop.casefile.TimelineAction.REPORTED, channel.name(), null, null, attachments);
         CaseRecord joined = joinOpenCase && report.longitude() != null
                 ? duplicates.sameKindNear(subcategory.code(), subcategory.parentCode(), report.longitude(), report.latitude(), opened.id())
                 .orElse(null)
@@ -240,7 +245,7 @@ public class ReportService {
         // a citizen who left an e-mail gets the rating link; without one the callback asks, as for the hotline
         variables.put(CaseVariables.CITIZEN_RATES, channel == Channel.CITIZEN && blankToNull(report.reporterEmail()) != null);
         ProcessInstance instance = runtime.startProcessInstanceByKey(CaseLoop.PROCESS_ID, opened.caseNumber(), variables);
-        cases.attachProcess(opened.id(), instance.getId());
+        transitions.attachProcess(opened.id(), instance.getId());
         return new PublicReport(cases.get(opened.id()), Optional.ofNullable(joined).map(j -> cases.get(j.id())));
     }
 

@@ -62,11 +62,11 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
     final EmailField reporterEmail = new EmailField();
     final List<Report.Photo> photos = new ArrayList<>();
     final Upload upload;
-    final io.gridloop.ui.RefusedFiles refusedPhotos;
+    final io.gridloop.ui.RefusedUploads refusedPhotos;
     /** Resolved on the spot: photos of the work done, apart from those of the problem as found. */
     final List<Report.Photo> afterPhotos = new ArrayList<>();
     final Upload afterUpload;
-    final io.gridloop.ui.RefusedFiles refusedAfterPhotos;
+    final io.gridloop.ui.RefusedUploads refusedAfterPhotos;
     final Span photosLabel = new Span();
     private final com.vaadin.flow.component.html.Div afterBox = new com.vaadin.flow.component.html.Div();
     final Button submit = new Button();
@@ -147,14 +147,14 @@ public class ReportView extends VerticalLayout implements HasDynamicTitle {
         upload.addFileRemovedListener(e -> photos.removeIf(p -> p.fileName().equals(e.getFileName())));
         upload.setId("photos");
         ComponentTexts.upload(upload);
-        refusedPhotos = new io.gridloop.ui.RefusedFiles(upload, reports.maxPhotoBytes());
+        refusedPhotos = new io.gridloop.ui.RefusedUploads(upload, reports.maxPhotoBytes());
         afterUpload = new Upload(UploadHandler.inMemory((meta, bytes) -> afterPhotos.add(new Report.Photo(meta.fileName(), bytes))));
         afterUpload.setAcceptedFileTypes("image/*");
         afterUpload.setMaxFiles(ReportService.MAX_PHOTOS);
         afterUpload.addFileRemovedListener(e -> afterPhotos.removeIf(p -> p.fileName().equals(e.getFileName())));
         afterUpload.setId("after-photos");
         ComponentTexts.upload(afterUpload);
-        refusedAfterPhotos = new io.gridloop.ui.RefusedFiles(afterUpload, reports.maxPhotoBytes());
+        refusedAfterPhotos = new io.gridloop.ui.RefusedUploads(afterUpload, reports.maxPhotoBytes());
         afterBox.add(new Span(getTranslation("report.photos.after")), afterUpload, refusedAfterPhotos);
         afterBox.setId("after-photos-box");
         selfResolved.addValueChangeListener(e -> photosShown());

@@ -34,6 +34,13 @@ final class BareEngine {
         while (named.find()) {
             beans.put(named.group(1), new NoOp());
         }
+        // the dispatch sets what the flow's gateway and multi-instance read (the process contract, not GridLoop's work)
+        beans.put("dispatchCase", (JavaDelegate) execution -> {
+            String co = String.join(",", new DepartmentCodes().split(execution.getVariable(io.gridloop.process.CaseVariables.CO_DEPARTMENTS)));
+            execution.setVariable(io.gridloop.process.CaseVariables.CO_DEPARTMENTS, co);
+            execution.setVariable(io.gridloop.process.CaseVariables.LEAD_AT_WORK, true);
+            execution.setVariable(io.gridloop.process.CaseVariables.CO_DEPARTMENTS_AT_WORK, co);
+        });
         // bare Camunda keeps its default calendars; this only gives the timers' warning expression something to compute
         beans.put("timeLimits", new TimeLimits(new io.gridloop.deadline.DeadlineSettings(0.8), new io.gridloop.deadline.WorkingTime(new io.gridloop.deadline.HolidayCalendar(),
                 io.gridloop.deadline.WorkingTime.periods("00:00-23:59"), java.time.ZoneId.systemDefault())));

@@ -55,6 +55,8 @@ class CitizenBrowserTest {
     HumanCheck check;
     @Autowired
     CaseFileService cases;
+    @Autowired
+    io.gridloop.casefile.CaseTimeline caseTimeline;
 
     @SuppressWarnings("unchecked")
     private void assertFits(Browser browser, String page) throws Exception {
@@ -125,7 +127,7 @@ class CitizenBrowserTest {
             assertFits(browser, "receipt");
             CaseRecord c = cases.findByTrackingCode(code).orElseThrow();
             assertThat(c.status()).isEqualTo(CaseStatus.VERIFYING);
-            assertThat(cases.attachments(c.id())).hasSize(1);
+            assertThat(caseTimeline.attachments(c.id())).hasSize(1);
 
             // follows the case
             tap(browser, By.id("receipt-track"));

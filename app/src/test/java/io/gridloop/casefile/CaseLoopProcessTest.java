@@ -41,7 +41,7 @@ class CaseLoopProcessTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    CaseFileService cases;
+    io.gridloop.casefile.CaseTimeline caseTimeline;
     @Autowired
     io.gridloop.notify.Outbox outbox;
 
@@ -120,7 +120,7 @@ class CaseLoopProcessTest {
         assertThat(c.status()).isEqualTo(CaseStatus.FILED);
         assertThat(c.closedAt()).isNotNull();
         assertThat(c.currentStep()).isNull();
-        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::step, TimelineEntry::actor, TimelineEntry::decision)
+        assertThat(caseTimeline.timeline(c.id())).extracting(TimelineEntry::step, TimelineEntry::actor, TimelineEntry::decision)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("REPORT", "wangwei", "GRID_WORKER"),
                         org.assertj.core.groups.Tuple.tuple("REGISTER", "lina", "REGISTER"),
@@ -170,13 +170,13 @@ class CaseLoopProcessTest {
         loop.complete(c.id(), TASK_VERIFY, "wangwei", Map.of(CaseVariables.VERIFY_RESULT, VerifyResult.NOT_CONFIRMED.name(), CaseVariables.NOT_CONFIRMED_REASON, "路灯完好,夜间正常亮灯"));
         CaseRecord after = loop.caseFile(c.id());
         assertEnded(after, END_NOT_CONFIRMED);
-        assertThat(cases.timeline(c.id())).as("never registered").noneSatisfy(e -> assertThat(e.step()).isEqualTo("REGISTER"));
+        assertThat(caseTimeline.timeline(c.id())).as("never registered").noneSatisfy(e -> assertThat(e.step()).isEqualTo("REGISTER"));
         assertThat(after.status()).isEqualTo(CaseStatus.NOT_CONFIRMED);
         assertThat(after.status().isClosed()).isTrue();
         assertThat(after.closedAt()).isNotNull();
         assertThat(after.registeredAt()).isNull();
         assertThat(after.currentStep()).isNull();
-        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+        assertThat(caseTimeline.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.step()).isEqualTo("VERIFY");
             assertThat(e.action()).isEqualTo("NOT_CONFIRMED");
             assertThat(e.comment()).isEqualTo("路灯完好,夜间正常亮灯");
@@ -206,7 +206,7 @@ class CaseLoopProcessTest {
         CaseRecord after = loop.caseFile(c.id());
         assertEnded(after, END_REJECTED);
         assertThat(after.status()).isEqualTo(CaseStatus.REJECTED);
-        assertThat(cases.timeline(c.id())).last().satisfies(e -> assertThat(e.details()).contains("不属于受理范围"));
+        assertThat(caseTimeline.timeline(c.id())).last().satisfies(e -> assertThat(e.details()).contains("不属于受理范围"));
     }
 
     @Test
@@ -218,14 +218,14 @@ class CaseLoopProcessTest {
                 Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.DUPLICATE.name(), CaseVariables.DUPLICATE_OF, "1999-999999")))
                 .isInstanceOf(CaseRuleException.class).hasMessage("error.duplicate.notFound");
         assertThat(instance(second)).isWaitingAt(TASK_REGISTER);
-        assertThat(cases.timeline(second.id())).hasSize(1);
+        assertThat(caseTimeline.timeline(second.id())).hasSize(1);
 
         loop.complete(second.id(), TASK_REGISTER, "lina", Map.of(CaseVariables.REGISTER_DECISION, RegisterDecision.DUPLICATE.name(), CaseVariables.DUPLICATE_OF, first.caseNumber()));
         CaseRecord merged = loop.caseFile(second.id());
         assertEnded(merged, END_MERGED);
         assertThat(merged.status()).isEqualTo(CaseStatus.MERGED);
         assertThat(merged.mergedInto()).isEqualTo(first.caseNumber());
-        assertThat(cases.timeline(first.id())).anySatisfy(e -> {
+        assertThat(caseTimeline.timeline(first.id())).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("MERGED_IN");
             assertThat(e.decision()).isEqualTo(second.caseNumber());
         });
@@ -261,7 +261,7 @@ class CaseLoopProcessTest {
         assertThat(mergeRefusal(report, "gaofei", outsideScope.caseNumber())).isEqualTo(nobody);
         assertThat(mergeRefusal(report, "gaofei", closed.caseNumber())).isEqualTo(nobody);
         assertThat(mergeRefusal(report, "gaofei", report.caseNumber())).startsWith("error.duplicate.self");
-        assertThat(cases.timeline(report.id())).hasSize(1);
+        assertThat(caseTimeline.timeline(report.id())).hasSize(1);
 
         // the engine's own door merges nothing either: the case loop's tasks move only through the inbox
         String task = loop.task(report.id(), TASK_REGISTER).taskId();
@@ -281,7 +281,7 @@ class CaseLoopProcessTest {
     void selfResolvedOnTheSpotIsRegisteredAndFiled() {
         CaseRecord c = loop.reportSelfResolved("ILLEGAL_ADS");
         // the problem as found and the work done, apart
-        assertThat(cases.attachments(c.id())).extracting(Attachment::before).containsExactlyInAnyOrder(true, false);
+        assertThat(caseTimeline.attachments(c.id())).extracting(Attachment::before).containsExactlyInAnyOrder(true, false);
         assertThat(instance(c)).isWaitingAt(TASK_REGISTER);
         register(c.id());
         c = loop.caseFile(c.id());
@@ -425,7 +425,7 @@ class CaseLoopProcessTest {
         assertThat(openTaskKeys(c)).containsExactly(TASK_CO_HANDLE);
         assertThat(openCoHandleGroups(c)).containsExactly("dept-housing");
         assertThat(loop.caseFile(c.id()).reworkCount()).isEqualTo(1);
-        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+        assertThat(caseTimeline.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("REWORK");
             assertThat(e.details()).isEqualTo("housing");
         });
@@ -523,7 +523,7 @@ class CaseLoopProcessTest {
         assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P15D");
         assertThat(loop.caseFile(c.id()).dueAt().toInstant()).isEqualTo(
                 workingTime.plus(LoopDriver.MONDAY_0900.plus(Duration.ofDays(30)), io.gridloop.deadline.TimeLimit.parse("P15D")));
-        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).contains("HELD", "RESUMED");
+        assertThat(caseTimeline.timeline(c.id())).extracting(TimelineEntry::action).contains("HELD", "RESUMED");
     }
 
     @Test
@@ -583,7 +583,7 @@ class CaseLoopProcessTest {
         assertThat(instance(c)).isWaitingAt(TASK_ON_HOLD);
         Instant secondReview = loop.caseFile(c.id()).dueAt().toInstant();
         assertThat(secondReview).isEqualTo(workingTime.plus(firstReview.plusSeconds(60), io.gridloop.deadline.TimeLimit.parse("P30D")));
-        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+        assertThat(caseTimeline.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.step()).isEqualTo("REVIEW_HOLD");
             assertThat(e.action()).isEqualTo("HOLD_KEPT");
             assertThat(e.comment()).isEqualTo("资金下月到位");
@@ -596,13 +596,13 @@ class CaseLoopProcessTest {
         assertThat(reviewDue).isEqualTo(workingTime.plus(secondReview.plusSeconds(60), io.gridloop.deadline.TimeLimit.parse("PT4H")));
         loop.at(reviewDue.plusSeconds(60));
         assertThat(loop.caseFile(c.id()).overdue()).isTrue();
-        assertThat(cases.timeline(c.id())).filteredOn(e -> "REVIEW_HOLD".equals(e.step())).extracting(TimelineEntry::action)
+        assertThat(caseTimeline.timeline(c.id())).filteredOn(e -> "REVIEW_HOLD".equals(e.step())).extracting(TimelineEntry::action)
                 .contains("WARNING", "OVERDUE");
         loop.complete(c.id(), TASK_REVIEW_HOLD, "zhoujie", Map.of(CaseVariables.HOLD_REVIEW_DECISION, HoldReviewDecision.RELEASE.name()));
         assertThat(instance(c)).isWaitingAt(TASK_HANDLE);
         // the handling step gets back the 15 working days it had left when it was held
         assertThat(runtime.getVariable(c.processInstanceId(), "handleLimit")).isEqualTo("P15D");
-        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).contains("HELD", "HOLD_KEPT", "RESUMED");
+        assertThat(caseTimeline.timeline(c.id())).extracting(TimelineEntry::action).contains("HELD", "HOLD_KEPT", "RESUMED");
     }
 
     @Test

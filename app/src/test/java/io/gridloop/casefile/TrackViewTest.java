@@ -65,7 +65,7 @@ class TrackViewTest {
     @Test
     void theOfficialsBookkeepingStaysOut() {
         CaseRecord c = loop.reportByGridWorker("MANHOLE");
-        ctx.getBean(CaseFileService.class).addTimeline(c.id(), "system", "REGISTER", "WARNING", null, null, null, List.of());
+        ctx.getBean(io.gridloop.casefile.CaseTimeline.class).addTimeline(c.id(), "system", "REGISTER", io.gridloop.casefile.TimelineAction.WARNING, null, null, null, List.of());
         String zh = track(c, Translations.CHINESE);
         assertThat(zh).contains("受理").doesNotContain("预警");
     }

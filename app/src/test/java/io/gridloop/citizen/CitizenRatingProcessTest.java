@@ -45,6 +45,8 @@ class CitizenRatingProcessTest {
     @Autowired
     CaseFileService cases;
     @Autowired
+    io.gridloop.casefile.CaseTimeline caseTimeline;
+    @Autowired
     ReportService reports;
     @Autowired
     CitizenRatings ratings;
@@ -105,7 +107,7 @@ class CitizenRatingProcessTest {
         ratings.rate(c, "BASICALLY_SATISFIED", "修得挺快", CitizenRatings.Via.TRACK);
         assertFiled(c);
         assertThat(cases.get(c.id()).satisfaction()).isEqualTo("BASICALLY_SATISFIED");
-        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).contains("RATING_ASKED", "CITIZEN_RATED", "FILED");
+        assertThat(caseTimeline.timeline(c.id())).extracting(TimelineEntry::action).contains("RATING_ASKED", "CITIZEN_RATED", "FILED");
         assertThat(ratings.ratingOf(c.id())).contains("BASICALLY_SATISFIED");
         assertThat(jdbc.sql("select outcome from gl_step_fact where case_id = :id and step = 'CALLBACK' and finished_at is not null")
                 .param("id", c.id()).query(String.class).list()).as("counted as the callback's answer").containsExactly("BASICALLY_SATISFIED");

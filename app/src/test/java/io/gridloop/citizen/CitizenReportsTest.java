@@ -94,7 +94,7 @@ class CitizenReportsTest {
         assertThat(c.reporterPhone()).isEqualTo("13800000001");
         assertThat(tasks.createTaskQuery().processInstanceId(c.processInstanceId()).singleResult().getTaskDefinitionKey())
                 .isEqualTo(CaseLoop.TASK_VERIFY);
-        var stored = cases.attachments(c.id());
+        var stored = timeline.attachments(c.id());
         assertThat(stored).hasSize(1);
         byte[] content = timeline.attachmentContent(stored.get(0).id(), AccessScope.of("admin", List.of("camunda-admin"), Set.of()));
         assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(content)).getFirstDirectoryOfType(GpsDirectory.class))

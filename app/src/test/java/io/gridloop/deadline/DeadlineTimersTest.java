@@ -3,7 +3,6 @@ package io.gridloop.deadline;
 import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.process.Step;
@@ -31,7 +30,7 @@ class DeadlineTimersTest {
     @Autowired
     LoopDriver loop;
     @Autowired
-    CaseFileService cases;
+    io.gridloop.casefile.CaseTimeline caseTimeline;
 
     @AfterEach
     void clock() {
@@ -80,14 +79,14 @@ class DeadlineTimersTest {
 
         loop.at(dueAt.plusSeconds(60));
         assertThat(loop.caseFile(c.id()).overdue()).isTrue();
-        List<TimelineEntry> marks = cases.timeline(c.id()).stream()
+        List<TimelineEntry> marks = caseTimeline.timeline(c.id()).stream()
                 .filter(e -> e.action().equals("WARNING") || e.action().equals("OVERDUE")).toList();
         assertThat(marks).extracting(TimelineEntry::step, TimelineEntry::action)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(step.name(), "WARNING"),
                         org.assertj.core.groups.Tuple.tuple(step.name(), "OVERDUE"));
         // firing again later marks nothing twice
         loop.advance(Duration.ofDays(1));
-        assertThat(cases.timeline(c.id()).stream().filter(e -> e.action().equals("OVERDUE"))).hasSize(1);
+        assertThat(caseTimeline.timeline(c.id()).stream().filter(e -> e.action().equals("OVERDUE"))).hasSize(1);
     }
 
     @Autowired

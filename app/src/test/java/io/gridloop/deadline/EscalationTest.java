@@ -3,7 +3,6 @@ package io.gridloop.deadline;
 import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.casefile.TimelineEntry;
@@ -32,7 +31,7 @@ class EscalationTest {
     @Autowired
     LoopDriver loop;
     @Autowired
-    CaseFileService cases;
+    io.gridloop.casefile.CaseTimeline caseTimeline;
     @Autowired
     Supervision supervision;
     @Autowired
@@ -108,7 +107,7 @@ class EscalationTest {
         assertThat(supervision.openForDeadline(c.id(), "HANDLE", SupervisionOrder.Kind.SUPERVISION, SupervisionOrder.Level.STREET)).isFalse();
         loop.at(dueAfter(due, "P20D"));
         assertThat(orders(c.id())).hasSize(4);
-        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::action).filteredOn(a -> a.matches("REMINDER|SUPERVISION|NOTICE"))
+        assertThat(caseTimeline.timeline(c.id())).extracting(TimelineEntry::action).filteredOn(a -> a.matches("REMINDER|SUPERVISION|NOTICE"))
                 .containsExactly("REMINDER", "SUPERVISION", "SUPERVISION", "NOTICE");
         assertThat(outbox.of("qianfeng", 50).stream().filter(m -> m.subject().contains(c.caseNumber()))).hasSize(1);
         // each order and the notice wait for the department's answer in its inbox
@@ -179,7 +178,7 @@ class EscalationTest {
         assertThat(supervision.openByHand(c.caseNumber(), scopes.of("zhoujie", loop.groups("zhoujie")), SupervisionOrder.Level.DISTRICT,
                 "群众多次反映")).isTrue();
         assertThat(orders(c.id())).containsExactly("SUPERVISION/DISTRICT/dept-roads/supervisor");
-        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+        assertThat(caseTimeline.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("zhoujie");
             assertThat(e.comment()).isEqualTo("群众多次反映");
         });
@@ -246,7 +245,7 @@ class EscalationTest {
         });
         assertThat(supervision.openOrders(50, scopes.of("zhoujie", loop.groups("zhoujie"))))
                 .anySatisfy(x -> assertThat(x.answer()).isEqualTo("已安排抢修队更换灯具"));
-        assertThat(cases.timeline(c.id())).anySatisfy(e -> {
+        assertThat(caseTimeline.timeline(c.id())).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo("sunli");
             assertThat(e.step()).isEqualTo(SupervisionProcess.TASK_ANSWER);
             assertThat(e.details()).contains("已安排抢修队更换灯具");
@@ -259,13 +258,13 @@ class EscalationTest {
     void anAnswerPromisingADayAlreadyPastIsRefusedAndNothingIsSaved() {
         CaseRecord c = handling();
         SupervisionOrder o = byHand(c);
-        int timeline = cases.timeline(c.id()).size();
+        int timeline = caseTimeline.timeline(c.id()).size();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> loop.complete(c.id(), SupervisionProcess.TASK_ANSWER, "sunli",
                         Map.of("supervisionAnswer", "已处理", "doneBy", "2026-11-20")))
                 .isInstanceOf(io.gridloop.system.UserFacingException.class)
                 .extracting(e -> ((io.gridloop.system.UserFacingException) e).messageKey()).isEqualTo("error.supervision.doneByPast");
         assertThat(supervision.order(o.id()).closedAt()).isNull();
-        assertThat(cases.timeline(c.id())).hasSize(timeline);
+        assertThat(caseTimeline.timeline(c.id())).hasSize(timeline);
         assertThat(pages.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey)
                 .containsExactlyInAnyOrder(TASK_HANDLE, SupervisionProcess.TASK_ANSWER);
     }
@@ -283,8 +282,8 @@ class EscalationTest {
         assertThat(closed.answer()).isNull();
         assertThat(ended(pi)).as("End_StepDone").isTrue();
         assertThat(pages.openTasksOfCase(c.id())).extracting(io.gridloop.inbox.InboxTask::taskKey).containsExactly(TASK_CHECK);
-        assertThat(cases.timeline(c.id())).last().satisfies(e -> assertThat(e.action()).isIn("SUPERVISION_CLOSED", "COMPLETED"));
-        assertThat(cases.timeline(c.id())).anySatisfy(e -> {
+        assertThat(caseTimeline.timeline(c.id())).last().satisfies(e -> assertThat(e.action()).isIn("SUPERVISION_CLOSED", "COMPLETED"));
+        assertThat(caseTimeline.timeline(c.id())).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("SUPERVISION_CLOSED");
             assertThat(e.decision()).isEqualTo("STEP_DONE");
         });

@@ -3,7 +3,6 @@ package io.gridloop.deadline;
 import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.casefile.TimelineEntry;
@@ -29,7 +28,7 @@ class HandlingStagesTest {
     @Autowired
     LoopDriver loop;
     @Autowired
-    CaseFileService cases;
+    io.gridloop.casefile.CaseTimeline caseTimeline;
     @Autowired
     WorkingTime workingTime;
     @Autowired
@@ -77,10 +76,10 @@ class HandlingStagesTest {
 
         // all stages done: the grid worker checks
         assertThat(loop.caseFile(id).currentStep()).isEqualTo("CHECK");
-        List<TimelineEntry> stages = cases.timeline(id).stream().filter(e -> e.action().equals("STAGE_DONE")).toList();
+        List<TimelineEntry> stages = caseTimeline.timeline(id).stream().filter(e -> e.action().equals("STAGE_DONE")).toList();
         assertThat(stages).extracting(TimelineEntry::decision).containsExactly("责令停止施工", "立案处罚");
         assertThat(stages).extracting(TimelineEntry::details).containsExactly("立案处罚 (2/3) P7D", "限期拆除 (3/3) P20D");
-        assertThat(cases.timeline(id).stream().filter(e -> e.action().equals("OVERDUE"))).hasSize(1);
+        assertThat(caseTimeline.timeline(id).stream().filter(e -> e.action().equals("OVERDUE"))).hasSize(1);
     }
 
     @Test
@@ -93,6 +92,6 @@ class HandlingStagesTest {
         assertThat(loop.caseFile(c.id()).dueAt().toInstant()).isEqualTo(workingTime.plus(dispatched, TimeLimit.parse("P3D")));
         loop.complete(c.id(), TASK_HANDLE, "sunli", Map.of(CaseVariables.HANDLE_OUTCOME, HandleOutcome.FEEDBACK.name(), "feedback", "已修复"));
         assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("CHECK");
-        assertThat(cases.timeline(c.id()).stream().filter(e -> e.action().equals("STAGE_DONE"))).isEmpty();
+        assertThat(caseTimeline.timeline(c.id()).stream().filter(e -> e.action().equals("STAGE_DONE"))).isEmpty();
     }
 }

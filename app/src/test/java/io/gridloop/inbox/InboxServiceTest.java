@@ -4,7 +4,6 @@ import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.Channel;
 import io.gridloop.intake.ReportService;
@@ -32,7 +31,7 @@ class InboxServiceTest {
     @Autowired
     io.gridloop.inbox.InboxPages pages;
     @Autowired
-    CaseFileService cases;
+    io.gridloop.casefile.CaseTimeline caseTimeline;
     @Autowired
     ReportService reports;
 
@@ -79,7 +78,7 @@ class InboxServiceTest {
     @Test
     void serverRefusesWhatTheFormForbidsAndNothingIsSaved() {
         CaseRecord c = handling();
-        int before = cases.timeline(c.id()).size();
+        int before = caseTimeline.timeline(c.id()).size();
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "liuyang",
                 Map.of("handleOutcome", "EXTENSION", "extensionDays", 99, "extensionReason", "x")))
                 .isInstanceOfSatisfying(FormInvalidException.class,
@@ -87,7 +86,7 @@ class InboxServiceTest {
         assertThatThrownBy(() -> loop.complete(c.id(), TASK_HANDLE, "liuyang", Map.of("handleOutcome", "GIVE_UP")))
                 .isInstanceOfSatisfying(FormInvalidException.class,
                         e -> assertThat(e.errors()).extracting(err -> err.messageKey()).containsExactly("form.choice"));
-        assertThat(cases.timeline(c.id())).hasSize(before);
+        assertThat(caseTimeline.timeline(c.id())).hasSize(before);
         assertThat(pages.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_HANDLE);
     }
 
@@ -95,7 +94,7 @@ class InboxServiceTest {
     void taskCompletedByAColleagueAMomentEarlierIsRefusedCleanly() throws Exception {
         CaseRecord c = handling();
         String task = loop.task(c.id(), TASK_HANDLE).taskId();
-        int before = cases.timeline(c.id()).size();
+        int before = caseTimeline.timeline(c.id()).size();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Object> outcomes = Collections.synchronizedList(new ArrayList<>());
@@ -119,7 +118,7 @@ class InboxServiceTest {
         pool.shutdown();
         assertThat(outcomes).containsOnlyOnce("done").hasSize(2);
         assertThat(outcomes).anySatisfy(o -> assertThat(o).isIn("error.task.gone", "error.task.claimedByOther"));
-        assertThat(cases.timeline(c.id())).hasSize(before + 1);
+        assertThat(caseTimeline.timeline(c.id())).hasSize(before + 1);
         assertThat(pages.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_CHECK);
         // and someone who had the task open a moment ago is told it is gone
         assertThatThrownBy(() -> inbox.complete(task, "liuyang", loop.groups("liuyang"),
@@ -176,7 +175,7 @@ class InboxServiceTest {
                 // in 金融街 (S03), whose street intake operator gaofei may register it as well as the district's lina
                 CaseRecord c = reports.report(LoopDriver.report(Channel.GRID_WORKER, "STREETLIGHT", "S03C01G01"), "lihua");
                 String task = loop.task(c.id(), TASK_REGISTER).taskId();
-                int before = cases.timeline(c.id()).size();
+                int before = caseTimeline.timeline(c.id()).size();
                 java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
                 List<Future<String>> outcomes = new ArrayList<>();
                 // the second official a little later each round (0–152 ms), so that every stage of the first one's
@@ -203,7 +202,7 @@ class InboxServiceTest {
                     results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
                 }
                 assertThat(results).as("round %d", round).containsExactlyInAnyOrder("done", "409 error.task.gone");
-                assertThat(cases.timeline(c.id())).as("round %d", round).hasSize(before + 1);
+                assertThat(caseTimeline.timeline(c.id())).as("round %d", round).hasSize(before + 1);
                 assertThat(pages.openTasksOfCase(c.id())).extracting(InboxTask::taskKey).containsExactly(TASK_DISPATCH);
             }
         } finally {

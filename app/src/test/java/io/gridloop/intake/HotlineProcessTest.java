@@ -44,6 +44,8 @@ class HotlineProcessTest {
     @Autowired
     CaseFileService cases;
     @Autowired
+    io.gridloop.casefile.CaseTimeline caseTimeline;
+    @Autowired
     InboxService inbox;
     @Autowired
     io.gridloop.inbox.InboxPages pages;
@@ -106,10 +108,10 @@ class HotlineProcessTest {
         assertThat(c.registeredAt()).isNull();
         assertThat(c.departmentCode()).as("never dispatched").isNull();
         assertEnded(c, END_ANSWERED_ON_CALL);
-        assertThat(cases.timeline(c.id())).as("no step of the loop").extracting(e -> e.action())
+        assertThat(caseTimeline.timeline(c.id())).as("no step of the loop").extracting(e -> e.action())
                 .containsOnly("REPORTED", "ANSWERED_ON_CALL");
         assertThat(pages.openTasksOfCase(c.id())).isEmpty();
-        assertThat(cases.timeline(c.id())).last().satisfies(e -> {
+        assertThat(caseTimeline.timeline(c.id())).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("ANSWERED_ON_CALL");
             assertThat(e.comment()).isEqualTo("已告知报修电话及处理时限");
         });
@@ -161,7 +163,7 @@ class HotlineProcessTest {
         assertThat(joined.status()).isEqualTo(CaseStatus.MERGED);
         assertThat(joined.mergedInto()).isEqualTo(open.caseNumber());
         assertEnded(joined, END_JOINED_OPEN_CASE);
-        assertThat(cases.timeline(open.id())).anySatisfy(e -> {
+        assertThat(caseTimeline.timeline(open.id())).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("MERGED_IN");
             assertThat(e.decision()).isEqualTo(joined.caseNumber());
         });

@@ -35,6 +35,8 @@ class HotlineReportViewTest {
     @Autowired
     CaseFileService cases;
     @Autowired
+    io.gridloop.casefile.CaseTimeline caseTimeline;
+    @Autowired
     JdbcClient jdbc;
 
     @AfterEach
@@ -88,6 +90,6 @@ class HotlineReportViewTest {
         assertThat(filed.description()).isEqualTo("咨询路灯报修电话");
         assertThat(filed.status()).isEqualTo(CaseStatus.ANSWERED_ON_CALL);
         assertThat(filed.reporterPhone()).isNull();
-        assertThat(cases.timeline(filed.id())).anySatisfy(e -> assertThat(e.comment()).isEqualTo("已告知 12345 转城管热线报修"));
+        assertThat(caseTimeline.timeline(filed.id())).anySatisfy(e -> assertThat(e.comment()).isEqualTo("已告知 12345 转城管热线报修"));
     }
 }

@@ -35,6 +35,8 @@ class ReportApiTest {
     @Autowired
     CaseFileService cases;
     @Autowired
+    io.gridloop.casefile.CaseTimeline caseTimeline;
+    @Autowired
     io.gridloop.casefile.CaseSearch search;
     @Autowired
     LoopDriver loop;
@@ -60,7 +62,7 @@ class ReportApiTest {
         JsonNode c = JSON.readTree(r.body());
         assertThat(r.headers().firstValue("Location")).contains("/api/cases/" + c.path("caseNumber").asText());
         long id = c.path("id").asLong();
-        assertThat(cases.attachments(id)).hasSize(1);
+        assertThat(caseTimeline.attachments(id)).hasSize(1);
 
         String task = loop.task(id, CaseLoop.TASK_REGISTER).taskId();
         HttpResponse<String> done = call("POST", "/api/tasks/" + task + "/complete", "lina", """

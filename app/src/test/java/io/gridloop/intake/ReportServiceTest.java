@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.exif.GpsDirectory;
-import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseStatus;
 import io.gridloop.casefile.Channel;
@@ -37,8 +36,6 @@ class ReportServiceTest {
     JdbcClient jdbc;
     @Autowired
     RuntimeService runtime;
-    @Autowired
-    CaseFileService caseFiles;
     @Autowired
     io.gridloop.casefile.CaseTimeline timeline;
     @Autowired
@@ -229,7 +226,7 @@ class ReportServiceTest {
         byte[] phone = TestImages.jpegWithGps(TestImages.noise(32, 24), 1);
         CaseRecord c = reports.report(report("ROAD_DAMAGE", "S01C01G01", null, null, List.of(new Report.Photo("IMG_0001.jpg", phone))),
                 "lina");
-        var stored = caseFiles.attachments(c.id());
+        var stored = timeline.attachments(c.id());
         assertThat(stored).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/jpeg"));
         byte[] content = timeline.attachmentContent(stored.get(0).id(), AccessScope.of("admin", List.of("camunda-admin"), Set.of()));
         assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(content)).getFirstDirectoryOfType(GpsDirectory.class))

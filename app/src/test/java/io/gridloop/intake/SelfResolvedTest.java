@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteParameters;
 import io.gridloop.casefile.Attachment;
 import io.gridloop.casefile.CaseDetails;
-import io.gridloop.casefile.CaseFileService;
 import io.gridloop.process.CaseLoop;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseSearchView;
@@ -43,7 +42,7 @@ class SelfResolvedTest {
     @Autowired
     LoopDriver loop;
     @Autowired
-    CaseFileService cases;
+    io.gridloop.casefile.CaseTimeline caseTimeline;
     @Autowired
     ReferenceData reference;
     @Autowired
@@ -82,7 +81,7 @@ class SelfResolvedTest {
     @Test
     void thePhotosAreKeptApartAndTheWordIsOnEveryList() {
         CaseRecord c = loop.reportSelfResolved("ILLEGAL_ADS");
-        List<Attachment> photos = cases.attachments(c.id());
+        List<Attachment> photos = caseTimeline.attachments(c.id());
         assertThat(photos).extracting(Attachment::fileName, Attachment::before)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("before.png", true),
                         org.assertj.core.groups.Tuple.tuple("after.png", false));

@@ -20,7 +20,7 @@ import io.gridloop.security.AccessScope;
 import io.gridloop.support.GridLoopTest;
 import io.gridloop.support.KaribuUi;
 import io.gridloop.support.LoopDriver;
-import io.gridloop.ui.RefusedFiles;
+import io.gridloop.ui.RefusedUploads;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,7 +116,7 @@ class UploadRefusalTest {
         tooBig(after, "修复后.jpg");
         _get(Button.class, s -> s.withId("submit-task")).click();
         assertThat(loop.caseFile(c.id()).status()).as("still at handling").isEqualTo(CaseStatus.HANDLING);
-        assertThat(_find(RefusedFiles.class)).anySatisfy(r -> assertThat(r.getElement().getTextRecursively())
+        assertThat(_find(RefusedUploads.class)).anySatisfy(r -> assertThat(r.getElement().getTextRecursively())
                 .contains("修复后.jpg 未能上传:照片不能超过 10.0 MB"));
         _get(TaskView.class);
     }

@@ -70,6 +70,8 @@ class Open311ApiTest {
     @Autowired
     CaseFileService cases;
     @Autowired
+    io.gridloop.casefile.CaseTimeline caseTimeline;
+    @Autowired
     LoopDriver loop;
     @Autowired
     InboxService inbox;
@@ -234,7 +236,7 @@ class Open311ApiTest {
         assertThat(c.reporterPhone()).isEqualTo("13800000001");
         assertThat(c.reporterEmail()).isEqualTo("citizen@example.org");
         assertThat(c.address()).isEqualTo("金融街 8 号门前");
-        assertThat(cases.attachments(c.id())).as("media_url is not fetched").isEmpty();
+        assertThat(caseTimeline.attachments(c.id())).as("media_url is not fetched").isEmpty();
         String notice = answer.get(0).path("service_notice").asText();
         assertThat(notice).contains(id, c.trackingCode(), "http://localhost:" + port + "/track/" + c.trackingCode(), "media_url");
         assertThat(answer.get(0).has("token")).isFalse();
@@ -510,7 +512,7 @@ class Open311ApiTest {
         CaseRecord joined = jdbc.sql("select id from gl_case where merged_into = :n").param("n", open).query(Long.class).list().stream()
                 .map(cases::get).filter(c -> "neighbour@example.org".equals(c.reporterEmail())).findFirst().orElseThrow();
         assertThat(joined.status()).isEqualTo(CaseStatus.MERGED);
-        assertThat(cases.timeline(cases.findByNumber(open).orElseThrow().id()))
+        assertThat(caseTimeline.timeline(cases.findByNumber(open).orElseThrow().id()))
                 .anySatisfy(e -> assertThat(e.decision()).isEqualTo(joined.caseNumber()));
         // in English, and in XML, the same standard answer
         HttpResponse<String> en = post("xml", with(again, "email", "other@example.org"), "en");

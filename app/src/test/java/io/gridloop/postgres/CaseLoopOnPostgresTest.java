@@ -4,7 +4,6 @@ import static io.gridloop.process.CaseLoop.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseStatus;
 import io.gridloop.process.Step;
@@ -39,7 +38,7 @@ class CaseLoopOnPostgresTest {
     @Autowired
     LoopDriver loop;
     @Autowired
-    CaseFileService cases;
+    io.gridloop.casefile.CaseTimeline caseTimeline;
     @Autowired
     InboxService inbox;
     @Autowired
@@ -57,7 +56,7 @@ class CaseLoopOnPostgresTest {
         assertThat(c.status()).as("status").isEqualTo(status);
         assertThat(c.currentStep()).as("step").isEqualTo(step == null ? null : step.name());
         assertThat(c.candidateGroup()).as("group").isEqualTo(group);
-        assertThat(cases.timeline(caseId)).as("timeline").hasSize(timelineSize);
+        assertThat(caseTimeline.timeline(caseId)).as("timeline").hasSize(timelineSize);
         if (step != null) {
             if (step.limitVariable() != null) {
                 assertThat(c.dueAt()).as("due").isNotNull();
@@ -85,7 +84,7 @@ class CaseLoopOnPostgresTest {
         loop.complete(id, TASK_VERIFY, "wangwei", new Submission(Map.of("verifyResult", "CONFIRMED", "comment", "现场属实"),
                 Map.of("verifyPhotos", List.of(new Submission.UploadedFile("before.png", LoopDriver.PNG)))));
         expect(id, CaseStatus.REGISTERING, Step.REGISTER, "intake", 2);
-        assertThat(cases.attachments(id)).extracting(a -> a.fieldKey()).containsExactly("verifyPhotos");
+        assertThat(caseTimeline.attachments(id)).extracting(a -> a.fieldKey()).containsExactly("verifyPhotos");
 
         loop.complete(id, TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
         expect(id, CaseStatus.DISPATCHING, Step.DISPATCH, "dispatcher", 3);
@@ -97,7 +96,7 @@ class CaseLoopOnPostgresTest {
         assertThat(joint.status()).isEqualTo(CaseStatus.HANDLING);
         assertThat(joint.currentStep()).isEqualTo(Step.HANDLE.name());
         assertThat(joint.candidateGroup()).isEqualTo("dept-roads");
-        assertThat(cases.timeline(id)).hasSize(4);
+        assertThat(caseTimeline.timeline(id)).hasSize(4);
         assertThat(pages.openTasksOfCase(id)).extracting(t -> t.taskKey()).containsExactlyInAnyOrder(TASK_HANDLE, TASK_CO_HANDLE);
         assertThat(loop.caseFile(id).departmentCode()).isEqualTo("roads");
 
@@ -133,7 +132,7 @@ class CaseLoopOnPostgresTest {
         assertThat(loop.caseFile(id).overdue()).isFalse();
         loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofDays(7)).plusSeconds(60));
         assertThat(loop.caseFile(id).overdue()).isTrue();
-        assertThat(cases.timeline(id)).last().satisfies(e -> assertThat(e.action()).isEqualTo("REMINDER"));
+        assertThat(caseTimeline.timeline(id)).last().satisfies(e -> assertThat(e.action()).isEqualTo("REMINDER"));
 
         loop.complete(id, TASK_HANDLE, "sunli", Map.of("handleOutcome", "FEEDBACK", "feedback", "已更换灯具"));
         expect(id, CaseStatus.CHECKING, Step.CHECK, "grid-worker", 19);
@@ -151,7 +150,7 @@ class CaseLoopOnPostgresTest {
         CaseRecord filed = loop.caseFile(id);
         assertThat(filed.closedAt()).isNotNull();
         assertThat(filed.satisfaction()).isEqualTo("SATISFIED");
-        assertThat(cases.timeline(id)).extracting(TimelineEntry::step).containsExactly(
+        assertThat(caseTimeline.timeline(id)).extracting(TimelineEntry::step).containsExactly(
                 "REPORT", "VERIFY", "REGISTER", "DISPATCH", "CO_HANDLE", "HANDLE", "DISPATCH", "HANDLE", "APPROVE_EXTENSION",
                 "HANDLE", "HANDLE", "APPROVE_HOLD", "HANDLE", "ON_HOLD", "HANDLE", "HANDLE", "HANDLE", "HANDLE", "HANDLE", "CHECK", "HANDLE",
                 "CHECK", "CALLBACK", "FILE");
@@ -166,6 +165,6 @@ class CaseLoopOnPostgresTest {
                 assertThatThrownBy(() -> st.execute(sql)).as(sql).hasMessageContaining("append-only");
             }
         }
-        assertThat(cases.timeline(id)).hasSize(24);
+        assertThat(caseTimeline.timeline(id)).hasSize(24);
     }
 }

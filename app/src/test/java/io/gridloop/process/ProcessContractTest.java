@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import io.gridloop.casefile.TimelineAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;

@@ -230,7 +230,7 @@ class AccessMatrixTest {
     }
 
     private Fixture fixture(CaseRecord c, String taskKey) {
-        long attachment = cases.attachments(c.id()).get(0).id();
+        long attachment = timeline.attachments(c.id()).get(0).id();
         return new Fixture(cases.get(c.id()), attachment, loop.task(c.id(), taskKey).taskId());
     }
 

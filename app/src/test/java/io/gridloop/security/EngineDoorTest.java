@@ -3,7 +3,6 @@ package io.gridloop.security;
 import static io.gridloop.process.CaseLoop.TASK_REGISTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.TimelineEntry;
 import io.gridloop.inbox.InboxService;
@@ -45,7 +44,7 @@ class EngineDoorTest {
     @Autowired
     io.gridloop.inbox.InboxPages pages;
     @Autowired
-    CaseFileService cases;
+    io.gridloop.casefile.CaseTimeline caseTimeline;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -74,7 +73,7 @@ class EngineDoorTest {
     void theProcessOwnerCannotMoveACaseLoopTaskPastTheInbox() throws Exception {
         CaseRecord c = loop.reportByGridWorker("MANHOLE");
         InboxTask task = loop.task(c.id(), TASK_REGISTER);
-        List<TimelineEntry> timeline = cases.timeline(c.id());
+        List<TimelineEntry> timeline = caseTimeline.timeline(c.id());
         String completion = "{\"variables\": {\"registerDecision\": {\"value\": \"REGISTER\"}}}";
 
         HttpResponse<String> complete = rest("POST", "/task/" + task.taskId() + "/complete", completion, null);
@@ -108,7 +107,7 @@ class EngineDoorTest {
         assertThat(engine.getTaskService().getVariablesLocal(task.taskId())).isEmpty();
         assertThat(runtime.getVariable(c.processInstanceId(), "registerDecision")).isNull();
         assertThat(loop.caseFile(c.id()).currentStep()).isEqualTo("REGISTER");
-        assertThat(cases.timeline(c.id())).as("nothing on the timeline").hasSameSizeAs(timeline);
+        assertThat(caseTimeline.timeline(c.id())).as("nothing on the timeline").hasSameSizeAs(timeline);
 
         // the inbox's own door still works
         loop.complete(c.id(), TASK_REGISTER, "lina", Map.of("registerDecision", "REGISTER"));
@@ -134,7 +133,7 @@ class EngineDoorTest {
                 "{\"value\": \"市民再次来电\", \"type\": \"String\"}", null);
         assertThat(variable.statusCode()).as(variable.body()).isEqualTo(204);
 
-        List<TimelineEntry> byCockpit = cases.timeline(c.id()).stream().filter(e -> e.action().equals("COCKPIT")).toList();
+        List<TimelineEntry> byCockpit = caseTimeline.timeline(c.id()).stream().filter(e -> e.action().equals("COCKPIT")).toList();
         assertThat(byCockpit).extracting(TimelineEntry::actor, TimelineEntry::step, TimelineEntry::decision)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("owner", "REGISTER", "ModifyProcessInstance"),
                         org.assertj.core.groups.Tuple.tuple("owner", "REGISTER", "SetVariable"));
@@ -158,7 +157,7 @@ class EngineDoorTest {
         HttpResponse<String> cancel = rest("DELETE", "/process-instance/" + pi, null, null);
         assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(204);
 
-        assertThat(cases.timeline(c.id()).stream().filter(e -> e.action().equals("COCKPIT")).toList())
+        assertThat(caseTimeline.timeline(c.id()).stream().filter(e -> e.action().equals("COCKPIT")).toList())
                 .extracting(TimelineEntry::actor, TimelineEntry::step, TimelineEntry::decision)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("owner", "REGISTER", "Suspend"),
                         org.assertj.core.groups.Tuple.tuple("owner", "REGISTER", "Activate"),

@@ -3,12 +3,14 @@ package io.gridloop.process.internal;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseRecord;
 import io.gridloop.casefile.CaseRuleException;
+import io.gridloop.casefile.CaseTimeline;
+import io.gridloop.casefile.CaseTransitions;
+import io.gridloop.casefile.TimelineAction;
 import io.gridloop.process.CaseFiled;
 import io.gridloop.process.CaseNotConfirmed;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.process.CheckResult;
 import io.gridloop.process.Step;
-import io.gridloop.process.TimelineAction;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,13 +32,13 @@ public class CaseDelegates {
 
 
     @Bean
-    public JavaDelegate registerCase(CaseFileService cases) {
-        return execution -> cases.registered(caseId(execution));
+    public JavaDelegate registerCase(CaseTransitions transitions) {
+        return execution -> transitions.registered(caseId(execution));
     }
 
     @Bean
-    public JavaDelegate rejectCase(CaseFileService cases) {
-        return execution -> cases.rejected(caseId(execution));
+    public JavaDelegate rejectCase(CaseTransitions transitions) {
+        return execution -> transitions.rejected(caseId(execution));
     }
 
     /**
@@ -44,12 +46,12 @@ public class CaseDelegates {
      * tells whoever listens (the reporter's mail), in the engine's transaction.
      */
     @Bean
-    public JavaDelegate notConfirmCase(CaseFileService cases, ApplicationEventPublisher events) {
+    public JavaDelegate notConfirmCase(CaseTransitions transitions, CaseTimeline timeline, ApplicationEventPublisher events) {
         return execution -> {
             long caseId = caseId(execution);
             String reason = CaseVariables.NOT_CONFIRMED_REASON_VAR.from(execution).getOrNull();
-            cases.notConfirmed(caseId);
-            cases.addTimeline(caseId, SYSTEM, Step.VERIFY.name(), TimelineAction.NOT_CONFIRMED.name(), null, reason,
+            transitions.notConfirmed(caseId);
+            timeline.addTimeline(caseId, SYSTEM, Step.VERIFY.name(), TimelineAction.NOT_CONFIRMED, null, reason,
                     null, java.util.List.of());
             events.publishEvent(new CaseNotConfirmed(caseId, reason));
         };
@@ -61,7 +63,7 @@ public class CaseDelegates {
      * official at work (the engine's own door without one) nothing is in scope.
      */
     @Bean
-    public JavaDelegate mergeDuplicate(CaseFileService cases, io.gridloop.security.ActingOfficial acting) {
+    public JavaDelegate mergeDuplicate(CaseFileService cases, CaseTransitions transitions, CaseTimeline timeline, io.gridloop.security.ActingOfficial acting) {
         return execution -> {
             long caseId = caseId(execution);
             CaseRecord self = cases.get(caseId);
@@ -75,8 +77,8 @@ public class CaseDelegates {
             if (into == null) {
                 throw new CaseRuleException("error.duplicate.notFound", target);
             }
-            cases.merged(caseId, into.caseNumber());
-            cases.addTimeline(into.id(), SYSTEM, Step.REGISTER.name(), TimelineAction.MERGED_IN.name(), self.caseNumber(), self.description(), null,
+            transitions.merged(caseId, into.caseNumber());
+            timeline.addTimeline(into.id(), SYSTEM, Step.REGISTER.name(), TimelineAction.MERGED_IN, self.caseNumber(), self.description(), null,
                     java.util.List.of());
         };
     }
@@ -86,10 +88,10 @@ public class CaseDelegates {
      * case's own); a citizen's accepted dissatisfaction, or a check that named none of them, sends it to the lead.
      */
     @Bean
-    public JavaDelegate reworkCase(CaseFileService cases) {
+    public JavaDelegate reworkCase(CaseTransitions transitions, CaseTimeline timeline) {
         return execution -> {
             long caseId = caseId(execution);
-            cases.reworked(caseId);
+            transitions.reworked(caseId);
             String lead = CaseVariables.DEPARTMENT_VAR.from(execution).getOrNull();
             boolean afterCheck = CaseVariables.decision(execution, CaseVariables.CHECK_RESULT_VAR, CheckResult.class)
                     .orElse(null) != CheckResult.PASSED;
@@ -105,7 +107,7 @@ public class CaseDelegates {
                 if (leadAgain) {
                     who.add(0, lead);
                 }
-                cases.addTimeline(caseId, SYSTEM, (afterCheck ? Step.CHECK : Step.CALLBACK).name(), TimelineAction.REWORK.name(), null, null, String.join(", ", who),
+                timeline.addTimeline(caseId, SYSTEM, (afterCheck ? Step.CHECK : Step.CALLBACK).name(), TimelineAction.REWORK, null, null, String.join(", ", who),
                         java.util.List.of());
             }
         };
@@ -121,11 +123,11 @@ public class CaseDelegates {
 
     /** Files the case; {@link CaseFiled} tells whoever listens (the reporter's mail), in the engine's transaction. */
     @Bean
-    public JavaDelegate fileCase(CaseFileService cases, ApplicationEventPublisher events) {
+    public JavaDelegate fileCase(CaseTransitions transitions, CaseTimeline timeline, ApplicationEventPublisher events) {
         return execution -> {
             long caseId = caseId(execution);
-            cases.filed(caseId, CaseVariables.SATISFACTION_VAR.from(execution).getOrNull());
-            cases.addTimeline(caseId, SYSTEM, "FILE", TimelineAction.FILED.name(), null, null, null, java.util.List.of());
+            transitions.filed(caseId, CaseVariables.SATISFACTION_VAR.from(execution).getOrNull());
+            timeline.addTimeline(caseId, SYSTEM, "FILE", TimelineAction.FILED, null, null, null, java.util.List.of());
             events.publishEvent(new CaseFiled(caseId));
         };
     }
@@ -135,11 +137,11 @@ public class CaseDelegates {
      * report and never registered or dispatched.
      */
     @Bean
-    public JavaDelegate answerOnCall(CaseFileService cases) {
+    public JavaDelegate answerOnCall(CaseTransitions transitions, CaseTimeline timeline) {
         return execution -> {
             long caseId = caseId(execution);
-            cases.answeredOnCall(caseId);
-            cases.addTimeline(caseId, SYSTEM, "REPORT", TimelineAction.ANSWERED_ON_CALL.name(), null, CaseVariables.CALL_ANSWER_VAR.from(execution).getOrNull(), null,
+            transitions.answeredOnCall(caseId);
+            timeline.addTimeline(caseId, SYSTEM, "REPORT", TimelineAction.ANSWERED_ON_CALL, null, CaseVariables.CALL_ANSWER_VAR.from(execution).getOrNull(), null,
                     java.util.List.of());
         };
     }
@@ -149,15 +151,15 @@ public class CaseDelegates {
      * ReportService): merged like a duplicate at registration, so it counts as a report and hears when the case is filed.
      */
     @Bean
-    public JavaDelegate joinOpenCase(CaseFileService cases) {
+    public JavaDelegate joinOpenCase(CaseFileService cases, CaseTransitions transitions, CaseTimeline timeline) {
         return execution -> {
             long caseId = caseId(execution);
             CaseRecord self = cases.get(caseId);
             String target = CaseVariables.JOINED_CASE_VAR.from(execution).get();
             CaseRecord into = cases.findByNumber(target).filter(c -> !c.status().isClosed())
                     .orElseThrow(() -> new CaseRuleException("error.duplicate.notFound", target));
-            cases.merged(caseId, into.caseNumber());
-            cases.addTimeline(into.id(), SYSTEM, "REPORT", TimelineAction.MERGED_IN.name(), self.caseNumber(), self.description(), null,
+            transitions.merged(caseId, into.caseNumber());
+            timeline.addTimeline(into.id(), SYSTEM, "REPORT", TimelineAction.MERGED_IN, self.caseNumber(), self.description(), null,
                     java.util.List.of());
         };
     }

@@ -1,6 +1,7 @@
 package io.gridloop.process.internal;
 
-import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTimeline;
+import io.gridloop.casefile.TimelineAction;
 import io.gridloop.security.EngineTaskGuard;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
@@ -43,15 +44,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CockpitChanges extends AbstractProcessEnginePlugin {
 
-    public static final String ACTION = "COCKPIT";
+    public static final TimelineAction ACTION = TimelineAction.COCKPIT;
     /** The timeline's step when the case waits in no step any more (cancelled, ended). */
     public static final String NO_STEP = "COCKPIT";
 
-    private final ObjectProvider<CaseFileService> cases;
+    private final ObjectProvider<CaseTimeline> timeline;
     private final ObjectProvider<JdbcClient> jdbc;
 
-    public CockpitChanges(ObjectProvider<CaseFileService> cases, ObjectProvider<JdbcClient> jdbc) {
-        this.cases = cases;
+    public CockpitChanges(ObjectProvider<CaseTimeline> timeline, ObjectProvider<JdbcClient> jdbc) {
+        this.timeline = timeline;
         this.jdbc = jdbc;
     }
 
@@ -134,7 +135,7 @@ public class CockpitChanges extends AbstractProcessEnginePlugin {
                 .ifPresent(row -> {
                     String annotation = entries.stream().map(UserOperationLogContextEntry::getAnnotation).filter(Objects::nonNull)
                             .findFirst().orElse(null);
-                    cases.getObject().addTimeline((Long) row[0], context.getUserId(), row[1] == null ? NO_STEP : (String) row[1],
+                    timeline.getObject().addTimeline((Long) row[0], context.getUserId(), row[1] == null ? NO_STEP : (String) row[1],
                             ACTION, key.get(1), annotation, details(entries, COMMANDS.get().peekLast()), List.of());
                 }));
     }

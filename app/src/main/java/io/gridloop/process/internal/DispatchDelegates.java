@@ -1,6 +1,6 @@
 package io.gridloop.process.internal;
 
-import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTransitions;
 import io.gridloop.casefile.CaseRuleException;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.grid.ReferenceData;
@@ -19,7 +19,7 @@ public class DispatchDelegates {
     }
 
     @Bean
-    public JavaDelegate dispatchCase(CaseFileService cases, ReferenceData reference, DepartmentCodes codes) {
+    public JavaDelegate dispatchCase(CaseTransitions transitions, ReferenceData reference, DepartmentCodes codes) {
         return execution -> {
             String lead = CaseVariables.DEPARTMENT_VAR.from(execution).getOrNull();
             if (lead == null || reference.department(lead).isEmpty()) {
@@ -42,12 +42,12 @@ public class DispatchDelegates {
             // a new dispatch (perhaps to another department) starts with the group, whoever had claimed before
             CaseVariables.HANDLE_ASSIGNEE_VAR.on(execution).set(null);
             CaseVariables.CO_DEPARTMENTS_AT_WORK_VAR.on(execution).set(String.join(",", co));
-            cases.dispatched(caseId(execution), lead, co);
+            transitions.dispatched(caseId(execution), lead, co);
         };
     }
 
     @Bean
-    public JavaDelegate returnCase(CaseFileService cases) {
-        return execution -> cases.returned(caseId(execution));
+    public JavaDelegate returnCase(CaseTransitions transitions) {
+        return execution -> transitions.returned(caseId(execution));
     }
 }

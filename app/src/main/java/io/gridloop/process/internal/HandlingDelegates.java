@@ -1,9 +1,9 @@
 package io.gridloop.process.internal;
 
-import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseTimeline;
+import io.gridloop.casefile.TimelineAction;
 import io.gridloop.process.CaseVariables;
 import io.gridloop.process.Step;
-import io.gridloop.process.TimelineAction;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,15 +35,15 @@ public class HandlingDelegates {
 
     /** The supervisor keeps the case on hold: the reason goes on the timeline and the hold runs to its next review. */
     @Bean
-    public JavaDelegate keepHolding(CaseFileService cases) {
-        return execution -> cases.addTimeline(caseId(execution), SYSTEM, Step.REVIEW_HOLD.name(), TimelineAction.HOLD_KEPT.name(), null,
+    public JavaDelegate keepHolding(CaseTimeline timeline) {
+        return execution -> timeline.addTimeline(caseId(execution), SYSTEM, Step.REVIEW_HOLD.name(), TimelineAction.HOLD_KEPT, null,
                 String.valueOf(CaseVariables.HOLD_REVIEW_REASON_VAR.from(execution).getOrNull()),
                 String.valueOf(CaseVariables.HOLD_REVIEW_LIMIT_VAR.from(execution).getOrNull()), List.of());
     }
 
     @Bean
-    public JavaDelegate resumeCase(CaseFileService cases) {
-        return execution -> cases.addTimeline(caseId(execution), SYSTEM, Step.HANDLE.name(), TimelineAction.RESUMED.name(), null, null,
+    public JavaDelegate resumeCase(CaseTimeline timeline) {
+        return execution -> timeline.addTimeline(caseId(execution), SYSTEM, Step.HANDLE.name(), TimelineAction.RESUMED, null, null,
                 String.valueOf(CaseVariables.HANDLE_LIMIT_VAR.from(execution).getOrNull()), List.of());
     }
 }

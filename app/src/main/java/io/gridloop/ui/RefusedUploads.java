@@ -15,14 +15,14 @@ import java.util.Map;
  * beside the upload. While any is refused the form is not sent: the official chooses another file or lets this one go,
  * so a report never goes out silently without the photo they picked.
  */
-public class RefusedFiles extends Div {
+public class RefusedUploads extends Div {
 
     private final Map<String, String> refused = new LinkedHashMap<>();
     private final Span text = new Span();
     private final Button dismiss = new Button();
 
     /** Watches {@code upload}, whose files may be at most {@code maxBytes} large (the limit the service enforces). */
-    public RefusedFiles(Upload upload, long maxBytes) {
+    public RefusedUploads(Upload upload, long maxBytes) {
         addClassName("gl-field-error");
         getElement().setAttribute("role", "alert");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));

@@ -6,21 +6,21 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.gridloop.ui.ComponentTexts;
-import io.gridloop.ui.RefusedFiles;
+import io.gridloop.ui.RefusedUploads;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * form-js {@code filepicker}: files held in memory until the form is sent; a file over the size limit is refused where
- * it was chosen and keeps the form from being sent ({@link RefusedFiles}).
+ * it was chosen and keeps the form from being sent ({@link RefusedUploads}).
  */
-final class FileInputs {
+final class UploadInputs {
 
-    private FileInputs() {}
+    private UploadInputs() {}
 
     static Component filepicker(FieldContext ctx, FormField f) {
-        List<CamundaFormView.PickedFile> picked = f.hasKey() ? ctx.state().filesOf(f.key()) : new ArrayList<>();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> picked.add(new CamundaFormView.PickedFile(meta.fileName(), bytes))));
+        List<CamundaFormView.PickedUpload> picked = f.hasKey() ? ctx.state().filesOf(f.key()) : new ArrayList<>();
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> picked.add(new CamundaFormView.PickedUpload(meta.fileName(), bytes))));
         String accept = f.raw().path("accept").asText(null);
         if (accept != null && !accept.isBlank()) {
             upload.setAcceptedFileTypes(accept.split("\\s*,\\s*"));
@@ -33,7 +33,7 @@ final class FileInputs {
         }
         Span error = new Span();
         error.addClassName("gl-field-error");
-        RefusedFiles refusedHere = new RefusedFiles(upload, ctx.maxFileBytes());
+        RefusedUploads refusedHere = new RefusedUploads(upload, ctx.maxFileBytes());
         ctx.state().refusals(refusedHere);
         Div box = new Div();
         String label = ctx.texts().label(f);

@@ -1,4 +1,4 @@
-package io.gridloop.process;
+package io.gridloop.casefile;
 
 /**
  * What a timeline entry records (gl_timeline.action), each named {@code action.NAME} in the message bundles. The
