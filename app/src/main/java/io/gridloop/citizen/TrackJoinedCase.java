@@ -19,11 +19,14 @@ import java.util.Optional;
 public class TrackJoinedCase implements io.gridloop.casefile.TrackPanel {
 
     private final CaseFileService cases;
+    private final io.gridloop.casefile.CaseTimeline timeline;
     private final CitizenProgress progress;
     private final CaseLabels labels;
 
-    public TrackJoinedCase(CaseFileService cases, CitizenProgress progress, CaseLabels labels) {
+    public TrackJoinedCase(CaseFileService cases, io.gridloop.casefile.CaseTimeline timeline, CitizenProgress progress,
+                           CaseLabels labels) {
         this.cases = cases;
+        this.timeline = timeline;
         this.progress = progress;
         this.labels = labels;
     }
@@ -39,7 +42,7 @@ public class TrackJoinedCase implements io.gridloop.casefile.TrackPanel {
             Paragraph intro = new Paragraph();
             intro.setText(intro.getTranslation("citizen.track.joined", into.caseNumber()));
             panel.add(intro, new H3(into.caseNumber() + " · " + intro.getTranslation("status." + into.status().name())));
-            for (CitizenProgress.Line p : progress.of(cases.timeline(into.id()), com.vaadin.flow.component.UI.getCurrent().getLocale())) {
+            for (CitizenProgress.Line p : progress.of(timeline.timeline(into.id()), com.vaadin.flow.component.UI.getCurrent().getLocale())) {
                 Span line = new Span(labels.time(p.at()) + " · " + p.title());
                 line.addClassName("gl-track-step");
                 Paragraph meaning = new Paragraph(p.meaning());

@@ -96,6 +96,8 @@ class EveryChannelOnPostgresTest {
     @Autowired
     CaseFileService cases;
     @Autowired
+    io.gridloop.casefile.CaseTimeline timeline;
+    @Autowired
     ReportService reports;
     @Autowired
     CitizenReports citizens;
@@ -162,7 +164,7 @@ class EveryChannelOnPostgresTest {
         assertThat(c.channel()).isEqualTo(Channel.CITIZEN);
         assertThat(c.reportedBy()).isEqualTo(CitizenReports.DOOR);
         assertThat(c.status()).as("verified on site first").isEqualTo(CaseStatus.VERIFYING);
-        assertThat(cases.attachments(c.id())).hasSize(1);
+        assertThat(timeline.attachments(c.id())).hasSize(1);
 
         String worker = gridWorkerOf(c);
         loop.complete(c.id(), TASK_VERIFY, worker, Map.of("verifyResult", "CONFIRMED"));
@@ -232,8 +234,8 @@ class EveryChannelOnPostgresTest {
         assertThat(answered.reporterPhone()).isNull();
         assertThat(answered.departmentCode()).as("never dispatched").isNull();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(answered.processInstanceId()).count()).isZero();
-        assertThat(cases.timeline(answered.id())).extracting(e -> e.action()).containsExactly("REPORTED", "ANSWERED_ON_CALL");
-        assertThat(cases.timeline(answered.id()).get(1).comment()).isEqualTo("已告知报修渠道和处理时限");
+        assertThat(timeline.timeline(answered.id())).extracting(e -> e.action()).containsExactly("REPORTED", "ANSWERED_ON_CALL");
+        assertThat(timeline.timeline(answered.id()).get(1).comment()).isEqualTo("已告知报修渠道和处理时限");
     }
 
     // ---- Open311 GeoReport v2
@@ -357,7 +359,7 @@ class EveryChannelOnPostgresTest {
 
         assertThat(cases.mergedInto(openCase.caseNumber())).as("both reporters on the open case").hasSize(2)
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(CaseStatus.MERGED));
-        assertThat(cases.timeline(openCase.id())).filteredOn(e -> "MERGED_IN".equals(e.action())).hasSize(2);
+        assertThat(timeline.timeline(openCase.id())).filteredOn(e -> "MERGED_IN".equals(e.action())).hasSize(2);
         assertThat(cases.get(openCase.id()).status()).isEqualTo(CaseStatus.VERIFYING);
     }
 }
