@@ -34,18 +34,7 @@ public class CitizenLimits {
     public CitizenLimits(Clock clock, CitizenSettings settings) {
         this.perClientHour = settings.reportsPerClientHour();
         this.perContactDay = settings.reportsPerContactDay();
-        // the application's clock (the engine's), so that tests move it like every other deadline
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new io.gridloop.system.ClockTimeMeter(clock);
     }
 
     /** Counts one try of this client (and contact, when given); refuses with 429 once either is over its limit. */

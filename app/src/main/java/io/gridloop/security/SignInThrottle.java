@@ -60,18 +60,7 @@ public class SignInThrottle {
 
     public SignInThrottle(Clock clock) {
         this.clock = clock;
-        // the application's clock (the engine's), so that waits and timestamps agree with the rest of GridLoop
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new io.gridloop.system.ClockTimeMeter(clock);
     }
 
     private Bucket newBucket() {
