@@ -321,7 +321,7 @@ class ProductionShapeTest {
             wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.getElementById('subcategory').selectedItem") != null);
             driver.findElement(By.cssSelector("#description textarea")).sendKeys("井盖缺失,生产环境演练");
             // an intake operator's report is a hotline call: the caller's phone, or (here) that the caller stays anonymous
-            org.openqa.selenium.WebElement anonymous = driver.findElement(By.id("caller-anonymous"));
+            org.openqa.selenium.WebElement anonymous = driver.findElement(By.cssSelector("#caller-anonymous input"));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", anonymous);
             anonymous.click();
             wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return document.getElementById('caller-anonymous').checked")));
