@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -29,17 +28,15 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class TrackView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CaseFileService cases;
-    private final CaseTimeline timeline;
     private final CaseLabels labels;
     private final java.util.List<TrackPanel> panels;
-    private final CitizenProgress progress;
+    private final CitizenProgressRows progress;
     final TextField code = new TextField();
     final Div result = new Div();
 
-    public TrackView(CaseFileService cases, CaseTimeline timeline, CaseLabels labels, CitizenProgress progress,
+    public TrackView(CaseFileService cases, CaseLabels labels, CitizenProgressRows progress,
                      org.springframework.beans.factory.ObjectProvider<TrackPanel> panels) {
         this.cases = cases;
-        this.timeline = timeline;
         this.progress = progress;
         this.labels = labels;
         this.panels = panels.orderedStream().toList();
@@ -75,16 +72,7 @@ public class TrackView extends VerticalLayout implements BeforeEnterObserver, Ha
                 // plain words for the citizen; the verifier's own note stays with the officials
                 result.add(new Paragraph(getTranslation("track.notConfirmed")));
             }
-            for (CitizenProgress.Line p : progress.of(timeline.timeline(c.id()), getLocale())) {
-                Span line = new Span(labels.time(p.at()) + " · " + p.title());
-                line.addClassName("gl-track-step");
-                Paragraph meaning = new Paragraph(p.meaning());
-                meaning.addClassName("gl-track-meaning");
-                meaning.getStyle().set("margin", "0 0 var(--lumo-space-s) 0").set("color", "var(--lumo-secondary-text-color)");
-                Div step = new Div(line, meaning);
-                step.addClassName("gl-track-entry");
-                result.add(step);
-            }
+            result.add(progress.of(c.id(), getLocale()));
             panels.forEach(p -> p.panel(c).ifPresent(result::add));
         }, () -> result.add(new Paragraph(getTranslation("track.notFound"))));
     }

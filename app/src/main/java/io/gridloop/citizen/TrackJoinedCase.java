@@ -3,11 +3,9 @@ package io.gridloop.citizen;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import io.gridloop.casefile.CaseFileService;
-import io.gridloop.casefile.CaseLabels;
 import io.gridloop.casefile.CaseRecord;
-import io.gridloop.casefile.CitizenProgress;
+import io.gridloop.casefile.CitizenProgressRows;
 import java.util.Optional;
 
 /**
@@ -19,16 +17,11 @@ import java.util.Optional;
 public class TrackJoinedCase implements io.gridloop.casefile.TrackPanel {
 
     private final CaseFileService cases;
-    private final io.gridloop.casefile.CaseTimeline timeline;
-    private final CitizenProgress progress;
-    private final CaseLabels labels;
+    private final CitizenProgressRows progress;
 
-    public TrackJoinedCase(CaseFileService cases, io.gridloop.casefile.CaseTimeline timeline, CitizenProgress progress,
-                           CaseLabels labels) {
+    public TrackJoinedCase(CaseFileService cases, CitizenProgressRows progress) {
         this.cases = cases;
-        this.timeline = timeline;
         this.progress = progress;
-        this.labels = labels;
     }
 
     @Override
@@ -42,15 +35,7 @@ public class TrackJoinedCase implements io.gridloop.casefile.TrackPanel {
             Paragraph intro = new Paragraph();
             intro.setText(intro.getTranslation("citizen.track.joined", into.caseNumber()));
             panel.add(intro, new H3(into.caseNumber() + " · " + intro.getTranslation("status." + into.status().name())));
-            for (CitizenProgress.Line p : progress.of(timeline.timeline(into.id()), com.vaadin.flow.component.UI.getCurrent().getLocale())) {
-                Span line = new Span(labels.time(p.at()) + " · " + p.title());
-                line.addClassName("gl-track-step");
-                Paragraph meaning = new Paragraph(p.meaning());
-                meaning.addClassName("gl-track-meaning");
-                Div step = new Div(line, meaning);
-                step.addClassName("gl-track-entry");
-                panel.add(step);
-            }
+            panel.add(progress.of(into.id(), com.vaadin.flow.component.UI.getCurrent().getLocale()));
             return panel;
         });
     }
