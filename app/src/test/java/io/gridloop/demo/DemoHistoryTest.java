@@ -290,6 +290,26 @@ class DemoHistoryTest {
                     now, 1, 1, c -> out.add(c.caseNumber + c.status + c.subcategoryCode + c.gridCode + c.facts + c.open));
         }
         assertThat(first).hasSize(300).isEqualTo(second);
+
+        // with cases kept open: the same again, in the order reported, each open in a waiting step by now
+        List<HistoryCase> kept = new ArrayList<>();
+        List<String> again = new ArrayList<>();
+        for (List<String> out : List.of(new ArrayList<String>(), again)) {
+            kept.clear();
+            new HistoryGenerator(district, workingTime, timeLimits, TimeLimit.parse("P1D")).generate(7, 300, 40, now.minus(Duration.ofDays(90)),
+                    now, 1, 1, c -> {
+                        kept.add(c);
+                        out.add(c.caseNumber + c.reportedAt + c.status + c.facts + c.open);
+                    });
+            if (out != again) {
+                second.clear();
+                second.addAll(out);
+            }
+        }
+        assertThat(again).hasSize(300).isEqualTo(second);
+        assertThat(kept.stream().filter(HistoryCase::isOpen).count()).isGreaterThanOrEqualTo(40);
+        assertThat(kept).isSortedAccordingTo(java.util.Comparator.comparing(c -> c.reportedAt));
+        assertThat(kept).allSatisfy(c -> assertThat(c.open == null || c.open.started().isBefore(now)).isTrue());
     }
 
     private static void rate(Evaluation.Row row, Indicator i, double low, double high) {
