@@ -26,7 +26,41 @@ public class EscalationChain {
         this.decisions = decisions;
     }
 
+    /** The rows evaluated while a caller remembers them (see {@link #remembering}), by level, urgency and street. */
+    private final ThreadLocal<Map<String, Rung>> remembered = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} with each row of the table evaluated once on this thread: for a caller that creates many timers
+     * at once while nothing is deployed (the demo history's open cases), where evaluating the table for each timer and
+     * order would cost most of the time.
+     */
+    public <T> T remembering(java.util.function.Supplier<T> work) {
+        if (remembered.get() != null) {
+            return work.get();
+        }
+        remembered.set(new HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            remembered.remove();
+        }
+    }
+
     public Rung rung(String level, String urgency, String streetCode) {
+        Map<String, Rung> memo = remembered.get();
+        if (memo == null) {
+            return evaluate(level, urgency, streetCode);
+        }
+        String key = level + "/" + urgency + "/" + streetCode;
+        Rung rung = memo.get(key);
+        if (rung == null) {
+            rung = evaluate(level, urgency, streetCode);
+            memo.put(key, rung);
+        }
+        return rung;
+    }
+
+    private Rung evaluate(String level, String urgency, String streetCode) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("level", level);
         inputs.put("urgency", urgency);

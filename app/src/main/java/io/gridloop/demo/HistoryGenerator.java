@@ -94,23 +94,203 @@ public final class HistoryGenerator {
      * hands each to {@code sink} once no later case can touch it any more (a duplicate merged into it).
      */
     public void generate(long seed, int count, Instant from, Instant now, long firstId, long firstNumber, Consumer<HistoryCase> sink) {
+        generate(seed, count, 0, from, now, firstId, firstNumber, sink);
+    }
+
+    /**
+     * The same, with {@code open} of the {@code count} cases kept open at {@code now} in the loop's waiting steps
+     * ({@link Waiting}: most in handling, some in every other step), each at an age in its step that makes some of them
+     * fresh, some in warning and some overdue (longer overdue in the slow department, handling long enough overdue for
+     * the supervision orders' levels). Such a case is reported when its path through the steps before (drawn as for any
+     * case) lets it reach its step that long before now; it takes its place among the others by that moment.
+     */
+    public void generate(long seed, int count, int open, Instant from, Instant now, long firstId, long firstNumber,
+                         Consumer<HistoryCase> sink) {
         SplittableRandom random = new SplittableRandom(seed);
-        long[] reported = reportTimes(random, count, from, now);
         double[] placeWeights = district.places().stream().mapToDouble(Place::weight).toArray();
+        List<Planned> planned = plan(new SplittableRandom(seed ^ 0x5DEECE66DL), Math.max(0, Math.min(open, count)), now, placeWeights);
+        long[] natural = reportTimes(random, count - planned.size(), from, now);
         ArrayDeque<HistoryCase> recent = new ArrayDeque<>();
+        int next = 0;
+        int p = 0;
         for (int i = 0; i < count; i++) {
+            // in the order reported: the next natural report or the next planned one, whichever came first
+            boolean takePlanned = p < planned.size() && (next >= natural.length
+                    || !planned.get(p).reportedAt().isAfter(Instant.ofEpochSecond(natural[next])));
             HistoryCase c = new HistoryCase();
             c.id = firstId + i;
             c.sequence = i;
-            c.reportedAt = Instant.ofEpochSecond(reported[i]);
+            c.reportedAt = takePlanned ? planned.get(p).reportedAt() : Instant.ofEpochSecond(natural[next++]);
             c.caseNumber = "%d-%06d".formatted(c.reportedAt.atZone(zone).getYear(), firstNumber + i);
-            new Life(c, random, now, placeWeights, recent).run();
+            if (takePlanned) {
+                Planned plan = planned.get(p++);
+                new Life(c, new SplittableRandom(plan.seed()), now, placeWeights, new ArrayDeque<>(), plan.waiting()).run();
+            } else {
+                new Life(c, random, now, placeWeights, recent, null).run();
+            }
             recent.addLast(c);
             if (recent.size() > 200) {
                 sink.accept(recent.removeFirst());
             }
         }
         recent.forEach(sink);
+    }
+
+    /**
+     * Where a case kept open waits at now: a waiting step of the loop, and the share of the cases kept open that wait
+     * there. A joint case waits in handling with its co-departments at work ({@code JOINT_HANDLE}: the lead's task stands
+     * for the case), or in the co-departments' work alone once the lead has given its feedback ({@code CO_HANDLE}).
+     */
+    public enum Waiting {
+        VERIFY(Step.VERIFY, 0.06),
+        REGISTER(Step.REGISTER, 0.06),
+        DISPATCH(Step.DISPATCH, 0.08),
+        HANDLE(Step.HANDLE, 0.36),
+        JOINT_HANDLE(Step.HANDLE, 0.05),
+        CO_HANDLE(Step.CO_HANDLE, 0.04),
+        APPROVE_EXTENSION(Step.APPROVE_EXTENSION, 0.05),
+        APPROVE_HOLD(Step.APPROVE_HOLD, 0.05),
+        ON_HOLD(Step.ON_HOLD, 0.05),
+        REVIEW_HOLD(Step.REVIEW_HOLD, 0.04),
+        CHECK(Step.CHECK, 0.07),
+        CALLBACK(Step.CALLBACK, 0.06),
+        REVIEW_DISSATISFACTION(Step.REVIEW_DISSATISFACTION, 0.03);
+
+        private final Step step;
+        private final double share;
+
+        Waiting(Step step, double share) {
+            this.step = step;
+            this.share = share;
+        }
+
+        public Step step() {
+            return step;
+        }
+
+        /** The steps a case of the hotline or the public passes through and a grid worker's report does not. */
+        boolean needsPublicReport() {
+            return this == VERIFY || this == CALLBACK || this == REVIEW_DISSATISFACTION;
+        }
+
+        boolean joint() {
+            return this == JOINT_HANDLE || this == CO_HANDLE;
+        }
+
+        boolean handling() {
+            return step == Step.HANDLE || step == Step.CO_HANDLE;
+        }
+    }
+
+    /** A case kept open: where it waits, the seed of its own random numbers, and when it was reported. */
+    private record Planned(Waiting waiting, long seed, Instant reportedAt) {}
+
+    /**
+     * The cases kept open, in the order they were reported: {@code open} spread over the waiting steps by their shares
+     * (at least one in each when there are enough), each given an age in its step. A trial run of its life from long ago
+     * tells how much working time the steps before took and how long its step's limit is; it is then reported that much
+     * working time, plus its age in the step, before now.
+     */
+    private List<Planned> plan(SplittableRandom random, int open, Instant now, double[] placeWeights) {
+        List<Waiting> where = new ArrayList<>();
+        Waiting[] all = Waiting.values();
+        int[] n = new int[all.length];
+        int given = 0;
+        for (int i = 0; i < all.length; i++) {
+            n[i] = open >= 2 * all.length ? Math.max(1, (int) Math.floor(all[i].share * open)) : (int) Math.floor(all[i].share * open);
+            given += n[i];
+        }
+        // what rounding left goes to handling, where most cases wait
+        n[Waiting.HANDLE.ordinal()] = Math.max(0, n[Waiting.HANDLE.ordinal()] + open - given);
+        for (int i = 0; i < all.length; i++) {
+            for (int k = 0; k < n[i]; k++) {
+                where.add(all[i]);
+            }
+        }
+        List<Planned> planned = new ArrayList<>();
+        for (Waiting w : where) {
+            long seed = random.nextLong();
+            double age = random.nextDouble();
+            double over = random.nextDouble();
+            // a trial life from long ago: the working time the steps before take, and the step's own limit
+            Instant trialReport = now.minus(Duration.ofDays(150));
+            HistoryCase trial = trial(seed, w, trialReport, now, placeWeights);
+            if (trial.open == null) {
+                continue;
+            }
+            Duration before = workingTime.between(trialReport, trial.open.started());
+            Duration limit = workingTime.between(trial.open.started(), trial.open.due());
+            // the lead's own work done beside the co-departments' (CO_HANDLE) must lie before now too
+            Duration least = trial.updatedAt != null && trial.updatedAt.isAfter(trial.open.started())
+                    ? workingTime.between(trial.open.started(), trial.updatedAt).plusMinutes(10) : Duration.ofMinutes(5);
+            Duration inStep = ageInStep(w, limit, district.slowDepartment().equals(trial.departmentCode), age, over);
+            if (inStep.compareTo(least) < 0) {
+                inStep = least;
+            }
+            Instant reported = workingBefore(now, before.plus(inStep));
+            planned.add(new Planned(w, seed, reported));
+        }
+        planned.sort(java.util.Comparator.comparing(Planned::reportedAt));
+        return planned;
+    }
+
+    private HistoryCase trial(long seed, Waiting w, Instant reported, Instant now, double[] placeWeights) {
+        HistoryCase c = new HistoryCase();
+        c.id = -1;
+        c.reportedAt = reported;
+        c.caseNumber = "trial";
+        new Life(c, new SplittableRandom(seed), now, placeWeights, new ArrayDeque<>(), w).run();
+        return c;
+    }
+
+    /**
+     * How long a case kept open has waited in its step by now, in working time: within the warning share of its limit
+     * for most, in warning for some, overdue for the rest (more in the slow department); a handling step overdue by hours
+     * to weeks, so that the escalation chain's levels (street, district, notice) all show, any other step overdue by up
+     * to one and a half times its limit. A hold waits short of its review date.
+     */
+    private Duration ageInStep(Waiting w, Duration limit, boolean slow, double x, double y) {
+        long seconds = Math.max(60, limit.toSeconds());
+        double warn = timeLimits.warningShare();
+        if (w == Waiting.ON_HOLD) {
+            return Duration.ofSeconds((long) (seconds * (0.05 + 0.9 * y)));
+        }
+        double overdue = slow ? 0.55 : 0.22;
+        double warning = 0.15;
+        if (x >= overdue + warning) {
+            return Duration.ofSeconds((long) (seconds * (0.03 + (warn - 0.05) * y)));
+        }
+        if (x >= overdue) {
+            return Duration.ofSeconds((long) (seconds * (warn + (1 - warn) * (0.1 + 0.8 * y))));
+        }
+        if (!w.handling()) {
+            return Duration.ofSeconds((long) (seconds * (1.02 + 1.5 * y)));
+        }
+        // overdue by less than a working day (a reminder), up to five (street), up to ten (district), or more (notice)
+        Duration day = workingTime.dayLength();
+        double days = y < 0.4 ? 0.1 + y * 2 : y < 0.7 ? 1.1 + (y - 0.4) * 12 : y < 0.9 ? 5.2 + (y - 0.7) * 22 : 10.5 + (y - 0.9) * 60;
+        return Duration.ofSeconds(seconds + (long) (day.toSeconds() * days));
+    }
+
+    /** The moment {@code working} working time before {@code end} (the latest such moment). */
+    private Instant workingBefore(Instant end, Duration working) {
+        // about twice as many calendar days as working days, and more if that was not enough
+        long workingDays = working.toSeconds() / Math.max(1, workingTime.dayLength().toSeconds());
+        long lo = end.minus(Duration.ofDays(10 + 2 * workingDays)).getEpochSecond();
+        while (workingTime.between(Instant.ofEpochSecond(lo), end).compareTo(working) < 0) {
+            lo -= Duration.ofDays(30).toSeconds();
+        }
+        long hi = end.getEpochSecond();
+        // the latest moment with at least that much working time until the end
+        while (hi - lo > 60) {
+            long mid = lo + (hi - lo) / 2;
+            if (workingTime.between(Instant.ofEpochSecond(mid), end).compareTo(working) >= 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Instant.ofEpochSecond(lo);
     }
 
     /** Report moments: more on working days, a little more as the year goes on, during the day. */
@@ -202,13 +382,23 @@ public final class HistoryGenerator {
         private List<String> co = List.of();
         private boolean slow;
         private boolean stopped;
+        /** Where a case kept open waits at now (null for any other case): the path it takes leads there. */
+        private final Waiting target;
+        /** The co-departments still at work beside the lead (a joint case kept open in its handling). */
+        private List<String> coAtWork = List.of();
 
-        Life(HistoryCase c, SplittableRandom r, Instant now, double[] placeWeights, ArrayDeque<HistoryCase> recent) {
+        Life(HistoryCase c, SplittableRandom r, Instant now, double[] placeWeights, ArrayDeque<HistoryCase> recent, Waiting target) {
             this.c = c;
             this.r = r;
             this.now = now;
             this.placeWeights = placeWeights;
             this.recent = recent;
+            this.target = target;
+        }
+
+        /** Whether the case is kept open in this step: it waits there, whatever its time would have been. */
+        private boolean waitsIn(Waiting w) {
+            return target == w;
         }
 
         void run() {
@@ -229,8 +419,16 @@ public final class HistoryGenerator {
                 return;
             }
             department = route(c.subcategoryCode, c.streetCode);
-            // a joint case now and then, among those long closed (an open one would need its co-departments' tasks too)
-            if (r.nextDouble() < 0.05 && c.reportedAt.isBefore(now.minus(Duration.ofDays(75)))) {
+            if (target != null) {
+                // a joint case kept open has one or two co-departments; any other case kept open none
+                if (target.joint()) {
+                    List<String> others = new ArrayList<>(district.departments());
+                    others.remove(department);
+                    java.util.Collections.shuffle(others, new java.util.Random(r.nextLong()));
+                    co = List.copyOf(others.subList(0, Math.min(others.size(), r.nextDouble() < 0.7 ? 1 : 2)));
+                }
+            } else if (r.nextDouble() < 0.05 && c.reportedAt.isBefore(now.minus(Duration.ofDays(75)))) {
+                // a joint case now and then, among those long closed (an open one would need its co-departments' tasks too)
                 String other = pick(r, district.departments());
                 co = other.equals(department) ? List.of() : List.of(other);
             }
@@ -242,14 +440,25 @@ public final class HistoryGenerator {
                 if (t == null) {
                     return;
                 }
-                Instant coneDone = coHandle(t);
+                if (waitsIn(Waiting.JOINT_HANDLE)) {
+                    // the lead and the co-departments at work since the dispatch
+                    coAtWork = co;
+                    open(Step.HANDLE, "SubProcess_JointHandling", t, group(department), handlingVariables());
+                    return;
+                }
+                Instant coStarted = t;
+                Instant coneDone = waitsIn(Waiting.CO_HANDLE) ? null : coHandle(t);
+                if (waitsIn(Waiting.CO_HANDLE)) {
+                    coAtWork = co;
+                }
                 // the lead's work: feedback (stage by stage), or a return, an extension or a hold on the way
                 Instant lead = t;
                 boolean rework = false;
                 String outcome;
                 while (true) {
                     double x = r.nextDouble();
-                    outcome = !returned && co.isEmpty() && x < 0.03 ? "RETURN"
+                    outcome = target != null ? forcedOutcome(extended, held)
+                            : !returned && co.isEmpty() && x < 0.03 ? "RETURN"
                             : !extended && x > 0.94 ? "EXTENSION"
                             : !held && x > 0.90 && x <= 0.94 ? "HOLD" : "FEEDBACK";
                     Instant done = handle(lead, outcome, rework);
@@ -271,6 +480,13 @@ public final class HistoryGenerator {
                         lead = approveHold(done);
                     } else if (stage < stages.size()) {
                         lead = nextStage(done);
+                    } else if (waitsIn(Waiting.CO_HANDLE)) {
+                        // the lead has given its feedback and waits at the join for the co-departments still at work
+                        Map<String, Object> v = handlingVariables();
+                        v.put(CaseVariables.HANDLE_OUTCOME, "FEEDBACK");
+                        open(Step.CO_HANDLE, CaseLoop.TASK_CO_HANDLE + "#multiInstanceBody,Gateway_JoinJointWork", coStarted,
+                                group(co.get(0)), v);
+                        return;
                     } else {
                         // handled: the check waits for the co-departments too
                         Instant ready = coneDone != null && coneDone.isAfter(done) ? coneDone : done;
@@ -316,6 +532,9 @@ public final class HistoryGenerator {
                 default -> "CITIZEN";
             };
             place = district.places().get(weighted(r, placeWeights));
+            if (target != null && target.needsPublicReport() && "GRID_WORKER".equals(c.channel)) {
+                c.channel = r.nextBoolean() ? "HOTLINE" : "CITIZEN";
+            }
             boolean gridWorker = "GRID_WORKER".equals(c.channel);
             if (gridWorker && place.gridWorker() == null) {
                 c.channel = "HOTLINE";
@@ -342,7 +561,7 @@ public final class HistoryGenerator {
             }
             c.address = place.streetName() + " · " + place.name() + " " + (1 + r.nextInt(120)) + " 号";
             c.description = kind.name() + "," + place.name() + "附近,请尽快处理";
-            c.selfResolved = gridWorker && kind.easy() && r.nextDouble() < 0.3;
+            c.selfResolved = gridWorker && kind.easy() && r.nextDouble() < 0.3 && (target == null || target == Waiting.REGISTER);
             if (c.selfResolved) {
                 c.description = kind.name() + ",已当场处置";
             }
@@ -363,12 +582,12 @@ public final class HistoryGenerator {
 
         private Instant verify(Instant start) {
             String limit = (String) limits.get(CaseVariables.VERIFY_LIMIT);
-            Instant end = finish(Step.VERIFY, "grid-worker", start, limit, 0.04);
+            Instant end = waitsIn(Waiting.VERIFY) ? null : finish(Step.VERIFY, "grid-worker", start, limit, 0.04);
             if (end == null) {
                 open(Step.VERIFY, CaseLoop.TASK_VERIFY, start, "grid-worker", Map.of());
                 return null;
             }
-            boolean confirmed = r.nextDouble() >= 0.08;
+            boolean confirmed = r.nextDouble() >= 0.08 || target != null;
             fact(Step.VERIFY, null, start, limit, end, confirmed ? "CONFIRMED" : "NOT_CONFIRMED", null, false, false);
             String who = gridWorker();
             if (!confirmed) {
@@ -383,7 +602,7 @@ public final class HistoryGenerator {
 
         private Instant register(Instant start) {
             String limit = (String) limits.get(CaseVariables.REGISTER_LIMIT);
-            Instant end = finish(Step.REGISTER, "intake", start, limit, 0.04);
+            Instant end = waitsIn(Waiting.REGISTER) ? null : finish(Step.REGISTER, "intake", start, limit, 0.04);
             if (end == null) {
                 Map<String, Object> v = new HashMap<>();
                 if (!"GRID_WORKER".equals(c.channel)) {
@@ -393,8 +612,8 @@ public final class HistoryGenerator {
                 return null;
             }
             double x = r.nextDouble();
-            HistoryCase into = x >= 0.04 && x < 0.07 ? duplicateTarget(end) : null;
-            String decision = x < 0.04 ? "REJECT" : into != null ? "DUPLICATE" : "REGISTER";
+            HistoryCase into = target == null && x >= 0.04 && x < 0.07 ? duplicateTarget(end) : null;
+            String decision = target == null && x < 0.04 ? "REJECT" : into != null ? "DUPLICATE" : "REGISTER";
             String who = intake();
             fact(Step.REGISTER, null, start, limit, end, decision, null, false, false);
             switch (decision) {
@@ -433,7 +652,7 @@ public final class HistoryGenerator {
 
         private Instant dispatch(Instant start) {
             String limit = (String) limits.get(CaseVariables.DISPATCH_LIMIT);
-            Instant end = finish(Step.DISPATCH, "dispatcher", start, limit, 0.04);
+            Instant end = waitsIn(Waiting.DISPATCH) ? null : finish(Step.DISPATCH, "dispatcher", start, limit, 0.04);
             if (end == null) {
                 open(Step.DISPATCH, CaseLoop.TASK_DISPATCH, start, "dispatcher",
                         Map.of(CaseVariables.REGISTER_DECISION, "REGISTER", CaseVariables.DEPARTMENT, department));
@@ -441,7 +660,7 @@ public final class HistoryGenerator {
             }
             fact(Step.DISPATCH, department, start, limit, end, "DONE", null, false, false);
             // now and then the dispatcher sends it elsewhere than the routing table suggests
-            if (r.nextDouble() < 0.08) {
+            if (r.nextDouble() < 0.08 && (target == null || !target.joint())) {
                 department = pick(r, district.departments());
                 co = co.stream().filter(d -> !d.equals(department)).toList();
             }
@@ -470,8 +689,10 @@ public final class HistoryGenerator {
             String limit = handleLimit;
             Instant due = plus(start, limit);
             c.handlingDueAt = due;
-            Instant end = finish(Step.HANDLE, group(department), start, limit, slow ? 0.5 : 0.12);
+            Instant end = waitsIn(Waiting.HANDLE) ? null : finish(Step.HANDLE, group(department), start, limit, slow ? 0.5 : 0.12);
             if (end == null) {
+                // co-departments still at work (a joint case's lead not done by now): they started with the lead
+                coAtWork = co.isEmpty() || target == null ? List.of() : co;
                 open(Step.HANDLE, "SubProcess_JointHandling", start, group(department), handlingVariables());
                 return null;
             }
@@ -499,13 +720,22 @@ public final class HistoryGenerator {
             return end;
         }
 
+        /** The lead's decision on the way to the step a case kept open waits in: the request it waits on, else feedback. */
+        private String forcedOutcome(boolean extended, boolean held) {
+            if (waitsIn(Waiting.APPROVE_EXTENSION) && !extended) {
+                return "EXTENSION";
+            }
+            boolean hold = waitsIn(Waiting.APPROVE_HOLD) || waitsIn(Waiting.ON_HOLD) || waitsIn(Waiting.REVIEW_HOLD);
+            return hold && !held ? "HOLD" : "FEEDBACK";
+        }
+
         private Map<String, Object> handlingVariables() {
             Map<String, Object> v = new HashMap<>();
             v.put(CaseVariables.REGISTER_DECISION, "REGISTER");
             v.put(CaseVariables.DEPARTMENT, department);
             v.put(CaseVariables.CO_DEPARTMENTS, String.join(",", co));
             v.put(CaseVariables.LEAD_AT_WORK, true);
-            v.put(CaseVariables.CO_DEPARTMENTS_AT_WORK, "");
+            v.put(CaseVariables.CO_DEPARTMENTS_AT_WORK, String.join(",", coAtWork));
             v.put(CaseVariables.HANDLE_ASSIGNEE, null);
             v.put(CaseVariables.HANDLE_LIMIT, handleLimit);
             v.put(CaseVariables.HANDLE_STAGE, stage);
@@ -522,11 +752,12 @@ public final class HistoryGenerator {
 
         private Instant approveExtension(Instant start) {
             String limit = (String) limits.get(CaseVariables.APPROVAL_LIMIT);
-            Instant end = finish(Step.APPROVE_EXTENSION, "supervisor", start, limit, 0.03);
+            Instant end = waitsIn(Waiting.APPROVE_EXTENSION) ? null : finish(Step.APPROVE_EXTENSION, "supervisor", start, limit, 0.03);
             if (end == null) {
                 Map<String, Object> v = handlingVariables();
                 v.put(CaseVariables.HANDLE_OUTCOME, "EXTENSION");
                 v.put(CaseVariables.EXTENSION_DAYS, 3);
+                v.put(CaseVariables.EXTENSION_REASON, "需采购材料");
                 open(Step.APPROVE_EXTENSION, CaseLoop.TASK_APPROVE_EXTENSION + ",Gateway_JoinJointWork", start, "supervisor", v);
                 return null;
             }
@@ -548,14 +779,15 @@ public final class HistoryGenerator {
 
         private Instant approveHold(Instant start) {
             String limit = (String) limits.get(CaseVariables.APPROVAL_LIMIT);
-            Instant end = finish(Step.APPROVE_HOLD, "supervisor", start, limit, 0.03);
+            Instant end = waitsIn(Waiting.APPROVE_HOLD) ? null : finish(Step.APPROVE_HOLD, "supervisor", start, limit, 0.03);
             if (end == null) {
                 Map<String, Object> v = handlingVariables();
                 v.put(CaseVariables.HANDLE_OUTCOME, "HOLD");
+                v.put(CaseVariables.HOLD_REASON, "需纳入年度改造计划");
                 open(Step.APPROVE_HOLD, CaseLoop.TASK_APPROVE_HOLD + ",Gateway_JoinJointWork", start, "supervisor", v);
                 return null;
             }
-            boolean approved = r.nextDouble() < 0.9;
+            boolean approved = r.nextDouble() < 0.9 || target != null;
             fact(Step.APPROVE_HOLD, department, start, limit, end, approved ? "APPROVED" : "REFUSED", null, false, false);
             entry(end, supervisor(), "APPROVE_HOLD", "COMPLETED", approved ? "APPROVED" : "REFUSED", null, null);
             if (!approved) {
@@ -574,9 +806,20 @@ public final class HistoryGenerator {
             if (release.isAfter(due)) {
                 release = due.minusSeconds(60);
             }
-            if (release.isAfter(now)) {
+            if (waitsIn(Waiting.REVIEW_HOLD)) {
+                // the review date came: the hold's wait ends without a decision and a supervisor reviews it
+                fact(Step.ON_HOLD, department, end, review, due, null, null, false, false);
                 Map<String, Object> v = handlingVariables();
                 v.put(CaseVariables.HANDLE_OUTCOME, "HOLD");
+                v.put(CaseVariables.HOLD_REASON, "需纳入年度改造计划");
+                v.put(CaseVariables.HOLD_DECISION, "APPROVED");
+                open(Step.REVIEW_HOLD, CaseLoop.TASK_REVIEW_HOLD + ",Gateway_JoinJointWork", due, "supervisor", v);
+                return null;
+            }
+            if (release.isAfter(now) || waitsIn(Waiting.ON_HOLD)) {
+                Map<String, Object> v = handlingVariables();
+                v.put(CaseVariables.HANDLE_OUTCOME, "HOLD");
+                v.put(CaseVariables.HOLD_REASON, "需纳入年度改造计划");
                 v.put(CaseVariables.HOLD_DECISION, "APPROVED");
                 open(Step.ON_HOLD, CaseLoop.TASK_ON_HOLD + ",Gateway_JoinJointWork", end, group(department), v);
                 return null;
@@ -600,14 +843,14 @@ public final class HistoryGenerator {
 
         private Instant check(Instant start) {
             String limit = (String) limits.get(CaseVariables.CHECK_LIMIT);
-            Instant end = finish(Step.CHECK, "grid-worker", start, limit, 0.04);
+            Instant end = waitsIn(Waiting.CHECK) ? null : finish(Step.CHECK, "grid-worker", start, limit, 0.04);
             if (end == null) {
                 Map<String, Object> v = handlingVariables();
                 v.put(CaseVariables.HANDLE_OUTCOME, "FEEDBACK");
                 open(Step.CHECK, CaseLoop.TASK_CHECK, start, "grid-worker", v);
                 return null;
             }
-            boolean passed = r.nextDouble() >= 0.05;
+            boolean passed = r.nextDouble() >= 0.05 || target != null;
             fact(Step.CHECK, department, start, limit, end, passed ? "PASSED" : "FAILED", null, false, false);
             entry(end, gridWorker(), "CHECK", "COMPLETED", passed ? "PASSED" : "FAILED", passed ? "已整改到位" : "现场仍未整改到位", null);
             if (!passed) {
@@ -626,7 +869,7 @@ public final class HistoryGenerator {
             }
             String limit = (String) limits.get(CaseVariables.CALLBACK_LIMIT);
             c.status = "CALLBACK";
-            Instant end = finish(Step.CALLBACK, "intake", start, limit, 0.04);
+            Instant end = waitsIn(Waiting.CALLBACK) ? null : finish(Step.CALLBACK, "intake", start, limit, 0.04);
             if (end == null) {
                 Map<String, Object> v = handlingVariables();
                 v.put(CaseVariables.CHECK_RESULT, "PASSED");
@@ -634,7 +877,8 @@ public final class HistoryGenerator {
                 return null;
             }
             double x = r.nextDouble();
-            String answer = x < (slow ? 0.6 : 0.78) ? "SATISFIED" : x < 0.9 ? "BASICALLY_SATISFIED" : x < 0.96 ? "DISSATISFIED" : "UNREACHABLE";
+            String answer = waitsIn(Waiting.REVIEW_DISSATISFACTION) ? "DISSATISFIED" : target != null ? "SATISFIED"
+                    : x < (slow ? 0.6 : 0.78) ? "SATISFIED" : x < 0.9 ? "BASICALLY_SATISFIED" : x < 0.96 ? "DISSATISFIED" : "UNREACHABLE";
             fact(Step.CALLBACK, department, start, limit, end, answer, null, false, false);
             entry(end, intake(), "CALLBACK", "COMPLETED", answer, null,
                     "DISSATISFIED".equals(answer) ? "dissatisfactionReason: 处理太慢" : null);
@@ -643,7 +887,8 @@ public final class HistoryGenerator {
                 return end;
             }
             String reviewLimit = (String) limits.get(CaseVariables.APPROVAL_LIMIT);
-            Instant reviewed = finish(Step.REVIEW_DISSATISFACTION, "dispatcher", end, reviewLimit, 0.03);
+            Instant reviewed = waitsIn(Waiting.REVIEW_DISSATISFACTION) ? null
+                    : finish(Step.REVIEW_DISSATISFACTION, "dispatcher", end, reviewLimit, 0.03);
             if (reviewed == null) {
                 Map<String, Object> v = handlingVariables();
                 v.put(CaseVariables.CHECK_RESULT, "PASSED");
@@ -772,7 +1017,7 @@ public final class HistoryGenerator {
                 v.putAll(limits);
                 v.putAll(decided);
             }
-            String limit = step == Step.HANDLE ? handleLimit : (String) limits.get(step.limitVariable());
+            String limit = step == Step.HANDLE || step == Step.CO_HANDLE ? handleLimit : (String) limits.get(step.limitVariable());
             c.status = step.status().name();
             c.open = new HistoryCase.Open(step.name(), activity, start, plus(start, limit), group, v);
             c.openWarning = step != Step.ON_HOLD && !warningAt(start, limit).isAfter(now);
