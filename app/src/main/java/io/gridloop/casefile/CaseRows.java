@@ -1,9 +1,6 @@
 package io.gridloop.casefile;
 
 import io.gridloop.security.AccessScope;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,7 +29,7 @@ class CaseRows {
     List<CaseRecord> list(String clause, Consumer<JdbcClient.StatementSpec> params) {
         JdbcClient.StatementSpec spec = jdbc.sql("select gl_case.*, cast(null as varchar(1)) as co_departments from gl_case " + clause);
         params.accept(spec);
-        List<CaseRecord> rows = spec.query((rs, n) -> MAPPER.mapRow(withCheapMisses(rs), n)).list();
+        List<CaseRecord> rows = spec.query(MAPPER).list();
         if (rows.isEmpty()) {
             return rows;
         }
@@ -42,41 +39,13 @@ class CaseRows {
         return out;
     }
 
-    private static final org.springframework.jdbc.core.SimplePropertyRowMapper<CaseRecord> MAPPER =
-            new org.springframework.jdbc.core.SimplePropertyRowMapper<>(CaseRecord.class);
-
-    /** What a column the row does not have answers: one exception, made once and without a stack trace. */
-    private static final SQLException NO_SUCH_COLUMN = new SQLException("no such column") {
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
-    };
-
     /**
-     * The row as Spring's property mapper reads it, except that a column name it probes and the row lacks (it tries
-     * {@code caseNumber} before {@code case_number}) fails at once: the driver would build an exception with its stack
-     * trace for each of the record's thirty such names on every case read (and H2's file mode used to write each to its
-     * trace file).
+     * Columns matched by the names the row has (its metadata): Spring's property mapper would instead probe each of the
+     * record's names ({@code caseNumber} before {@code case_number}), and the driver builds an exception with its stack
+     * trace for every miss, thirty per case read.
      */
-    private static ResultSet withCheapMisses(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        java.util.Set<String> columns = new java.util.HashSet<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
-        }
-        return (ResultSet) java.lang.reflect.Proxy.newProxyInstance(CaseRows.class.getClassLoader(), new Class<?>[] {ResultSet.class},
-                (proxy, method, args) -> {
-                    if ("findColumn".equals(method.getName()) && !columns.contains(((String) args[0]).toLowerCase(java.util.Locale.ROOT))) {
-                        throw NO_SUCH_COLUMN;
-                    }
-                    try {
-                        return method.invoke(rs, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
+    private static final org.springframework.jdbc.core.DataClassRowMapper<CaseRecord> MAPPER =
+            new org.springframework.jdbc.core.DataClassRowMapper<>(CaseRecord.class);
 
     Optional<CaseRecord> one(String clause, Consumer<JdbcClient.StatementSpec> params) {
         return list(clause, params).stream().findFirst();
