@@ -438,7 +438,7 @@ public final class BoardTaskQueries {
             line(row("Camunda TaskQuery per candidate group: open, overdue (due before now), warning (due within 24 h)", 3 * groups.size(),
                     rows[0] + " groups", ms[0]));
         }
-        line(row("GridLoop BoardService.board (counts, every case in warning or overdue, grids)", 4, "%,d cases".formatted(rows[1]), ms[1]));
+        line(row("GridLoop BoardService.board (counts and grids in one pass, every case in warning or overdue with its orders)", 2, "%,d cases".formatted(rows[1]), ms[1]));
         line("");
         Board.Counts c = last[0].counts();
         long instances = tasks.createTaskQuery().processDefinitionKey(CaseLoop.PROCESS_ID).count();
