@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -58,46 +59,28 @@ public class BoardService {
         Map<String, Object> p = new HashMap<>();
         String filter = scope.caseFilter(p);
 
-        var counts = jdbc.sql("""
-                select count(*) as open_cases,
-                  coalesce(sum(case when warning and not overdue then 1 else 0 end), 0) as warning_cases,
-                  coalesce(sum(case when overdue then 1 else 0 end), 0) as overdue_cases,
-                  coalesce(sum(case when exists (select 1 from gl_supervision_order o where o.case_id = gl_case.id
-                    and o.kind = 'SUPERVISION' and o.closed_at is null) then 1 else 0 end), 0) as supervised_cases
-                from gl_case where closed_at is null and""" + " " + filter);
-        p.forEach(counts::param);
-        Board.Counts top = counts.query((rs, n) -> new Board.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .single();
-
-        // the highest supervision level each case on the board reached, and that order's state
-        Map<Long, String[]> orders = new HashMap<>();
-        var orderSpec = jdbc.sql("""
-                select o.case_id, o.level, o.closed_at from gl_supervision_order o join gl_case c on c.id = o.case_id
-                where c.closed_at is null and (c.warning or c.overdue) and o.kind = 'SUPERVISION' and""" + " " + filter
-                + " order by o.opened_at, o.id");
-        p.forEach(orderSpec::param);
-        orderSpec.query(rs -> {
-            long caseId = rs.getLong(1);
-            SupervisionOrder.Level level = SupervisionOrder.Level.valueOf(rs.getString(2));
-            String state = rs.getObject(3) == null ? "OPEN" : "CLOSED";
-            String[] seen = orders.get(caseId);
-            if (seen == null || SupervisionOrder.Level.valueOf(seen[0]).compareTo(level) <= 0) {
-                orders.put(caseId, new String[] {level.name(), state});
-            }
-        });
-
-        var rows = jdbc.sql("""
-                select id, case_number, street_code, grid_code, department_code, category_code, current_step, due_at, overdue
-                from gl_case where closed_at is null and (warning or overdue) and""" + " " + filter + " order by due_at, id");
-        p.forEach(rows::param);
-        List<Board.BoardCase> cases = rows.query((rs, n) -> boardCase(rs, now, orders.get(rs.getLong("id")), locale)).list();
-
-        var grids = jdbc.sql("select grid_code, count(*), coalesce(sum(case when overdue then 1 else 0 end), 0) from gl_case "
-                + "where closed_at is null and " + filter + " group by grid_code order by grid_code");
+        // one pass over the open cases, per grid (the map's counts), summed for the counts at the top; the open supervision
+        // orders joined once rather than looked up per case
+        var grids = jdbc.sql("""
+                select grid_code, count(*),
+                  coalesce(sum(case when warning and not overdue then 1 else 0 end), 0),
+                  coalesce(sum(case when overdue then 1 else 0 end), 0),
+                  count(supervised.case_id)
+                from gl_case left join (select distinct o.case_id from gl_supervision_order o
+                  where o.kind = 'SUPERVISION' and o.closed_at is null) supervised on supervised.case_id = gl_case.id
+                where closed_at is null and""" + " " + filter + " group by grid_code order by grid_code");
         p.forEach(grids::param);
-        List<Board.GridCount> perGrid = grids.query((rs, n) -> new Board.GridCount(rs.getString(1), labels.grid(rs.getString(1), locale),
-                rs.getLong(2), rs.getLong(3))).list();
-        return new Board(now, top, cases, perGrid);
+        long[] top = new long[4];
+        List<Board.GridCount> perGrid = new ArrayList<>();
+        Labeller names = new Labeller(locale, now);
+        grids.query(rs -> {
+            for (int i = 0; i < 4; i++) {
+                top[i] += rs.getLong(i + 2);
+            }
+            perGrid.add(new Board.GridCount(rs.getString(1), names.grid(rs.getString(1)), rs.getLong(2), rs.getLong(4)));
+        });
+        List<Board.BoardCase> cases = boardCases("(c.warning or c.overdue)", Map.of(), filter, p, names);
+        return new Board(now, new Board.Counts(top[0], top[1], top[2], top[3]), cases, perGrid);
     }
 
     /** How many open cases the map draws at most: the most urgent ones (a district can have thousands open). */
@@ -132,44 +115,120 @@ public class BoardService {
 
     /** Every open case of one grid (the map's click), in or out of warning, the same rows as the board's. */
     public List<Board.BoardCase> openCasesOfGrid(String gridCode, AccessScope scope, Locale locale) {
-        Instant now = clock.instant();
         Map<String, Object> p = new HashMap<>();
         String filter = scope.caseFilter(p);
-        Map<Long, String[]> orders = new HashMap<>();
-        var orderSpec = jdbc.sql("""
-                select o.case_id, o.level, o.closed_at from gl_supervision_order o join gl_case c on c.id = o.case_id
-                where c.closed_at is null and c.grid_code = :grid and o.kind = 'SUPERVISION' and""" + " " + filter
-                + " order by o.opened_at, o.id").param("grid", gridCode);
-        p.forEach(orderSpec::param);
-        orderSpec.query(rs -> {
-            SupervisionOrder.Level level = SupervisionOrder.Level.valueOf(rs.getString(2));
-            String[] seen = orders.get(rs.getLong(1));
-            if (seen == null || SupervisionOrder.Level.valueOf(seen[0]).compareTo(level) <= 0) {
-                orders.put(rs.getLong(1), new String[] {level.name(), rs.getObject(3) == null ? "OPEN" : "CLOSED"});
-            }
-        });
-        var rows = jdbc.sql("""
-                select id, case_number, street_code, grid_code, department_code, category_code, current_step, due_at, overdue
-                from gl_case where closed_at is null and grid_code = :grid and""" + " " + filter + " order by due_at, id")
-                .param("grid", gridCode);
-        p.forEach(rows::param);
-        return rows.query((rs, n) -> boardCase(rs, now, orders.get(rs.getLong("id")), locale)).list();
+        return boardCases("c.grid_code = :grid", Map.of("grid", gridCode), filter, p, new Labeller(locale, clock.instant()));
     }
 
-    private Board.BoardCase boardCase(ResultSet rs, Instant now, String[] order, Locale locale) throws SQLException {
+    /**
+     * The open cases that meet {@code where} (over {@code c}, gl_case), by due date, each with the highest level of its
+     * supervision orders and that order's state: one query, the orders joined to their case (a case's rows come together).
+     */
+    private List<Board.BoardCase> boardCases(String where, Map<String, Object> whereParams, String filter, Map<String, Object> p,
+                                             Labeller names) {
+        var rows = jdbc.sql("""
+                select c.id, c.case_number, c.street_code, c.grid_code, c.department_code, c.category_code, c.current_step,
+                  c.due_at, c.overdue, o.level, o.closed_at as order_closed_at
+                from gl_case c left join gl_supervision_order o on o.case_id = c.id and o.kind = 'SUPERVISION'
+                where c.closed_at is null and""" + " " + where + " and " + filter + " order by c.due_at, c.id, o.opened_at, o.id");
+        whereParams.forEach(rows::param);
+        p.forEach(rows::param);
+        List<Board.BoardCase> cases = new ArrayList<>();
+        long[] caseId = {Long.MIN_VALUE};
+        Board.BoardCase[] pending = new Board.BoardCase[1];
+        rows.query(rs -> {
+            long id = rs.getLong("id");
+            if (id != caseId[0]) {
+                if (pending[0] != null) {
+                    cases.add(pending[0]);
+                }
+                caseId[0] = id;
+                pending[0] = boardCase(rs, names);
+            }
+            String level = rs.getString("level");
+            if (level != null) {
+                // the highest level wins; of orders at one level, the latest (rows come by opened_at, id)
+                String seen = pending[0].supervisionLevel();
+                if (seen == null || SupervisionOrder.Level.valueOf(seen).compareTo(SupervisionOrder.Level.valueOf(level)) <= 0) {
+                    pending[0] = withOrder(pending[0], level, rs.getObject("order_closed_at") == null ? "OPEN" : "CLOSED");
+                }
+            }
+        });
+        if (pending[0] != null) {
+            cases.add(pending[0]);
+        }
+        return cases;
+    }
+
+    private static Board.BoardCase withOrder(Board.BoardCase c, String level, String state) {
+        return new Board.BoardCase(c.caseNumber(), c.street(), c.streetName(), c.grid(), c.gridName(), c.department(), c.departmentName(),
+                c.category(), c.categoryName(), c.step(), c.stepName(), c.dueAt(), c.overdue(), c.overdueMinutes(), level, state);
+    }
+
+    private Board.BoardCase boardCase(ResultSet rs, Labeller names) throws SQLException {
         OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
         boolean overdue = rs.getBoolean("overdue");
-        long minutes = overdue && due != null ? workingTime.between(due.toInstant(), now).toMinutes() : 0;
+        long minutes = overdue && due != null ? names.overdueMinutes(due.toInstant()) : 0;
         String street = rs.getString("street_code");
         String grid = rs.getString("grid_code");
         String department = rs.getString("department_code");
         String category = rs.getString("category_code");
         String step = rs.getString("current_step");
-        return new Board.BoardCase(rs.getString("case_number"), street, labels.street(street, locale), grid, labels.grid(grid, locale),
-                department, department == null ? Translations.translate("board.noDepartment", locale) : labels.department(department, locale),
-                category, labels.category(category, locale), step,
-                step == null ? "" : Translations.translate("step." + step, locale), due == null ? null : due.toInstant(), overdue,
-                minutes, order == null ? null : order[0], order == null ? null : order[1]);
+        return new Board.BoardCase(rs.getString("case_number"), street, names.street(street), grid, names.grid(grid),
+                department, names.department(department), category, names.category(category), step, names.step(step),
+                due == null ? null : due.toInstant(), overdue, minutes, null, null);
+    }
+
+    /**
+     * Names and working time for one answer, each worked out once: thousands of cases share a few hundred grids,
+     * departments and due days. Working time past a due date is split at the next midnight (working time adds up over
+     * any split), so the whole days after it are counted once per due day, not once per case.
+     */
+    private final class Labeller {
+        private final Locale locale;
+        private final Instant now;
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<LocalDate, Duration> afterDay = new HashMap<>();
+
+        Labeller(Locale locale, Instant now) {
+            this.locale = locale;
+            this.now = now;
+        }
+
+        String grid(String code) {
+            return names.computeIfAbsent("g:" + code, k -> labels.grid(code, locale));
+        }
+
+        String street(String code) {
+            return names.computeIfAbsent("s:" + code, k -> labels.street(code, locale));
+        }
+
+        String department(String code) {
+            return code == null ? names.computeIfAbsent("d:", k -> Translations.translate("board.noDepartment", locale))
+                    : names.computeIfAbsent("d:" + code, k -> labels.department(code, locale));
+        }
+
+        String category(String code) {
+            return names.computeIfAbsent("c:" + code, k -> labels.category(code, locale));
+        }
+
+        String step(String step) {
+            return step == null ? "" : names.computeIfAbsent("t:" + step, k -> Translations.translate("step." + step, locale));
+        }
+
+        /** Working minutes from {@code due} to now. */
+        long overdueMinutes(Instant due) {
+            if (!now.isAfter(due)) {
+                return 0;
+            }
+            LocalDate day = LocalDate.ofInstant(due, workingTime.zone());
+            Instant midnight = day.plusDays(1).atStartOfDay(workingTime.zone()).toInstant();
+            if (!now.isAfter(midnight)) {
+                return workingTime.between(due, now).toMinutes();
+            }
+            Duration rest = afterDay.computeIfAbsent(day, d -> workingTime.between(midnight, now));
+            return workingTime.between(due, midnight).plus(rest).toMinutes();
+        }
     }
 
     /**

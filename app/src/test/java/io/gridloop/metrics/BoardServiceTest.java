@@ -111,6 +111,37 @@ class BoardServiceTest {
     }
 
     @Test
+    void daysOverdueCountWorkingTimeOverAWeekendAndTheHighestOrderWins() {
+        daysOverdue(loop, reports, boards, supervision, "S03C03G02");
+    }
+
+    /** Also run on PostgreSQL (BoardOnPostgresTest), where the board's partial indexes are. */
+    static void daysOverdue(LoopDriver loop, ReportService reports, BoardService boards, Supervision supervision, String grid) {
+        AccessScope scope = observerOf(grid);
+        loop.at(LoopDriver.MONDAY_0900);
+        CaseRecord first = reports.report(LoopDriver.report(Channel.GRID_WORKER, "STREETLIGHT", grid), "lihua");
+        loop.at(LoopDriver.MONDAY_0900.plus(Duration.ofMinutes(30)));
+        CaseRecord second = reports.report(LoopDriver.report(Channel.GRID_WORKER, "STREETLIGHT", grid), "lihua");
+        // due Monday 10:00 and 10:30, the same due day; read a week later, Monday 10:00 (working day 08:30–12:00, 13:30–17:30)
+        Instant weekLater = LoopDriver.MONDAY_0900.plus(Duration.ofDays(7)).plus(Duration.ofHours(1));
+        loop.at(weekLater.minus(Duration.ofMinutes(1)));
+        assertThat(supervision.openByHand(first.caseNumber(), DISTRICT_SUPERVISOR, SupervisionOrder.Level.STREET, "久拖不办")).isTrue();
+        loop.at(weekLater);
+        assertThat(supervision.openByHand(first.caseNumber(), DISTRICT_SUPERVISOR, SupervisionOrder.Level.DISTRICT, "仍未办理")).isTrue();
+        Board board = boards.board(scope, ZH);
+        assertThat(board.counts()).isEqualTo(new Board.Counts(2, 0, 2, 1));
+        // first: Monday 10:00–12:00 and 13:30–17:30 (6 h), Tuesday to Friday (4 × 7.5 h), no weekend, Monday 08:30–10:00 (1.5 h)
+        // second: half an hour less on its first day
+        assertThat(board.cases()).extracting(Board.BoardCase::caseNumber, Board.BoardCase::overdueMinutes,
+                        Board.BoardCase::supervisionLevel, Board.BoardCase::orderState)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(first.caseNumber(), 37 * 60L + 30, "DISTRICT", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple(second.caseNumber(), 37 * 60L, null, null));
+        assertThat(board.grids()).extracting(Board.GridCount::grid, Board.GridCount::open, Board.GridCount::overdue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(grid, 2L, 2L));
+        assertThat(boards.openCasesOfGrid(grid, scope, ZH)).isEqualTo(board.cases());
+    }
+
+    @Test
     void theBoardKeepsToTheScopeAndGroupsByEveryDimension() {
         String mine = "S03C03G04";
         loop.at(LoopDriver.MONDAY_0900);
