@@ -76,6 +76,8 @@ create table gl_eval_summary (
     h35                   int not null default 0,
     primary key (unit_kind, grain, on_day, unit_code)
 );
+-- the roll-up replaces a month's rows at a time
+create index gl_eval_summary_day_idx on gl_eval_summary (grain, on_day);
 
 -- overdue and still to be handled (超期待处置) at the end of a day, per unit: a state, not a sum (CaseFigures.countState)
 create table gl_eval_pending (
@@ -85,6 +87,7 @@ create table gl_eval_pending (
     cases      int not null,
     primary key (unit_kind, on_day, unit_code)
 );
+create index gl_eval_pending_day_idx on gl_eval_pending (on_day);
 
 -- one row: every day before rolled_until is in the summaries, as of the case and fact ids below (anything written later
 -- with an earlier time, e.g. a history loaded into the past, makes those days live again until rolled up anew); the lease
@@ -103,3 +106,5 @@ insert into gl_eval_rollup_state (id) values (1);
 -- the roll-up of a day reads the cases touched that day: by registration and by when a step started
 create index gl_case_registered_idx on gl_case (registered_at);
 create index gl_step_fact_started_idx on gl_step_fact (started_at);
+-- the self-resolved cases whose place may be reported again (re-reported), by when they were reported
+create index gl_case_self_resolved_idx on gl_case (self_resolved, reported_at);

@@ -228,7 +228,12 @@ public class EvaluationRollup {
             long t0 = System.nanoTime();
             int cases = tx.execute(s -> rollChunk(start, b));
             days += (int) (b.toEpochDay() - a.toEpochDay());
-            LOG.debug("Evaluation summaries {} to {}: {} cases in {} ms", a, b, cases, (System.nanoTime() - t0) / 1_000_000);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms > 5_000) {
+                LOG.info("Evaluation summaries {} to {}: {} cases in {} ms", a, b, cases, ms);
+            } else {
+                LOG.debug("Evaluation summaries {} to {}: {} cases in {} ms", a, b, cases, ms);
+            }
             a = b;
         }
         return days;
@@ -322,28 +327,36 @@ public class EvaluationRollup {
         for (int i = 0; i < Tally.BUCKETS; i++) {
             columns.add(bucketColumn(i));
         }
-        String insert = "insert into gl_eval_summary (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
+        // many rows to a statement: one round trip for a hundred rows, on PostgreSQL and H2 alike
+        String head = "insert into gl_eval_summary (" + String.join(", ", columns) + ") values ";
+        String one = "(" + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
         JdbcTemplate plain = streaming.getJdbcTemplate();
-        List<Map.Entry<Key, Tally>> rows = new ArrayList<>(sums.entrySet());
-        plain.batchUpdate(insert, rows, 1_000, (PreparedStatement ps, Map.Entry<Key, Tally> e) -> {
-            int n = 1;
-            Tally t = e.getValue();
-            ps.setString(n++, "D");
-            ps.setObject(n++, e.getKey().day());
-            ps.setString(n++, e.getKey().kind().name());
-            ps.setString(n++, e.getKey().code());
-            for (Indicator i : SUMMED) {
-                ps.setLong(n++, t.get(i));
-            }
-            ps.setDouble(n++, t.weightedReports());
-            ps.setLong(n++, t.handlingCount());
-            ps.setLong(n++, t.handlingSum());
-            ps.setLong(n++, t.handlingMax());
-            for (int i = 0; i < Tally.BUCKETS; i++) {
-                ps.setLong(n++, t.bucket(i));
-            }
-        });
+        List<Map.Entry<Key, Tally>> rows = sums.entrySet().stream().filter(e -> !e.getValue().isEmpty()).toList();
+        int perStatement = 100;
+        for (int from0 = 0; from0 < rows.size(); from0 += perStatement) {
+            List<Map.Entry<Key, Tally>> part = rows.subList(from0, Math.min(rows.size(), from0 + perStatement));
+            String sql = head + String.join(", ", java.util.Collections.nCopies(part.size(), one));
+            plain.update(sql, ps -> {
+                int n = 1;
+                for (Map.Entry<Key, Tally> e : part) {
+                    Tally t = e.getValue();
+                    ps.setString(n++, "D");
+                    ps.setObject(n++, e.getKey().day());
+                    ps.setString(n++, e.getKey().kind().name());
+                    ps.setString(n++, e.getKey().code());
+                    for (Indicator i : SUMMED) {
+                        ps.setInt(n++, (int) t.get(i));
+                    }
+                    ps.setDouble(n++, t.weightedReports());
+                    ps.setInt(n++, (int) t.handlingCount());
+                    ps.setLong(n++, t.handlingSum());
+                    ps.setLong(n++, t.handlingMax());
+                    for (int i = 0; i < Tally.BUCKETS; i++) {
+                        ps.setInt(n++, (int) t.bucket(i));
+                    }
+                }
+            });
+        }
         List<Map.Entry<Key, long[]>> states = new ArrayList<>(pending.entrySet());
         plain.batchUpdate("insert into gl_eval_pending (on_day, unit_kind, unit_code, cases) values (?, ?, ?, ?)", states, 1_000,
                 (ps, e) -> {
@@ -429,6 +442,8 @@ public class EvaluationRollup {
     /** For tests and the benchmark: everything again, from the first report to yesterday. */
     public int rebuild() {
         jdbc.sql("update gl_eval_rollup_state set rolled_until = null where id = 1").update();
+        jdbc.sql("delete from gl_eval_summary").update();
+        jdbc.sql("delete from gl_eval_pending").update();
         return catchUp();
     }
 
@@ -464,22 +479,42 @@ public class EvaluationRollup {
         if (resolved.isEmpty()) {
             return List.of();
         }
-        Instant first = resolved.stream().map(Places.Point::reportedAt).min(Instant::compareTo).orElseThrow();
-        Places.Index later = new Places.Index(settings.reReportMeters());
+        // the reports of [start, end) that re-report one of them, then, for those alone, whether an earlier report did
+        Places.Index recent = new Places.Index(settings.reReportMeters());
         jdbc.sql("""
                 select c.id, c.case_number, c.subcategory_code, c.grid_code, c.address, c.latitude, c.longitude, c.reported_at
-                from gl_case c where c.reported_at > :first and c.reported_at < :end and c.subcategory_code in (:subcategories)
+                from gl_case c where c.reported_at >= :start and c.reported_at < :end and c.subcategory_code in (:subcategories)
                 and c.latitude is not null and c.longitude is not null""")
-                .param("first", first.atOffset(ZoneOffset.UTC)).param("end", end.atOffset(ZoneOffset.UTC))
+                .param("start", start.atOffset(ZoneOffset.UTC)).param("end", end.atOffset(ZoneOffset.UTC))
                 .param("subcategories", resolved.stream().map(Places.Point::subcategory).distinct().toList())
-                .query(EvaluationService::point).list().forEach(later::add);
+                .query(EvaluationService::point).list().forEach(recent::add);
         List<ReReport> out = new ArrayList<>();
         for (Places.Point p : resolved) {
-            later.near(p).stream().filter(q -> q.id() != p.id() && q.reportedAt().isAfter(p.reportedAt())
-                            && !q.reportedAt().isAfter(p.reportedAt().plus(window)))
-                    .map(Places.Point::reportedAt).min(Instant::compareTo)
-                    .filter(at -> !at.isBefore(start) && at.isBefore(end))
-                    .ifPresent(at -> out.add(new ReReport(rows.get(p.id()), at)));
+            Instant last = p.reportedAt().plus(window);
+            Instant firstHere = recent.near(p).stream().filter(q -> q.id() != p.id() && q.reportedAt().isAfter(p.reportedAt())
+                    && !q.reportedAt().isAfter(last)).map(Places.Point::reportedAt).min(Instant::compareTo).orElse(null);
+            if (firstHere == null) {
+                continue;
+            }
+            if (p.reportedAt().isBefore(start)) {
+                // re-reported before start already? the reports of its subcategory around it since its report
+                double dLat = settings.reReportMeters() / 111_320.0;
+                double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(p.latitude())));
+                Places.Index earlier = new Places.Index(settings.reReportMeters());
+                jdbc.sql("""
+                        select c.id, c.case_number, c.subcategory_code, c.grid_code, c.address, c.latitude, c.longitude, c.reported_at
+                        from gl_case c where c.subcategory_code = :sub and c.reported_at > :after and c.reported_at < :start
+                        and c.latitude between :lat0 and :lat1 and c.longitude between :lon0 and :lon1""")
+                        .param("sub", p.subcategory()).param("after", p.reportedAt().atOffset(ZoneOffset.UTC))
+                        .param("start", start.atOffset(ZoneOffset.UTC))
+                        .param("lat0", p.latitude() - dLat).param("lat1", p.latitude() + dLat)
+                        .param("lon0", p.longitude() - dLon).param("lon1", p.longitude() + dLon)
+                        .query(EvaluationService::point).list().forEach(earlier::add);
+                if (earlier.near(p).stream().anyMatch(q -> q.id() != p.id())) {
+                    continue;
+                }
+            }
+            out.add(new ReReport(rows.get(p.id()), firstHere));
         }
         return out;
     }

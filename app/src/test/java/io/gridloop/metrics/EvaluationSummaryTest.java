@@ -142,6 +142,11 @@ class EvaluationSummaryTest {
     }
 
     private void same(LocalDate[] p, EvaluationUnit unit, AccessScope scope) {
+        same(evaluation, p, unit, scope);
+    }
+
+    /** The evaluation from the summaries equals the one read live, row by row, every figure and every count. */
+    static void same(EvaluationService evaluation, LocalDate[] p, EvaluationUnit unit, AccessScope scope) {
         Evaluation summed;
         try {
             summed = evaluation.evaluate(p[0], p[1], unit, scope, Locale.CHINESE);
