@@ -79,7 +79,8 @@ public class EvaluationRollup {
     /** A unit kind's column in gl_case (alias c), as {@link EvaluationUnit#keyOf} reads it. */
     static String unitColumn(EvaluationUnit unit) {
         return switch (unit) {
-            case DISTRICT -> "'DISTRICT'";
+            // not a constant: PostgreSQL refuses to GROUP BY one
+            case DISTRICT -> "case when c.id is not null then 'DISTRICT' end";
             case STREET -> "c.street_code";
             case COMMUNITY -> "c.community_code";
             case GRID -> "c.grid_code";
@@ -153,6 +154,9 @@ public class EvaluationRollup {
             int days = 0;
             if (from != null && from.isBefore(today)) {
                 days = rollUp(from, today);
+                if (s.rolledUntil() != null && weights.equals(s.weightsKey())) {
+                    days += rollEarlierDays(from, today);
+                }
             }
             jdbc.sql("""
                     update gl_eval_rollup_state set rolled_until = :until, max_case_id = :c, max_fact_id = :f, weights_key = :w
@@ -241,6 +245,77 @@ public class EvaluationRollup {
 
     private record Key(EvaluationUnit kind, String code, LocalDate day) {}
 
+    /** The cases touched in [start, end) (gl_case as c): an event of theirs or a step started, finished or due then. */
+    static final String TOUCHED = """
+            c.id in (select t.id from gl_case t where (t.reported_at >= :start and t.reported_at < :end)
+              or (t.registered_at >= :start and t.registered_at < :end) or (t.closed_at >= :start and t.closed_at < :end)
+            union select g.case_id from gl_step_fact g where (g.started_at >= :start and g.started_at < :end)
+              or (g.finished_at >= :start and g.finished_at < :end) or (g.due_at >= :start and g.due_at < :end))""";
+
+    /**
+     * What the cases touched on the days just rolled up changed on earlier days: a case dispatched today to a department
+     * moves its earlier counts (its report, its registration) to that department's row, a due date moved changes which
+     * day its step was overdue on. Those earlier days are rolled up again from the cases touched on each (their events;
+     * the state at their ends stays as it was). Returns how many days.
+     */
+    private int rollEarlierDays(LocalDate from, LocalDate to) {
+        ZoneId zone = clock.getZone();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        TreeSet<LocalDate> earlier = new TreeSet<>();
+        read(streaming, TOUCHED, Map.of("start", start.atOffset(ZoneOffset.UTC), "end", to.atStartOfDay(zone).toInstant()
+                .atOffset(ZoneOffset.UTC)), (c, sub, facts) -> {
+                    Consumer<Instant> day = t -> {
+                        if (t != null && t.isBefore(start)) {
+                            earlier.add(t.atZone(zone).toLocalDate());
+                        }
+                    };
+                    day.accept(c.reportedAt());
+                    day.accept(c.registeredAt());
+                    for (CaseFigures.Fact f : facts) {
+                        day.accept(f.startedAt());
+                        day.accept(f.finishedAt());
+                        day.accept(f.dueAt());
+                    }
+                });
+        TreeSet<LocalDate> months = new TreeSet<>();
+        for (LocalDate d : earlier) {
+            tx.executeWithoutResult(s -> rollEvents(d));
+            months.add(d.withDayOfMonth(1));
+        }
+        months.forEach(m -> tx.executeWithoutResult(s -> month(m)));
+        return earlier.size();
+    }
+
+    /** One day's counts again, from the cases touched on it. */
+    private void rollEvents(LocalDate d) {
+        ZoneId zone = clock.getZone();
+        Instant ds = d.atStartOfDay(zone).toInstant();
+        Instant de = d.plusDays(1).atStartOfDay(zone).toInstant();
+        CaseFigures.Period p = new CaseFigures.Period(ds, de, de);
+        DifficultyWeights.Table difficulties = difficulty.table();
+        Map<Key, Tally> sums = new HashMap<>();
+        read(streaming, TOUCHED, Map.of("start", ds.atOffset(ZoneOffset.UTC), "end", de.atOffset(ZoneOffset.UTC)), (c, sub, facts) -> {
+            Tally t = new Tally();
+            CaseFigures.countEvents(c, facts, p, settings, workingTime, t);
+            CaseFigures.countHonest(c, sub, p, difficulties, null, t);
+            for (EvaluationUnit k : KINDS) {
+                String code = k.keyOf(c);
+                if (code != null) {
+                    sums.computeIfAbsent(new Key(k, code, d), x -> new Tally()).addAll(t);
+                }
+            }
+        });
+        for (ReReport r : reReported(ds, de, "1 = 1", Map.of())) {
+            for (EvaluationUnit k : KINDS) {
+                String code = k.keyOf(r.row());
+                if (code != null) {
+                    sums.computeIfAbsent(new Key(k, code, d), x -> new Tally()).add(Indicator.RE_REPORTED);
+                }
+            }
+        }
+        write(d, d.plusDays(1), sums, null);
+    }
+
     /** One chunk (days within one month): replaces its day rows and pending rows, then its month's row. */
     private int rollChunk(LocalDate from, LocalDate to) {
         ZoneId zone = clock.getZone();
@@ -315,18 +390,16 @@ public class EvaluationRollup {
             }
         }
         write(from, to, sums, pending);
+        month(from.withDayOfMonth(1));
         return cases[0];
     }
 
     private void write(LocalDate from, LocalDate to, Map<Key, Tally> sums, Map<Key, long[]> pending) {
         jdbc.sql("delete from gl_eval_summary where grain = 'D' and on_day >= :a and on_day < :b").param("a", from).param("b", to).update();
-        jdbc.sql("delete from gl_eval_pending where on_day >= :a and on_day < :b").param("a", from).param("b", to).update();
-        List<String> columns = new ArrayList<>(List.of("grain", "on_day", "unit_kind", "unit_code"));
-        SUMMED.forEach(i -> columns.add(column(i)));
-        columns.addAll(List.of("weighted_reports", "hours_n", "hours_sum", "hours_max"));
-        for (int i = 0; i < Tally.BUCKETS; i++) {
-            columns.add(bucketColumn(i));
+        if (pending != null) {
+            jdbc.sql("delete from gl_eval_pending where on_day >= :a and on_day < :b").param("a", from).param("b", to).update();
         }
+        List<String> columns = columns();
         // many rows to a statement: one round trip for a hundred rows, on PostgreSQL and H2 alike
         String head = "insert into gl_eval_summary (" + String.join(", ", columns) + ") values ";
         String one = "(" + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
@@ -357,6 +430,9 @@ public class EvaluationRollup {
                 }
             });
         }
+        if (pending == null) {
+            return;
+        }
         List<Map.Entry<Key, long[]>> states = new ArrayList<>(pending.entrySet());
         plain.batchUpdate("insert into gl_eval_pending (on_day, unit_kind, unit_code, cases) values (?, ?, ?, ?)", states, 1_000,
                 (ps, e) -> {
@@ -365,8 +441,21 @@ public class EvaluationRollup {
                     ps.setString(3, e.getKey().code());
                     ps.setLong(4, e.getValue()[0]);
                 });
-        // the month's row: the sum of its day rows
-        LocalDate month = from.withDayOfMonth(1);
+    }
+
+    private static List<String> columns() {
+        List<String> columns = new ArrayList<>(List.of("grain", "on_day", "unit_kind", "unit_code"));
+        SUMMED.forEach(i -> columns.add(column(i)));
+        columns.addAll(List.of("weighted_reports", "hours_n", "hours_sum", "hours_max"));
+        for (int i = 0; i < Tally.BUCKETS; i++) {
+            columns.add(bucketColumn(i));
+        }
+        return columns;
+    }
+
+    /** A month's row per unit: the sum of its day rows. */
+    private void month(LocalDate month) {
+        List<String> columns = columns();
         jdbc.sql("delete from gl_eval_summary where grain = 'M' and on_day = :m").param("m", month).update();
         List<String> sums2 = new ArrayList<>();
         for (String c : columns.subList(4, columns.size())) {

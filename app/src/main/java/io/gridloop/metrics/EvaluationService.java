@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class EvaluationService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvaluationService.class);
+
     public static final String TOTAL = "TOTAL";
 
     private final JdbcClient jdbc;
@@ -108,6 +110,7 @@ public class EvaluationService {
         if (until == null) {
             return evaluateLive(from, to, unit, scope, locale);
         }
+        long t0 = System.nanoTime();
         ZoneId zone = clock.getZone();
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
@@ -120,6 +123,7 @@ public class EvaluationService {
         if (!from.isAfter(last)) {
             summed(unit, codes, from, last, byUnit);
         }
+        long t1 = System.nanoTime();
         // the days not rolled up (today): live, from the cases touched on them
         LocalDate liveFrom = from.isBefore(until) ? until : from;
         if (!liveFrom.isAfter(to) && !liveFrom.isAfter(today)) {
@@ -129,12 +133,7 @@ public class EvaluationService {
             Map<String, Object> q = new HashMap<>(params);
             q.put("start", ls.atOffset(ZoneOffset.UTC));
             q.put("end", end.atOffset(ZoneOffset.UTC));
-            EvaluationRollup.read(named, """
-                    c.id in (select t.id from gl_case t where (t.reported_at >= :start and t.reported_at < :end)
-                      or (t.registered_at >= :start and t.registered_at < :end) or (t.closed_at >= :start and t.closed_at < :end)
-                    union select g.case_id from gl_step_fact g where (g.started_at >= :start and g.started_at < :end)
-                      or (g.finished_at >= :start and g.finished_at < :end) or (g.due_at >= :start and g.due_at < :end))
-                    and""" + " " + filter, q, (c, sub, facts) -> {
+            EvaluationRollup.read(named, EvaluationRollup.TOUCHED + " and " + filter, q, (c, sub, facts) -> {
                 String key = unit.keyOf(c);
                 if (key != null) {
                     Tally t = byUnit.computeIfAbsent(key, k -> new Tally());
@@ -144,6 +143,7 @@ public class EvaluationService {
             });
             reReports(ls, end, unit, filter, params, byUnit);
         }
+        long t2 = System.nanoTime();
         // the state as of the period's end
         if (!asOf.isBefore(now)) {
             String column = EvaluationRollup.unitColumn(unit);
@@ -179,7 +179,14 @@ public class EvaluationService {
                         }
                     });
         }
-        return result(from, to, unit, scope, locale, byUnit);
+        long t3 = System.nanoTime();
+        Evaluation e = result(from, to, unit, scope, locale, byUnit);
+        long t4 = System.nanoTime();
+        if (t4 - t0 > 200_000_000L) {
+            LOG.info("Slow evaluation {} to {} by {}: summaries {} ms, live days {} ms, state {} ms, rows {} ms", from, to, unit,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+        }
+        return e;
     }
 
     private static void pending(Map<String, Tally> byUnit, String key, long n) {

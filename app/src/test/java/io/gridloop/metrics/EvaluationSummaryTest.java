@@ -13,6 +13,9 @@ import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import(LoopDriver.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EvaluationSummaryTest {
 
     /** "Today" for this test: the Tuesday the histories end on (3 November 2026), at noon. */
@@ -83,6 +87,7 @@ class EvaluationSummaryTest {
     }
 
     @Test
+    @Order(1)
     void theSummariesAnswerForEveryFinishedDay() {
         EvaluationRollup.State s = rollup.state();
         assertThat(rollup.summarizedUntil(s, rollup.weightsKey())).isEqualTo(LocalDate.of(2026, 11, 3));
@@ -93,6 +98,7 @@ class EvaluationSummaryTest {
     }
 
     @Test
+    @Order(1)
     void everyUnitKindAndPeriodGivesFromTheSummariesWhatTheRulesGiveLive() {
         AccessScope district = EvaluationServiceTest.DISTRICT;
         for (LocalDate[] p : PERIODS) {
@@ -103,6 +109,7 @@ class EvaluationSummaryTest {
     }
 
     @Test
+    @Order(1)
     void aStreetsOfficialAndADepartmentsHandlerGetTheirRowsFromTheSummariesToo() {
         AccessScope street = scopes.ofUser("hejun");
         AccessScope water = scopes.of("zhaolei", List.of("dept-water"));
@@ -115,6 +122,7 @@ class EvaluationSummaryTest {
     }
 
     @Test
+    @Order(1)
     void theHandMadeOctoberIsRightFromTheSummaries() {
         Evaluation october = evaluation.evaluate(EvaluationServiceTest.OCT_1, EvaluationServiceTest.OCT_31, EvaluationUnit.DEPARTMENT,
                 EvaluationServiceTest.DISTRICT, Locale.CHINESE);
@@ -123,6 +131,7 @@ class EvaluationSummaryTest {
     }
 
     @Test
+    @Order(98)
     void aCaseWrittenIntoRolledUpDaysIsReadLiveUntilRolledUpAgain() {
         try {
             loop.at(EvaluationHistory.t("2026-10-21T09:00"));
@@ -138,6 +147,41 @@ class EvaluationSummaryTest {
         assertThat(rollup.summarizedUntil(rollup.state(), rollup.weightsKey())).isEqualTo(LocalDate.of(2026, 11, 3));
         for (LocalDate[] p : PERIODS) {
             same(p, EvaluationUnit.GRID, EvaluationServiceTest.DISTRICT);
+        }
+    }
+
+    /**
+     * Night by night: a case reported and registered on Wednesday afternoon is rolled up that night without a department;
+     * dispatched to the water department on Thursday, the next night's roll-up moves Wednesday's counts to its row.
+     */
+    @Test
+    @Order(99)
+    void eachNightsRollUpMovesTheEarlierCountsOfTheCasesItTouched() {
+        long id;
+        try {
+            loop.at(EvaluationHistory.t("2026-11-04T16:00"));
+            id = loop.reportByGridWorker("STREETLIGHT").id();
+            loop.complete(id, io.gridloop.process.CaseLoop.TASK_REGISTER, "lina", java.util.Map.of("registerDecision", "REGISTER"));
+            loop.at(EvaluationHistory.t("2026-11-05T00:30"));
+            rollup.catchUp();
+            assertThat(rollup.summarizedUntil(rollup.state(), rollup.weightsKey())).isEqualTo(LocalDate.of(2026, 11, 5));
+            loop.at(EvaluationHistory.t("2026-11-05T09:00"));
+            loop.complete(id, io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
+                    java.util.Map.of("department", EvaluationHistory.DEPARTMENT, "coDepartments", List.of()));
+            loop.at(EvaluationHistory.t("2026-11-06T00:30"));
+            rollup.catchUp();
+            loop.at(EvaluationHistory.t("2026-11-06T09:00"));
+            LocalDate[] days = period("2026-11-04", "2026-11-05");
+            for (EvaluationUnit unit : EvaluationUnit.values()) {
+                same(days, unit, EvaluationServiceTest.DISTRICT);
+            }
+            same(period("2026-11-04", "2026-11-04"), EvaluationUnit.DEPARTMENT, EvaluationServiceTest.DISTRICT);
+            Evaluation wednesday = evaluation.evaluate(LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 4), EvaluationUnit.DEPARTMENT,
+                    EvaluationServiceTest.DISTRICT, Locale.CHINESE);
+            assertThat(wednesday.rows().stream().filter(r -> r.unit().equals(EvaluationHistory.DEPARTMENT)).findFirst().orElseThrow()
+                    .get(Indicator.REPORTS)).isEqualTo(1L);
+        } finally {
+            loop.at(NOW);
         }
     }
 
