@@ -203,8 +203,9 @@ public class EvaluationRollup {
         }
         ZoneId zone = clock.getZone();
         LocalDate until = s.rolledUntil();
-        for (String sql : List.of("select min(reported_at) from gl_case where id > :id",
-                "select min(started_at) from gl_step_fact where id > :id")) {
+        // min() of an expression: read by the id's range (what was written since), not by scanning the time's index
+        for (String sql : List.of("select min(coalesce(reported_at, reported_at)) from gl_case where id > :id",
+                "select min(coalesce(started_at, started_at)) from gl_step_fact where id > :id")) {
             OffsetDateTime t = jdbc.sql(sql).param("id", sql.contains("gl_case") ? s.maxCaseId() : s.maxFactId())
                     .query(OffsetDateTime.class).optional().orElse(null);
             if (t != null) {
