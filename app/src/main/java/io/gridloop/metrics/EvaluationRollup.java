@@ -246,12 +246,15 @@ public class EvaluationRollup {
 
     private record Key(EvaluationUnit kind, String code, LocalDate day) {}
 
-    /** The cases touched in [start, end) (gl_case as c): an event of theirs or a step started, finished or due then. */
+    /**
+     * The cases touched in [start, end) (gl_case as c): an event of theirs or a step started, finished or due then
+     * ({@code dueEnd}: a step due after the moment judged at is no event yet).
+     */
     static final String TOUCHED = """
             c.id in (select t.id from gl_case t where (t.reported_at >= :start and t.reported_at < :end)
               or (t.registered_at >= :start and t.registered_at < :end) or (t.closed_at >= :start and t.closed_at < :end)
             union select g.case_id from gl_step_fact g where (g.started_at >= :start and g.started_at < :end)
-              or (g.finished_at >= :start and g.finished_at < :end) or (g.due_at >= :start and g.due_at < :end))""";
+              or (g.finished_at >= :start and g.finished_at < :end) or (g.due_at >= :start and g.due_at < :dueEnd))""";
 
     /**
      * What the cases touched on the days just rolled up changed on earlier days: a case dispatched today to a department
@@ -263,8 +266,8 @@ public class EvaluationRollup {
         ZoneId zone = clock.getZone();
         Instant start = from.atStartOfDay(zone).toInstant();
         TreeSet<LocalDate> earlier = new TreeSet<>();
-        read(streaming, TOUCHED, Map.of("start", start.atOffset(ZoneOffset.UTC), "end", to.atStartOfDay(zone).toInstant()
-                .atOffset(ZoneOffset.UTC)), (c, sub, facts) -> {
+        OffsetDateTime toStart = to.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC);
+        read(streaming, TOUCHED, Map.of("start", start.atOffset(ZoneOffset.UTC), "end", toStart, "dueEnd", toStart), (c, sub, facts) -> {
                     Consumer<Instant> day = t -> {
                         if (t != null && t.isBefore(start)) {
                             earlier.add(t.atZone(zone).toLocalDate());
@@ -295,7 +298,8 @@ public class EvaluationRollup {
         CaseFigures.Period p = new CaseFigures.Period(ds, de, de);
         DifficultyWeights.Table difficulties = difficulty.table();
         Map<Key, Tally> sums = new HashMap<>();
-        read(streaming, TOUCHED, Map.of("start", ds.atOffset(ZoneOffset.UTC), "end", de.atOffset(ZoneOffset.UTC)), (c, sub, facts) -> {
+        read(streaming, TOUCHED, Map.of("start", ds.atOffset(ZoneOffset.UTC), "end", de.atOffset(ZoneOffset.UTC), "dueEnd",
+                de.atOffset(ZoneOffset.UTC)), (c, sub, facts) -> {
             Tally t = new Tally();
             CaseFigures.countEvents(c, facts, p, settings, workingTime, t);
             CaseFigures.countHonest(c, sub, p, difficulties, null, t);

@@ -133,6 +133,7 @@ public class EvaluationService {
             Map<String, Object> q = new HashMap<>(params);
             q.put("start", ls.atOffset(ZoneOffset.UTC));
             q.put("end", end.atOffset(ZoneOffset.UTC));
+            q.put("dueEnd", asOf.atOffset(ZoneOffset.UTC));
             EvaluationRollup.read(named, EvaluationRollup.TOUCHED + " and " + filter, q, (c, sub, facts) -> {
                 String key = unit.keyOf(c);
                 if (key != null) {
