@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class EvaluationService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvaluationService.class);
+
     public static final String TOTAL = "TOTAL";
 
     private final JdbcClient jdbc;
@@ -44,10 +49,15 @@ public class EvaluationService {
     private final EvaluationWeights weights;
     private final EvaluationSettings settings;
     private final DifficultyWeights difficulty;
+    private final EvaluationRollup rollup;
+    private final NamedParameterJdbcTemplate named;
 
-    public EvaluationService(JdbcClient jdbc, Clock clock, WorkingTime workingTime, ReferenceData reference, IdentityService identity,
-                             EvaluationWeights weights, EvaluationSettings settings, DifficultyWeights difficulty) {
+    public EvaluationService(JdbcClient jdbc, NamedParameterJdbcTemplate named, Clock clock, WorkingTime workingTime,
+                             ReferenceData reference, IdentityService identity, EvaluationWeights weights, EvaluationSettings settings,
+                             DifficultyWeights difficulty, EvaluationRollup rollup) {
         this.difficulty = difficulty;
+        this.rollup = rollup;
+        this.named = named;
         this.jdbc = jdbc;
         this.clock = clock;
         this.workingTime = workingTime;
@@ -81,7 +91,209 @@ public class EvaluationService {
         }
     }
 
+    /**
+     * The evaluation, from the summaries (V25) where they answer: whole months from the month rows, the other days from
+     * the day rows, the days not rolled up yet (today) read live from the cases touched on them, and the state as of the
+     * period's end (overdue and still to be handled) from the day's snapshot, or from the open cases when it ends today.
+     * An official whose scope does not follow the unit's rows (a street's official by department, say) gets it live.
+     */
     public Evaluation evaluate(LocalDate from, LocalDate to, EvaluationUnit unit, AccessScope scope, Locale locale) {
+        if (from.isAfter(to)) {
+            throw EvaluationRequestException.badRequest("error.evaluation.period", from, to);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String filter = scopeFilter(scope, params);
+        List<String> codes = summaryCodes(unit, scope);
+        EvaluationRollup.State state = rollup.state();
+        String weightsKey = rollup.weightsKey();
+        LocalDate until = codes == null ? null : rollup.summarizedUntil(state, weightsKey);
+        if (until == null) {
+            return evaluateLive(from, to, unit, scope, locale);
+        }
+        long t0 = System.nanoTime();
+        ZoneId zone = clock.getZone();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant asOf = now.isBefore(end) ? now : end;
+        Map<String, Tally> byUnit = new TreeMap<>();
+
+        // the rolled-up days
+        LocalDate last = to.isBefore(until) ? to : until.minusDays(1);
+        if (!from.isAfter(last)) {
+            summed(unit, codes, from, last, byUnit);
+        }
+        long t1 = System.nanoTime();
+        // the days not rolled up (today): live, from the cases touched on them
+        LocalDate liveFrom = from.isBefore(until) ? until : from;
+        if (!liveFrom.isAfter(to) && !liveFrom.isAfter(today)) {
+            Instant ls = liveFrom.atStartOfDay(zone).toInstant();
+            CaseFigures.Period p = new CaseFigures.Period(ls, end, asOf);
+            DifficultyWeights.Table difficulties = difficulty.table();
+            Map<String, Object> q = new HashMap<>(params);
+            q.put("start", ls.atOffset(ZoneOffset.UTC));
+            q.put("end", end.atOffset(ZoneOffset.UTC));
+            q.put("dueEnd", asOf.atOffset(ZoneOffset.UTC));
+            EvaluationRollup.read(named, EvaluationRollup.TOUCHED + " and " + filter, q, (c, sub, facts) -> {
+                String key = unit.keyOf(c);
+                if (key != null) {
+                    Tally t = byUnit.computeIfAbsent(key, k -> new Tally());
+                    CaseFigures.countEvents(c, facts, p, settings, workingTime, t);
+                    CaseFigures.countHonest(c, sub, p, difficulties, null, t);
+                }
+            });
+            reReports(ls, end, unit, filter, params, byUnit);
+        }
+        long t2 = System.nanoTime();
+        // the state as of the period's end
+        if (!asOf.isBefore(now)) {
+            String column = EvaluationRollup.unitColumn(unit);
+            var spec = jdbc.sql(EvaluationRollup.OVERDUE_PENDING_NOW.formatted(column, filter, column))
+                    .param("now", now.atOffset(ZoneOffset.UTC)).param("holds", settings.holdsDueToClose());
+            params.forEach(spec::param);
+            spec.query((rs, n) -> {
+                String key = rs.getString("unit");
+                if (key != null) {
+                    pending(byUnit, key, rs.getLong("n"));
+                }
+                return null;
+            }).list();
+        } else if (to.isBefore(until)) {
+            var spec = jdbc.sql("select unit_code, cases from gl_eval_pending where unit_kind = :kind and on_day = :day"
+                    + (codes.isEmpty() ? "" : " and unit_code in (:codes)"))
+                    .param("kind", unit.name()).param("day", to);
+            if (!codes.isEmpty()) {
+                spec.param("codes", codes);
+            }
+            spec.query((rs, n) -> {
+                pending(byUnit, rs.getString(1), rs.getLong(2));
+                return null;
+            }).list();
+        } else {
+            Map<String, Object> q = new HashMap<>(params);
+            q.put("asOf", asOf.atOffset(ZoneOffset.UTC));
+            EvaluationRollup.read(named, "c.reported_at < :asOf and (c.closed_at is null or c.closed_at >= :asOf) and " + filter, q,
+                    (c, sub, facts) -> {
+                        String key = unit.keyOf(c);
+                        if (key != null && CaseFigures.overduePending(c, facts, asOf, settings)) {
+                            pending(byUnit, key, 1);
+                        }
+                    });
+        }
+        long t3 = System.nanoTime();
+        Evaluation e = result(from, to, unit, scope, locale, byUnit);
+        long t4 = System.nanoTime();
+        if (t4 - t0 > 200_000_000L) {
+            LOG.info("Slow evaluation {} to {} by {}: summaries {} ms, live days {} ms, state {} ms, rows {} ms", from, to, unit,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+        }
+        return e;
+    }
+
+    private static void pending(Map<String, Tally> byUnit, String key, long n) {
+        Tally t = byUnit.computeIfAbsent(key, k -> new Tally());
+        t.add(Indicator.OVERDUE_PENDING, n);
+        t.add(Indicator.DUE_TO_CLOSE, n);
+    }
+
+    /**
+     * The unit codes the official's rows are (empty: all of them), or null when their scope does not follow this unit's
+     * rows: the district sees every row; a street's officials the rows of their streets and of the communities and grids in
+     * them; a department's handlers their department's row.
+     */
+    private List<String> summaryCodes(EvaluationUnit unit, AccessScope scope) {
+        if (scope.district()) {
+            return List.of();
+        }
+        boolean streetsOnly = !scope.streets().isEmpty() && scope.departments().isEmpty() && !scope.groups().contains(Roles.GRID_WORKER);
+        boolean departmentsOnly = scope.streets().isEmpty() && !scope.departments().isEmpty() && !scope.groups().contains(Roles.GRID_WORKER);
+        return switch (unit) {
+            case STREET, COMMUNITY, GRID -> streetsOnly ? unitsInScope(unit, scope) : null;
+            case DEPARTMENT -> departmentsOnly ? List.copyOf(scope.departments()) : null;
+            default -> null;
+        };
+    }
+
+    /** Sums the summary rows of the days from {@code from} to {@code last}: month rows for whole months, day rows else. */
+    private void summed(EvaluationUnit unit, List<String> codes, LocalDate from, LocalDate last, Map<String, Tally> byUnit) {
+        // whole months inside the days
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterMonths = last.plusDays(1).withDayOfMonth(1);
+        if (last.plusDays(1).getDayOfMonth() == 1) {
+            afterMonths = last.plusDays(1);
+        }
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> q = new HashMap<>();
+        if (firstMonth.isBefore(afterMonths)) {
+            parts.add("(grain = 'M' and on_day >= :m1 and on_day < :m2)");
+            q.put("m1", firstMonth);
+            q.put("m2", afterMonths);
+            if (from.isBefore(firstMonth)) {
+                parts.add("(grain = 'D' and on_day >= :d1 and on_day < :d2)");
+                q.put("d1", from);
+                q.put("d2", firstMonth);
+            }
+            if (!last.isBefore(afterMonths)) {
+                parts.add("(grain = 'D' and on_day >= :d3 and on_day <= :d4)");
+                q.put("d3", afterMonths);
+                q.put("d4", last);
+            }
+        } else {
+            parts.add("(grain = 'D' and on_day >= :d1 and on_day <= :d2)");
+            q.put("d1", from);
+            q.put("d2", last);
+        }
+        StringBuilder sql = new StringBuilder("select unit_code");
+        for (Indicator i : EvaluationRollup.SUMMED) {
+            sql.append(", sum(").append(EvaluationRollup.column(i)).append(")");
+        }
+        sql.append(", sum(weighted_reports), sum(hours_n), sum(hours_sum), max(hours_max)");
+        for (int i = 0; i < Tally.BUCKETS; i++) {
+            sql.append(", sum(").append(EvaluationRollup.bucketColumn(i)).append(")");
+        }
+        sql.append(" from gl_eval_summary where unit_kind = :kind and (").append(String.join(" or ", parts)).append(")");
+        if (!codes.isEmpty()) {
+            sql.append(" and unit_code in (:codes)");
+            q.put("codes", codes);
+        }
+        sql.append(" group by unit_code");
+        q.put("kind", unit.name());
+        var spec = jdbc.sql(sql.toString());
+        q.forEach(spec::param);
+        spec.query((rs, n) -> {
+            Tally t = byUnit.computeIfAbsent(rs.getString(1), k -> new Tally());
+            int c = 2;
+            for (Indicator i : EvaluationRollup.SUMMED) {
+                t.add(i, rs.getLong(c++));
+            }
+            t.addWeightedReport(rs.getDouble(c++));
+            long count = rs.getLong(c++);
+            long sum = rs.getLong(c++);
+            long max = rs.getLong(c++);
+            long[] buckets = new long[Tally.BUCKETS];
+            for (int i = 0; i < Tally.BUCKETS; i++) {
+                buckets[i] = rs.getLong(c++);
+            }
+            t.addHandling(count, sum, max, buckets);
+            return null;
+        }).list();
+    }
+
+    private void reReports(Instant start, Instant end, EvaluationUnit unit, String filter, Map<String, Object> params,
+                           Map<String, Tally> byUnit) {
+        for (EvaluationRollup.ReReport r : rollup.reReported(start, end, filter, params)) {
+            String key = unit.keyOf(r.row());
+            if (key != null) {
+                byUnit.computeIfAbsent(key, k -> new Tally()).add(Indicator.RE_REPORTED);
+            }
+        }
+    }
+
+    /**
+     * The evaluation read live: every case alive in the period with all its facts, counted by {@link CaseFigures} (what
+     * the summaries must give; used where they cannot answer).
+     */
+    Evaluation evaluateLive(LocalDate from, LocalDate to, EvaluationUnit unit, AccessScope scope, Locale locale) {
         if (from.isAfter(to)) {
             throw EvaluationRequestException.badRequest("error.evaluation.period", from, to);
         }
@@ -91,64 +303,32 @@ public class EvaluationService {
         Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         Instant now = clock.instant();
         CaseFigures.Period period = new CaseFigures.Period(start, end, now.isBefore(end) ? now : end);
-        params.put("start", start.atOffset(java.time.ZoneOffset.UTC));
-        params.put("end", end.atOffset(java.time.ZoneOffset.UTC));
-
+        Map<String, Object> q = new HashMap<>(params);
+        q.put("start", start.atOffset(ZoneOffset.UTC));
+        q.put("end", end.atOffset(ZoneOffset.UTC));
         DifficultyWeights.Table difficulties = difficulty.table();
-        java.util.Set<Long> reReported = reReported(start, end, filter, params);
         Map<String, Tally> byUnit = new TreeMap<>();
-        Tally total = new Tally();
-        var spec = jdbc.sql("""
-                select c.id, c.status, c.channel, c.self_resolved, c.reported_by, c.street_code, c.community_code, c.grid_code,
-                  c.subcategory_code,
-                  c.department_code, c.reported_at, c.registered_at, c.closed_at,
-                  f.step, f.started_at, f.due_at, f.finished_at, f.on_time, f.outcome, f.working_seconds, f.rework, f.returned
-                from gl_case c left join gl_step_fact f on f.case_id = c.id
-                where c.reported_at < :end and (c.closed_at is null or c.closed_at >= :start)""" + " and " + filter
-                + " order by c.id, f.started_at, f.id");
-        params.forEach(spec::param);
-        var reader = new Object() {
-            CaseFigures.CaseRow current;
-            String subcategory;
-            List<CaseFigures.Fact> facts = new ArrayList<>();
-
-            void row(ResultSet rs) throws SQLException {
-                long id = rs.getLong("id");
-                if (current == null || current.id() != id) {
-                    flush();
-                    current = new CaseFigures.CaseRow(id, rs.getString("status"), rs.getString("channel"), rs.getBoolean("self_resolved"),
-                            rs.getString("reported_by"), rs.getString("street_code"), rs.getString("community_code"),
-                            rs.getString("grid_code"), rs.getString("department_code"), instant(rs, "reported_at"),
-                            instant(rs, "registered_at"), instant(rs, "closed_at"));
-                    subcategory = rs.getString("subcategory_code");
-                }
-                if (rs.getString("step") != null) {
-                    facts.add(new CaseFigures.Fact(rs.getString("step"), instant(rs, "started_at"), instant(rs, "due_at"),
-                            instant(rs, "finished_at"), (Boolean) rs.getObject("on_time", Boolean.class), rs.getString("outcome"),
-                            rs.getObject("working_seconds", Long.class), rs.getBoolean("rework"), rs.getBoolean("returned")));
-                }
-            }
-
-            void flush() {
-                if (current != null) {
-                    String key = unit.keyOf(current);
+        EvaluationRollup.read(named, "c.reported_at < :end and (c.closed_at is null or c.closed_at >= :start) and " + filter, q,
+                (c, sub, facts) -> {
+                    String key = unit.keyOf(c);
                     if (key != null) {
                         Tally t = byUnit.computeIfAbsent(key, k -> new Tally());
-                        CaseFigures.count(current, facts, period, settings, workingTime, t);
-                        CaseFigures.countHonest(current, subcategory, period, difficulties, reReported.contains(current.id()), t);
+                        CaseFigures.count(c, facts, period, settings, workingTime, t);
+                        CaseFigures.countHonest(c, sub, period, difficulties, null, t);
                     }
-                }
-                facts = new ArrayList<>();
-            }
-        };
-        spec.query(rs -> {
-            reader.row(rs);
-        });
-        reader.flush();
+                });
+        reReports(start, end, unit, filter, params, byUnit);
+        return result(from, to, unit, scope, locale, byUnit);
+    }
 
+    private Evaluation result(LocalDate from, LocalDate to, EvaluationUnit unit, AccessScope scope, Locale locale,
+                              Map<String, Tally> byUnit) {
+        // a unit is shown when something of it counts, or when it is one of the units in the official's scope
+        byUnit.values().removeIf(Tally::isEmpty);
         for (String key : unitsInScope(unit, scope)) {
             byUnit.computeIfAbsent(key, k -> new Tally());
         }
+        Tally total = new Tally();
         Map<Indicator, Double> w = weights.of(unit);
         List<Evaluation.Row> rows = new ArrayList<>();
         byUnit.forEach((key, tally) -> {
@@ -156,42 +336,6 @@ public class EvaluationService {
             total.addAll(tally);
         });
         return new Evaluation(from, to, unit, rows, row(TOTAL, Translations.translate("evaluation.total", locale), total, w));
-    }
-
-    /**
-     * The self-resolved cases registered in the period (within the scope) that a later report re-reported: the same
-     * subcategory, within {@link EvaluationSettings#reReportMeters()} of it, reported after it and within
-     * {@link EvaluationSettings#reReportDays()} days of its report, from any channel and whoever sees that report.
-     */
-    java.util.Set<Long> reReported(Instant start, Instant end, String filter, Map<String, Object> scopeParams) {
-        var self = jdbc.sql("""
-                select c.id, c.case_number, c.subcategory_code, c.grid_code, c.address, c.latitude, c.longitude, c.reported_at
-                from gl_case c where c.self_resolved = true and c.registered_at >= :start and c.registered_at < :end
-                and c.latitude is not null and c.longitude is not null and""" + " " + filter);
-        scopeParams.forEach(self::param);
-        List<Places.Point> resolved = self.query(EvaluationService::point).list();
-        if (resolved.isEmpty()) {
-            return java.util.Set.of();
-        }
-        java.time.Duration window = java.time.Duration.ofDays(settings.reReportDays());
-        Instant first = resolved.stream().map(Places.Point::reportedAt).min(Instant::compareTo).orElseThrow();
-        Instant last = resolved.stream().map(Places.Point::reportedAt).max(Instant::compareTo).orElseThrow().plus(window);
-        Places.Index later = new Places.Index(settings.reReportMeters());
-        jdbc.sql("""
-                select c.id, c.case_number, c.subcategory_code, c.grid_code, c.address, c.latitude, c.longitude, c.reported_at
-                from gl_case c where c.reported_at > :first and c.reported_at <= :last and c.subcategory_code in (:subcategories)
-                and c.latitude is not null and c.longitude is not null""")
-                .param("first", first.atOffset(java.time.ZoneOffset.UTC)).param("last", last.atOffset(java.time.ZoneOffset.UTC))
-                .param("subcategories", resolved.stream().map(Places.Point::subcategory).distinct().toList())
-                .query(EvaluationService::point).list().forEach(later::add);
-        java.util.Set<Long> out = new java.util.HashSet<>();
-        for (Places.Point p : resolved) {
-            if (later.near(p).stream().anyMatch(q -> q.id() != p.id() && q.reportedAt().isAfter(p.reportedAt())
-                    && !q.reportedAt().isAfter(p.reportedAt().plus(window)))) {
-                out.add(p.id());
-            }
-        }
-        return out;
     }
 
     static Places.Point point(ResultSet rs, int n) throws SQLException {

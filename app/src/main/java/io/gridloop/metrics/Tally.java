@@ -5,9 +5,21 @@ import java.util.Arrays;
 /** The counts of one unit (or of the total) while the cases are read, and the handling times for their mean and p90. */
 final class Tally {
 
+    /**
+     * The handling-time buckets' upper edges in working hours (a bucket holds the times above the previous edge up to its
+     * own; the last one everything longer): finer where most cases are, a working day (7.5 h) and its multiples among them.
+     * The p90 is read from the summed buckets, so it is the same whether a period's times come from the summaries or are
+     * read live (docs/evaluation.md gives its resolution).
+     */
+    static final double[] BUCKET_HOURS = {0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 7.5, 8, 10, 12, 15, 18, 22.5, 24, 30, 37.5,
+            45, 52.5, 60, 75, 90, 112.5, 150, 187.5, 225, 300, 450, 600, 900};
+    static final int BUCKETS = BUCKET_HOURS.length + 1;
+
     private final long[] counts = new long[Indicator.values().length];
-    private double[] hours = new double[16];
-    private int hoursCount;
+    private final long[] buckets = new long[BUCKETS];
+    private long hoursCount;
+    private long secondsSum;
+    private long secondsMax;
     private double weightedReports;
 
     void add(Indicator indicator) {
@@ -31,11 +43,51 @@ final class Tally {
         return weightedReports;
     }
 
-    void addHandlingHours(double h) {
-        if (hoursCount == hours.length) {
-            hours = Arrays.copyOf(hours, hours.length * 2);
+    static int bucketOf(long seconds) {
+        for (int i = 0; i < BUCKET_HOURS.length; i++) {
+            if (seconds <= Math.round(BUCKET_HOURS[i] * 3600)) {
+                return i;
+            }
         }
-        hours[hoursCount++] = h;
+        return BUCKETS - 1;
+    }
+
+    void addHandlingSeconds(long s) {
+        buckets[bucketOf(s)]++;
+        hoursCount++;
+        secondsSum += s;
+        secondsMax = Math.max(secondsMax, s);
+    }
+
+    /** Adds handling times already summed (a summary row): how many, their sum and longest, the count in each bucket. */
+    void addHandling(long count, long sum, long max, long[] bucketCounts) {
+        hoursCount += count;
+        secondsSum += sum;
+        secondsMax = Math.max(secondsMax, max);
+        for (int i = 0; i < BUCKETS; i++) {
+            buckets[i] += bucketCounts[i];
+        }
+    }
+
+    /** Nothing counted (a unit with cases alive in the period but nothing of theirs in it). */
+    boolean isEmpty() {
+        return Arrays.stream(counts).allMatch(n -> n == 0) && weightedReports == 0 && hoursCount == 0;
+    }
+
+    long handlingCount() {
+        return hoursCount;
+    }
+
+    long handlingSum() {
+        return secondsSum;
+    }
+
+    long handlingMax() {
+        return secondsMax;
+    }
+
+    long bucket(int i) {
+        return buckets[i];
     }
 
     void addAll(Tally other) {
@@ -43,32 +95,35 @@ final class Tally {
             counts[i] += other.counts[i];
         }
         weightedReports += other.weightedReports;
-        for (int i = 0; i < other.hoursCount; i++) {
-            addHandlingHours(other.hours[i]);
-        }
+        addHandling(other.hoursCount, other.secondsSum, other.secondsMax, other.buckets);
     }
 
-    /** Mean working hours from first dispatch to handled, over the cases handled in the period. */
+    /** Mean working hours from first dispatch to handled, over the cases handled in the period (exact). */
     Double meanHandlingHours() {
         if (hoursCount == 0) {
             return null;
         }
-        double sum = 0;
-        for (int i = 0; i < hoursCount; i++) {
-            sum += hours[i];
-        }
-        return round2(sum / hoursCount);
+        return round2(secondsSum / 3600.0 / hoursCount);
     }
 
-    /** The 90th percentile of the same (nearest rank: the smallest value with at least 90 % of the cases at or below it). */
+    /**
+     * The 90th percentile of the same (nearest rank: the smallest time with at least 90 % of the cases at or below it), to
+     * the bucket: the upper edge of the bucket that holds it, or the longest time if that is shorter.
+     */
     Double p90HandlingHours() {
         if (hoursCount == 0) {
             return null;
         }
-        double[] sorted = Arrays.copyOf(hours, hoursCount);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(0.9 * hoursCount);
-        return round2(sorted[Math.max(0, rank - 1)]);
+        long rank = (long) Math.ceil(0.9 * hoursCount);
+        long seen = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            seen += buckets[i];
+            if (seen >= rank) {
+                double edge = i < BUCKET_HOURS.length ? BUCKET_HOURS[i] : Double.MAX_VALUE;
+                return round2(Math.min(edge, secondsMax / 3600.0));
+            }
+        }
+        return round2(secondsMax / 3600.0);
     }
 
     static double round2(double v) {

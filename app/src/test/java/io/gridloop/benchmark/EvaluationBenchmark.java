@@ -61,6 +61,8 @@ public final class EvaluationBenchmark {
     private static final int CASES = Integer.getInteger("bench.history", 1_000_000);
     private static final int YEARS = Integer.getInteger("bench.years", 5);
     private static final int SAMPLES = Integer.getInteger("bench.samples", 20);
+    /** Open cases wanted: more cases are reported over the last week until this many are open. */
+    private static final int OPEN = Integer.getInteger("bench.open", 20_000);
     private static final AccessScope DISTRICT = AccessScope.of("wuqiang", List.of("manager"), Set.of());
     private static final StringBuilder OUT = new StringBuilder();
 
@@ -103,6 +105,7 @@ public final class EvaluationBenchmark {
         String url = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         long start = System.nanoTime();
         long[] open = new long[1];
+        long[] total = {CASES};
         try (Connection c = DriverManager.getConnection(url, pg.username(), pg.password())) {
             // a bulk load: the secondary indexes are built once afterwards (as a restore does), commits need not wait for the disk
             List<String> indexes = new ArrayList<>();
@@ -138,6 +141,25 @@ public final class EvaluationBenchmark {
                         throw new IllegalStateException(e);
                     }
                 });
+                // the open cases of a large district: more reports over the last week until enough are open
+                long next = CASES + 1;
+                for (int round = 0; open[0] < OPEN && round < 50; round++) {
+                    int chunk = Math.max(1_000, Math.min(20_000, (OPEN - (int) open[0]) * 2));
+                    generator.generate(20261127L + round, chunk, now.minus(Duration.ofDays(7)), now, next, next, hc -> {
+                        try {
+                            writer.write(hc);
+                            if (hc.isOpen()) {
+                                open[0]++;
+                            }
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    next += chunk;
+                    writer.flush();
+                    c.commit();
+                }
+                total[0] = next - 1;
             }
             c.commit();
             c.setAutoCommit(true);
@@ -149,7 +171,7 @@ public final class EvaluationBenchmark {
             }
             System.out.printf("  %d indexes built in %.0f s%n", indexes.size(), (System.nanoTime() - built) / 1e9);
             try (Statement s = c.createStatement()) {
-                s.execute("alter table gl_case alter column id restart with " + (CASES + 1));
+                s.execute("alter table gl_case alter column id restart with " + (total[0] + 1));
                 s.execute("vacuum analyze");
             }
             long facts;
@@ -158,7 +180,21 @@ public final class EvaluationBenchmark {
                 facts = r.getLong(1);
             }
             line("## Fill: %,d cases over %d years (%,d open), %,d step facts, 1,500 grids, 100 departments, loaded in %.0f s"
-                    .formatted(CASES, YEARS, open[0], facts, (System.nanoTime() - start) / 1e9));
+                    .formatted(total[0], YEARS, open[0], facts, (System.nanoTime() - start) / 1e9));
+            line("");
+            // the summaries (V25) from scratch, as after a migration: every finished day rolled up
+            long rolled = System.nanoTime();
+            int days = app.getBean(io.gridloop.metrics.EvaluationRollup.class).rebuild();
+            try (Statement s = c.createStatement()) {
+                s.execute("vacuum analyze");
+            }
+            long rows;
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select count(*) from gl_eval_summary")) {
+                r.next();
+                rows = r.getLong(1);
+            }
+            line("Summaries (V25) rolled up from scratch: %,d days, %,d rows, in %.0f s".formatted(days, rows,
+                    (System.nanoTime() - rolled) / 1e9));
             line("");
         }
     }
@@ -238,15 +274,15 @@ public final class EvaluationBenchmark {
                     () -> evaluation.evaluate(monthFrom, monthTo, unit, DISTRICT, zh).rows().size());
         }
         for (EvaluationUnit unit : List.of(EvaluationUnit.DISTRICT, EvaluationUnit.STREET, EvaluationUnit.DEPARTMENT, EvaluationUnit.GRID)) {
-            row("evaluation of a year, " + unit, 1, () -> {
+            row("evaluation of a year, " + unit, Math.max(3, SAMPLES / 4), () -> {
                 Evaluation e = evaluation.evaluate(yearFrom, today, unit, DISTRICT, zh);
                 yearByGrid[0] = e;
                 return e.rows().size();
             });
         }
-        row("rankings of a year, DEPARTMENT (this year and the last)", 1,
+        row("rankings of a year, DEPARTMENT (this year and the last)", Math.max(3, SAMPLES / 4),
                 () -> rankings.rank(yearFrom, today, EvaluationUnit.DEPARTMENT, DISTRICT, zh).hashCode() == 0 ? 0 : 100);
-        row("straightforward GROUP BY over gl_case ⨝ gl_step_fact, a year by department", 1, () -> straightforward(dataSource, yearFrom, today, clock));
+        row("straightforward GROUP BY over gl_case ⨝ gl_step_fact, a year by department", 3, () -> straightforward(dataSource, yearFrom, today, clock));
         line("");
 
         Evaluation year = yearByGrid[0];

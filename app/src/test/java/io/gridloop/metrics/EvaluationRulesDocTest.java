@@ -64,6 +64,34 @@ class EvaluationRulesDocTest {
                 figures to see downloads a month's report within their scope from the evaluation page or
                 `GET /api/evaluation/monthly-report.xlsx?month=YYYY-MM`. The check runs hourly
                 (`gridloop.evaluation.monthly-report-cron`, `0 5 * * * *` in the district's zone).
+
+                ## 汇总 How the figures stay fast (summaries, V25)
+
+                Every count of a case happens on one day at most and stays on it once it happened (the first return, the
+                first approved extension, the first hold, the first rework, the first valid callback answer, a voiding
+                status on the day it was reached, a re-report on the day the place was first reported again), so a period's
+                counts are the sums of its days' counts. `EvaluationRollup` rolls every finished day up into
+                `gl_eval_summary` (a row per day and per month, unit kind and unit: every count, the reports weighted by
+                difficulty, the handling times' count, sum, longest and histogram) and the cases overdue and still to be
+                handled at each day's end into `gl_eval_pending`: after midnight in the district's zone
+                (`gridloop.evaluation.rollup-cron`, `0 10 0 * * *`), one node at a time (a lease on
+                `gl_eval_rollup_state`), and on start-up for the days not rolled up yet (a new database, a migration, a
+                changed difficulty table: then all of them). It reads the cases alive in a month (or the days left of it)
+                with their facts in one ordered, streamed pass and counts them with `CaseFigures`, the rules' one place.
+
+                The evaluation of a period adds the month rows of its whole months, the day rows of the other days, the
+                cases touched today (read live) and the state at its end: from `gl_eval_pending` for a past day, from one
+                GROUP BY over the open cases when it ends today. A case or step written with a time before the last
+                roll-up (a history loaded into the past) makes those days live again until the next roll-up; an
+                official whose scope does not follow the unit's rows (a street's official by department, a grid worker)
+                gets the figures read live. `EvaluationSummaryTest` proves that both give the same figures.
+
+                The mean handling time is exact (the sum of working seconds). The 90th percentile is read from the
+                summed histogram: the upper edge of the bucket holding the nearest rank, never more than the longest
+                time. Bucket edges (working hours): 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 7.5, 8, 10, 12, 15,
+                18, 22.5, 24, 30, 37.5, 45, 52.5, 60, 75, 90, 112.5, 150, 187.5, 225, 300, 450, 600, 900 and above: the
+                figure is at most a quarter of an hour high below 1 h, at most 1 h below 8 h, at most 7.5 h (a working
+                day) below 60 h, and coarser beyond.
                 """);
         EvaluationSettings d = EvaluationSettings.defaults();
         b.append("\nSettings (`gridloop.evaluation.*`, defaults from ../shared/domain.md):\n\n")
