@@ -45,11 +45,13 @@ public final class BrowserPageLoadBenchmark {
     /** Counts the page's XHR and fetch requests in flight, installed before any of the page's own scripts run. */
     private static final String IN_FLIGHT = """
             (() => {
-              window.__glPending = 0; window.__glLastEnd = 0;
+              window.__glPending = 0; window.__glLastEnd = 0; window.__glSent = [];
               const done = () => { window.__glPending--; window.__glLastEnd = performance.now(); };
               const send = XMLHttpRequest.prototype.send;
               XMLHttpRequest.prototype.send = function (...a) {
                 window.__glPending++;
+                // what each request asks (Vaadin's UIDL requests name their RPC calls), for the trace
+                window.__glSent.push(Math.round(performance.now()) + ' ms sent ' + String(a[0] || '').slice(0, 300));
                 this.addEventListener('loadend', done, { once: true });
                 return send.apply(this, a);
               };
@@ -75,7 +77,8 @@ public final class BrowserPageLoadBenchmark {
             const nav = performance.getEntriesByType('navigation')[0];
             return [nav, ...performance.getEntriesByType('resource')].map(r => Math.round(r.startTime) + '..'
                 + Math.round(r.responseEnd) + ' ms (server ' + Math.round(r.responseStart - r.requestStart) + ') '
-                + r.name.replace(location.origin, '')).join('\\n') + '\\nload event end ' + Math.round(nav.loadEventEnd);""";
+                + r.name.replace(location.origin, '')).join('\\n') + '\\nload event end ' + Math.round(nav.loadEventEnd)
+                + '\\n' + (window.__glSent || []).join('\\n');""";
 
     private BrowserPageLoadBenchmark() {}
 
