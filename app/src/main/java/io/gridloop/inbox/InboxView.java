@@ -84,6 +84,11 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         }
         scopes.setSelectedIndex(2);
         scopes.addSelectedChangeListener(e -> refresh());
+        // vaadin-tabs reports its items once drawn, and Tabs answers each report with a round trip (updateSelectedTab)
+        // that changes nothing here: these tabs never change in the browser. Stopped on its way down to the tabs, so the
+        // inbox opens without a late round trip
+        getElement().executeJs("this.addEventListener('items-changed', e => { if (e.target.localName === 'vaadin-tabs') "
+                + "e.stopPropagation(); }, true)");
 
         filters = new InboxFilters(savedFilters, official.userId(), labels, reference, this::refresh,
                 scope -> scopes.setSelectedIndex(scope.ordinal()), this::query);

@@ -51,7 +51,7 @@ public final class BrowserPageLoadBenchmark {
               XMLHttpRequest.prototype.send = function (...a) {
                 window.__glPending++;
                 // what each request asks (Vaadin's UIDL requests name their RPC calls), for the trace
-                window.__glSent.push(Math.round(performance.now()) + ' ms sent ' + String(a[0] || '').slice(0, 300));
+                window.__glSent.push(Math.round(performance.now()) + ' ms sent ' + String(a[0] || '').slice(0, 600));
                 this.addEventListener('loadend', done, { once: true });
                 return send.apply(this, a);
               };
