@@ -31,7 +31,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * is idle and nothing new started for 500 ms.
  * <p>
  * Run with {@code ./mvnw -B -pl app -Pbench verify -Dbench.main=io.gridloop.benchmark.BrowserPageLoadBenchmark}
- * ({@code -Dbench.loads=30}); writes {@code app/target/benchmark/browser-pages.md}.
+ * ({@code -Dbench.loads=30}); writes {@code app/target/benchmark/browser-pages.md}. {@code -Dbench.trace=true} then loads each
+ * page once more and prints its requests, what each asked (Vaadin's UIDL requests name their RPC calls) and the renderer's
+ * script, style and layout time; {@code -Dbench.profile=true} with it writes each page's JavaScript CPU profile
+ * ({@code target/benchmark/*.cpuprofile}, Chrome's format).
  */
 public final class BrowserPageLoadBenchmark {
 
@@ -156,8 +159,31 @@ public final class BrowserPageLoadBenchmark {
                 if (Boolean.getBoolean("bench.trace")) {
                     // where each page's time goes: its requests, from navigation start, as the last load saw them
                     for (var e : pages.entrySet()) {
+                        ChromeDriver chrome = (ChromeDriver) e.getValue().browser.driver();
+                        chrome.executeCdpCommand("Performance.enable", Map.of());
+                        boolean profile = Boolean.getBoolean("bench.profile");
+                        if (profile) {
+                            chrome.executeCdpCommand("Profiler.enable", Map.of());
+                            chrome.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 200));
+                            chrome.executeCdpCommand("Profiler.start", Map.of());
+                        }
                         e.getValue().load();
-                        System.out.println(e.getKey() + "\n" + e.getValue().browser.js(TRACE));
+                        if (profile) {
+                            // the page's JavaScript CPU profile (Chrome's .cpuprofile format) for a closer look
+                            Object cpu = chrome.executeCdpCommand("Profiler.stop", Map.of()).get("profile");
+                            Files.writeString(Path.of("target", "benchmark", e.getKey().replaceAll("[^A-Za-z]+", "-") + ".cpuprofile"),
+                                    JSON.writeValueAsString(cpu));
+                        }
+                        // the renderer's own time on this load: script, style, layout (seconds, since the document began)
+                        Map<String, Object> metrics = new java.util.TreeMap<>();
+                        for (Object m : (List<?>) chrome.executeCdpCommand("Performance.getMetrics", Map.of()).get("metrics")) {
+                            Map<?, ?> metric = (Map<?, ?>) m;
+                            if (String.valueOf(metric.get("name")).endsWith("Duration")) {
+                                metrics.put(String.valueOf(metric.get("name")), metric.get("value"));
+                            }
+                        }
+                        chrome.executeCdpCommand("Performance.disable", Map.of());
+                        System.out.println(e.getKey() + "\n" + e.getValue().browser.js(TRACE) + "\nrenderer " + metrics);
                     }
                 }
             }
