@@ -79,6 +79,10 @@ public class MainLayout extends AppLayout {
             cockpit.getElement().setAttribute("id", "nav-cockpit");
             nav.addItem(cockpit);
         }
+        // the item of the page's route reports "expanded-changed" after each navigation although no item here has
+        // sub-items to expand: a late round trip on every page opened from the menu, stopped on its way down to the item
+        nav.getElement().executeJs("this.addEventListener('expanded-changed', e => { if (e.target !== this "
+                + "&& !e.target.querySelector(':scope > [slot=children]')) e.stopPropagation(); }, true)");
         addToDrawer(nav);
         if (official != null) {
             for (LayoutAlerts source : notices) {

@@ -31,7 +31,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * is idle and nothing new started for 500 ms.
  * <p>
  * Run with {@code ./mvnw -B -pl app -Pbench verify -Dbench.main=io.gridloop.benchmark.BrowserPageLoadBenchmark}
- * ({@code -Dbench.loads=30}); writes {@code app/target/benchmark/browser-pages.md}.
+ * ({@code -Dbench.loads=30}); writes {@code app/target/benchmark/browser-pages.md}. {@code -Dbench.trace=true} then loads each
+ * page once more and prints its requests, what each asked (Vaadin's UIDL requests name their RPC calls) and the renderer's
+ * script, style and layout time; {@code -Dbench.profile=true} with it writes each page's JavaScript CPU profile
+ * ({@code target/benchmark/*.cpuprofile}, Chrome's format).
  */
 public final class BrowserPageLoadBenchmark {
 
@@ -45,11 +48,13 @@ public final class BrowserPageLoadBenchmark {
     /** Counts the page's XHR and fetch requests in flight, installed before any of the page's own scripts run. */
     private static final String IN_FLIGHT = """
             (() => {
-              window.__glPending = 0; window.__glLastEnd = 0;
+              window.__glPending = 0; window.__glLastEnd = 0; window.__glSent = [];
               const done = () => { window.__glPending--; window.__glLastEnd = performance.now(); };
               const send = XMLHttpRequest.prototype.send;
               XMLHttpRequest.prototype.send = function (...a) {
                 window.__glPending++;
+                // what each request asks (Vaadin's UIDL requests name their RPC calls), for the trace
+                window.__glSent.push(Math.round(performance.now()) + ' ms sent ' + String(a[0] || '').slice(0, 600));
                 this.addEventListener('loadend', done, { once: true });
                 return send.apply(this, a);
               };
@@ -75,7 +80,8 @@ public final class BrowserPageLoadBenchmark {
             const nav = performance.getEntriesByType('navigation')[0];
             return [nav, ...performance.getEntriesByType('resource')].map(r => Math.round(r.startTime) + '..'
                 + Math.round(r.responseEnd) + ' ms (server ' + Math.round(r.responseStart - r.requestStart) + ') '
-                + r.name.replace(location.origin, '')).join('\\n') + '\\nload event end ' + Math.round(nav.loadEventEnd);""";
+                + r.name.replace(location.origin, '')).join('\\n') + '\\nload event end ' + Math.round(nav.loadEventEnd)
+                + '\\n' + (window.__glSent || []).join('\\n');""";
 
     private BrowserPageLoadBenchmark() {}
 
@@ -153,8 +159,31 @@ public final class BrowserPageLoadBenchmark {
                 if (Boolean.getBoolean("bench.trace")) {
                     // where each page's time goes: its requests, from navigation start, as the last load saw them
                     for (var e : pages.entrySet()) {
+                        ChromeDriver chrome = (ChromeDriver) e.getValue().browser.driver();
+                        chrome.executeCdpCommand("Performance.enable", Map.of());
+                        boolean profile = Boolean.getBoolean("bench.profile");
+                        if (profile) {
+                            chrome.executeCdpCommand("Profiler.enable", Map.of());
+                            chrome.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 200));
+                            chrome.executeCdpCommand("Profiler.start", Map.of());
+                        }
                         e.getValue().load();
-                        System.out.println(e.getKey() + "\n" + e.getValue().browser.js(TRACE));
+                        if (profile) {
+                            // the page's JavaScript CPU profile (Chrome's .cpuprofile format) for a closer look
+                            Object cpu = chrome.executeCdpCommand("Profiler.stop", Map.of()).get("profile");
+                            Files.writeString(Path.of("target", "benchmark", e.getKey().replaceAll("[^A-Za-z]+", "-") + ".cpuprofile"),
+                                    JSON.writeValueAsString(cpu));
+                        }
+                        // the renderer's own time on this load: script, style, layout (seconds, since the document began)
+                        Map<String, Object> metrics = new java.util.TreeMap<>();
+                        for (Object m : (List<?>) chrome.executeCdpCommand("Performance.getMetrics", Map.of()).get("metrics")) {
+                            Map<?, ?> metric = (Map<?, ?>) m;
+                            if (String.valueOf(metric.get("name")).endsWith("Duration")) {
+                                metrics.put(String.valueOf(metric.get("name")), metric.get("value"));
+                            }
+                        }
+                        chrome.executeCdpCommand("Performance.disable", Map.of());
+                        System.out.println(e.getKey() + "\n" + e.getValue().browser.js(TRACE) + "\nrenderer " + metrics);
                     }
                 }
             }
