@@ -1,5 +1,6 @@
 package io.gridloop.casefile;
 
+import io.gridloop.system.Rows;
 import io.gridloop.security.AccessScope;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +30,7 @@ class CaseRows {
     List<CaseRecord> list(String clause, Consumer<JdbcClient.StatementSpec> params) {
         JdbcClient.StatementSpec spec = jdbc.sql("select gl_case.*, cast(null as varchar(1)) as co_departments from gl_case " + clause);
         params.accept(spec);
-        List<CaseRecord> rows = spec.query(MAPPER).list();
+        List<CaseRecord> rows = spec.query(Rows.of(CaseRecord.class)).list();
         if (rows.isEmpty()) {
             return rows;
         }
@@ -38,14 +39,6 @@ class CaseRows {
         rows.forEach(c -> out.add(c.withCoDepartments(co.getOrDefault(c.id(), List.of()))));
         return out;
     }
-
-    /**
-     * Columns matched by the names the row has (its metadata): Spring's property mapper would instead probe each of the
-     * record's names ({@code caseNumber} before {@code case_number}), and the driver builds an exception with its stack
-     * trace for every miss, thirty per case read.
-     */
-    private static final org.springframework.jdbc.core.DataClassRowMapper<CaseRecord> MAPPER =
-            new org.springframework.jdbc.core.DataClassRowMapper<>(CaseRecord.class);
 
     Optional<CaseRecord> one(String clause, Consumer<JdbcClient.StatementSpec> params) {
         return list(clause, params).stream().findFirst();

@@ -1,5 +1,6 @@
 package io.gridloop.casefile;
 
+import io.gridloop.system.Rows;
 import io.gridloop.security.AccessScope;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -64,7 +65,7 @@ public class CaseTimeline {
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(long caseId) {
         return jdbc.sql("select * from gl_timeline where case_id = :case order by id").param("case", caseId)
-                .query(TimelineEntry.class).list();
+                .query(Rows.of(TimelineEntry.class)).list();
     }
 
     @Transactional(readOnly = true)
@@ -72,7 +73,7 @@ public class CaseTimeline {
         return jdbc.sql("""
                 select id, case_id, timeline_id, field_key, file_name, content_type, size_bytes, uploaded_by, uploaded_at
                 from gl_attachment where case_id = :case order by id""").param("case", caseId)
-                .query(Attachment.class).list();
+                .query(Rows.of(Attachment.class)).list();
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.gridloop.deadline;
 
+import io.gridloop.system.Rows;
 import io.gridloop.casefile.CaseFileService;
 import io.gridloop.casefile.CaseTimeline;
 import io.gridloop.casefile.TimelineAction;
@@ -272,13 +273,13 @@ public class Supervision {
     @Transactional(readOnly = true)
     public SupervisionOrder order(long orderId) {
         return jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id where o.id = :id")
-                .param("id", orderId).query(SupervisionOrder.class).single();
+                .param("id", orderId).query(Rows.of(SupervisionOrder.class)).single();
     }
 
     @Transactional(readOnly = true)
     public List<SupervisionOrder> ofCase(long caseId) {
         return jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id "
-                + "where o.case_id = :c order by o.id").param("c", caseId).query(SupervisionOrder.class).list();
+                + "where o.case_id = :c order by o.id").param("c", caseId).query(Rows.of(SupervisionOrder.class)).list();
     }
 
     /**
@@ -291,7 +292,7 @@ public class Supervision {
         var spec = jdbc.sql("select o.*, c.case_number from gl_supervision_order o join gl_case c on c.id = o.case_id where c.closed_at is null "
                 + "and " + scope.caseFilter(p) + " order by o.opened_at desc, o.id desc limit " + Math.max(1, limit));
         p.forEach(spec::param);
-        return spec.query(SupervisionOrder.class).list();
+        return spec.query(Rows.of(SupervisionOrder.class)).list();
     }
 
     /** Warns the group working a step that its deadline is near. */

@@ -1,5 +1,6 @@
 package io.gridloop.inbox;
 
+import io.gridloop.system.Rows;
 import io.gridloop.security.AccessScopes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,31 +24,6 @@ public class InboxPages {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AccessScopes scopes;
-
-    /**
-     * A row by its columns' names. Not {@code query(InboxTask.class)}: Spring's SimplePropertyRowMapper first asks the
-     * driver for each property's camel-case name ("taskId"), and H2 answers every such miss with an exception it also
-     * writes, stack and all, to its trace file: 18 per row, which made the inbox's first 50 rows cost most of its page load.
-     */
-    static final RowMapper<InboxTask> ROW = (rs, n) -> new InboxTask(
-            rs.getString("task_id"),
-            rs.getLong("case_id"),
-            rs.getString("case_number"),
-            rs.getString("task_key"),
-            rs.getString("task_name"),
-            rs.getString("candidate_group"),
-            rs.getString("assignee"),
-            rs.getObject("created_at", OffsetDateTime.class),
-            rs.getObject("due_at", OffsetDateTime.class),
-            rs.getObject("warn_at", OffsetDateTime.class),
-            rs.getString("category_code"),
-            rs.getString("subcategory_code"),
-            rs.getString("grid_code"),
-            rs.getString("street_code"),
-            rs.getString("urgency"),
-            rs.getString("channel"),
-            rs.getString("limit_clock"),
-            rs.getBoolean("self_resolved"));
 
     public InboxPages(JdbcClient jdbc, Clock clock, AccessScopes scopes) {
         this.jdbc = jdbc;
@@ -68,7 +43,7 @@ public class InboxPages {
         var spec = jdbc.sql("select * from gl_inbox_task where " + where + " order by " + order + ", task_id limit "
                 + Math.max(1, Math.min(500, q.limit())) + " offset " + Math.max(0, q.offset()));
         p.forEach(spec::param);
-        return spec.query(ROW).list();
+        return spec.query(Rows.of(InboxTask.class)).list();
     }
 
     public int count(String user, Collection<String> groups, InboxQuery q) {
@@ -119,12 +94,12 @@ public class InboxPages {
 
     @Transactional(readOnly = true)
     public Optional<InboxTask> find(String taskId) {
-        return jdbc.sql("select * from gl_inbox_task where task_id = :id").param("id", taskId).query(ROW).optional();
+        return jdbc.sql("select * from gl_inbox_task where task_id = :id").param("id", taskId).query(Rows.of(InboxTask.class)).optional();
     }
 
     @Transactional(readOnly = true)
     public List<InboxTask> openTasksOfCase(long caseId) {
         return jdbc.sql("select * from gl_inbox_task where case_id = :case order by created_at").param("case", caseId)
-                .query(ROW).list();
+                .query(Rows.of(InboxTask.class)).list();
     }
 }

@@ -1,5 +1,6 @@
 package io.gridloop.notify;
 
+import io.gridloop.system.Rows;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import io.gridloop.system.Messages;
@@ -216,7 +217,7 @@ public class Outbox {
     @Transactional(readOnly = true)
     public List<OutboxMessage> of(String recipient, int limit) {
         return jdbc.sql("select * from gl_outbox where recipient = :r order by created_at desc, id desc limit " + Math.max(1, limit))
-                .param("r", recipient).query(OutboxMessage.class).list();
+                .param("r", recipient).query(Rows.of(OutboxMessage.class)).list();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gridloop.notify;
 
+import io.gridloop.system.Rows;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -78,7 +79,7 @@ public class OutboxSender {
             if (claimed == 0) {
                 continue;
             }
-            OutboxMessage m = jdbc.sql("select * from gl_outbox where id = :id").param("id", id).query(OutboxMessage.class).single();
+            OutboxMessage m = jdbc.sql("select * from gl_outbox where id = :id").param("id", id).query(Rows.of(OutboxMessage.class)).single();
             try {
                 MimeMessage message = sender.createMimeMessage();
                 // a file of gl_outbox_file named by the message (the monthly report) goes with it as an attachment

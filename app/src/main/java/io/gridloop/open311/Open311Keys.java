@@ -1,5 +1,6 @@
 package io.gridloop.open311;
 
+import io.gridloop.system.Rows;
 import io.gridloop.security.CurrentOfficial;
 import io.gridloop.security.Official;
 import io.gridloop.security.Roles;
@@ -98,7 +99,7 @@ public class Open311Keys {
     @Transactional(readOnly = true)
     public List<ApiKey> list() {
         requireAdmin();
-        return jdbc.sql(SELECT + "order by id desc").query(ApiKey.class).list();
+        return jdbc.sql(SELECT + "order by id desc").query(Rows.of(ApiKey.class)).list();
     }
 
     /** The live key a client presented, if any: unknown and revoked keys are both "no key". */
@@ -108,11 +109,11 @@ public class Open311Keys {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + "where key_hash = :h and revoked_at is null").param("h", hash(secret.strip()))
-                .query(ApiKey.class).optional();
+                .query(Rows.of(ApiKey.class)).optional();
     }
 
     private Optional<ApiKey> get(long id) {
-        return jdbc.sql(SELECT + "where id = :id").param("id", id).query(ApiKey.class).optional();
+        return jdbc.sql(SELECT + "where id = :id").param("id", id).query(Rows.of(ApiKey.class)).optional();
     }
 
     private Official requireAdmin() {
