@@ -254,8 +254,11 @@ public class DemoHistory {
 
     private static final int TAKE_UP_BATCH = 25;
 
-    /** One open case: its process instance started in its step, and its timers due by now fired; how many fired. */
-    private int takeUp(HistoryCase c, Instant now, boolean fireTimers) {
+    /**
+     * An open case's process instance, started before the activities its step waits in (or at the start) with the engine's
+     * clock at the moment the step began, so that its due dates and timers are the BPMN's; attached to the case. Its id.
+     */
+    public static String startInItsStep(RuntimeService runtime, CaseTransitions transitions, HistoryCase c) {
         ClockUtil.setCurrentTime(Date.from(c.open.started()));
         String pi;
         if (c.open.activity() == null) {
@@ -269,6 +272,12 @@ public class DemoHistory {
             pi = b.execute().getId();
         }
         transitions.attachProcess(c.id, pi);
+        return pi;
+    }
+
+    /** One open case: its process instance started in its step, and its timers due by now fired; how many fired. */
+    private int takeUp(HistoryCase c, Instant now, boolean fireTimers) {
+        String pi = startInItsStep(runtime, transitions, c);
         int fired = 0;
         if (!fireTimers) {
             return 0;

@@ -134,14 +134,7 @@ public class EvaluationService {
             q.put("start", ls.atOffset(ZoneOffset.UTC));
             q.put("end", end.atOffset(ZoneOffset.UTC));
             q.put("dueEnd", asOf.atOffset(ZoneOffset.UTC));
-            EvaluationRollup.read(named, EvaluationRollup.TOUCHED + " and " + filter, q, (c, sub, facts) -> {
-                String key = unit.keyOf(c);
-                if (key != null) {
-                    Tally t = byUnit.computeIfAbsent(key, k -> new Tally());
-                    CaseFigures.countEvents(c, facts, p, settings, workingTime, t);
-                    CaseFigures.countHonest(c, sub, p, difficulties, null, t);
-                }
-            });
+            tally(EvaluationRollup.TOUCHED + " and " + filter, q, unit, p, true, difficulties, byUnit);
             reReports(ls, end, unit, filter, params, byUnit);
         }
         long t2 = System.nanoTime();
@@ -308,17 +301,30 @@ public class EvaluationService {
         q.put("end", end.atOffset(ZoneOffset.UTC));
         DifficultyWeights.Table difficulties = difficulty.table();
         Map<String, Tally> byUnit = new TreeMap<>();
-        EvaluationRollup.read(named, "c.reported_at < :end and (c.closed_at is null or c.closed_at >= :start) and " + filter, q,
-                (c, sub, facts) -> {
-                    String key = unit.keyOf(c);
-                    if (key != null) {
-                        Tally t = byUnit.computeIfAbsent(key, k -> new Tally());
-                        CaseFigures.count(c, facts, period, settings, workingTime, t);
-                        CaseFigures.countHonest(c, sub, period, difficulties, null, t);
-                    }
-                });
+        tally("c.reported_at < :end and (c.closed_at is null or c.closed_at >= :start) and " + filter, q, unit, period, false,
+                difficulties, byUnit);
         reReports(start, end, unit, filter, params, byUnit);
         return result(from, to, unit, scope, locale, byUnit);
+    }
+
+    /**
+     * The cases the clause finds, read live, counted into their units' tallies: only their events of the period (beside
+     * the summaries) or all their figures (the live path), and the honest figures.
+     */
+    private void tally(String clause, Map<String, Object> q, EvaluationUnit unit, CaseFigures.Period p, boolean eventsOnly,
+                       DifficultyWeights.Table difficulties, Map<String, Tally> byUnit) {
+        EvaluationRollup.read(named, clause, q, (c, sub, facts) -> {
+            String key = unit.keyOf(c);
+            if (key != null) {
+                Tally t = byUnit.computeIfAbsent(key, k -> new Tally());
+                if (eventsOnly) {
+                    CaseFigures.countEvents(c, facts, p, settings, workingTime, t);
+                } else {
+                    CaseFigures.count(c, facts, p, settings, workingTime, t);
+                }
+                CaseFigures.countHonest(c, sub, p, difficulties, null, t);
+            }
+        });
     }
 
     private Evaluation result(LocalDate from, LocalDate to, EvaluationUnit unit, AccessScope scope, Locale locale,

@@ -45,7 +45,6 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -367,19 +366,7 @@ public final class BoardTaskQueries {
                 List<HistoryCase> batch = open.subList(from, Math.min(open.size(), from + BATCH));
                 tx.executeWithoutResult(s -> {
                     for (HistoryCase c : batch) {
-                        ClockUtil.setCurrentTime(Date.from(c.open.started()));
-                        String pi;
-                        if (c.open.activity() == null) {
-                            pi = runtime.startProcessInstanceByKey(CaseLoop.PROCESS_ID, c.caseNumber, c.open.variables()).getId();
-                        } else {
-                            ProcessInstantiationBuilder b = runtime.createProcessInstanceByKey(CaseLoop.PROCESS_ID).businessKey(c.caseNumber)
-                                    .setVariables(c.open.variables());
-                            for (String activity : c.open.activity().split(",")) {
-                                b.startBeforeActivity(activity);
-                            }
-                            pi = b.execute().getId();
-                        }
-                        transitions.attachProcess(c.id, pi);
+                        DemoHistory.startInItsStep(runtime, transitions, c);
                     }
                 });
                 if ((from / BATCH) % 5 == 4) {
