@@ -86,9 +86,21 @@ class TwoNodeTest {
     @Test
     @Order(1)
     void timersFireExactlyOnceAcrossNodes() throws Exception {
+        // how one burst is shared depends on which node's acquisition wakes first (one node can drain a burst alone in
+        // a few seconds); over up to three bursts both nodes take part
+        Map<String, Integer> byNode = new java.util.HashMap<>();
+        for (int round = 0; round < 3 && byNode.size() < 2; round++) {
+            burst(round).forEach((node, n) -> byNode.merge(node, n, Integer::sum));
+        }
+        System.out.println("timers run per node: " + byNode);
+        assertThat(byNode).as("both nodes' job executors took part").containsKeys("node-a", "node-b");
+    }
+
+    /** 60 cases whose warning and overdue timers fall due at once: each mark once per case; the timers each node ran. */
+    private Map<String, Integer> burst(int round) throws Exception {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            numbers.add(report(i % 2 == 0 ? a : b, i));
+            numbers.add(report(i % 2 == 0 ? a : b, round * 60 + i));
         }
         // the registration limits run out now: every warning and overdue timer of these cases is due at once
         try (Connection db = db()) {
@@ -113,9 +125,9 @@ class TwoNodeTest {
                     where l.job_state_ = 2
                       and l.process_instance_id_ in (select process_instance_id from gl_case where case_number in (%s))
                     group by l.hostname_""".formatted(quoted(numbers)));
-            System.out.println("timers run per node: " + byNode);
+            System.out.println("burst " + round + ", timers run per node: " + byNode);
             assertThat(byNode.values().stream().mapToInt(Integer::intValue).sum()).as("120 timers, each run successfully once").isEqualTo(120);
-            assertThat(byNode).as("both nodes' job executors took part").containsKeys("node-a", "node-b");
+            return byNode;
         }
     }
 
