@@ -42,10 +42,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import io.gridloop.security.DemoUsers;
+import jakarta.annotation.PostConstruct;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -64,7 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "gridloop.demo-history.enabled", havingValue = "true")
-public class DemoHistory {
+public class DemoHistory implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
 
@@ -97,13 +99,16 @@ public class DemoHistory {
     private final int keptOpen;
     private final long seed;
     private final TimeLimit answerWithin;
+    private final TimeLimit ratingWithin;
+    private final ObjectProvider<DemoUsers> demoUsers;
 
     public DemoHistory(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, ReferenceData reference,
                        DecisionService decisions, EscalationChain escalation, IdentityService identity, AccessScopes scopes,
                        RuntimeService runtime, ManagementService management, ProcessEngine engine, CaseTransitions transitions,
                        WorkingTime workingTime, TimeLimits timeLimits, io.gridloop.deadline.HandlingStages handlingStages, Clock clock,
                        ObjectMapper json,
-                       DemoHistorySettings settings, io.gridloop.deadline.SupervisionSettings supervision) {
+                       DemoHistorySettings settings, io.gridloop.deadline.SupervisionSettings supervision,
+                       io.gridloop.citizen.CitizenSettings citizen, ObjectProvider<DemoUsers> demoUsers) {
         this.jdbc = jdbc;
         this.handlingStages = handlingStages;
         this.dataSource = dataSource;
@@ -125,70 +130,181 @@ public class DemoHistory {
         this.keptOpen = settings.open();
         this.seed = settings.seed();
         this.answerWithin = TimeLimit.parse(supervision.answerWithin());
+        this.ratingWithin = TimeLimit.parse(citizen.ratingWithin());
+        this.demoUsers = demoUsers;
     }
 
     /**
-     * What one run did, for the log and the test: the wall-clock time in all, the part that wrote the closed past in bulk,
-     * and the CPU time of the thread that did it (the machine may be shared), in all and for the bulk part.
+     * What one run did, for the log and the test: the wall-clock time in all (from the start of the bulk part to the end),
+     * the bulk part (generating the year and writing it, on its own thread: the closed past is written while the open
+     * cases are taken up), how long the start waited for the open cases' rows, the CPU time of the threads that did it
+     * (the machine may be shared), in all and for the bulk part, and the bulk part's thread.
      */
-    public record Result(int cases, int open, int timersFired, long millis, long bulkMillis, long cpuMillis, long bulkCpuMillis) {}
+    public record Result(int cases, int open, int timersFired, long millis, long bulkMillis, long cpuMillis, long bulkCpuMillis,
+                         long waitedMillis, String bulkThread) {}
+
+    /**
+     * The bulk part under way: the open cases once their rows are written (what the take-up needs), and the whole past
+     * once written too, with the wall-clock and CPU time the bulk thread took.
+     */
+    private record Bulk(long startedNanos, String thread, CompletableFuture<List<HistoryCase>> open, CompletableFuture<long[]> done) {}
 
     private volatile Result last;
+    /** Started while the context is still being built; null when there is nothing to write. */
+    private volatile Bulk bulk;
+    private volatile boolean running;
 
     public Result last() {
         return last;
     }
 
-    /** After start-up (the demo officials exist by then): once, on a database without cases. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    public void onReady() {
-        if (jdbc.sql("select count(*) from gl_case").query(Long.class).single() > 0) {
+    /**
+     * As soon as this bean exists (the engine is built with its deployments, Flyway has run, the reference data is read), on
+     * a database without cases: the year is generated and written on a thread of its own while Spring builds the rest of
+     * the context (the web layer, Vaadin, Camunda's webapps), since nothing else reads or writes cases before the start.
+     * The open cases' rows come first; the closed past follows, written while {@link #start()} takes the open cases up. The
+     * bulk thread never touches the engine's clock.
+     */
+    @PostConstruct
+    void startWriting() {
+        if (hasCases()) {
             LOG.info("demo history: the database has cases already, none generated");
             return;
         }
-        // nothing is deployed meanwhile: the escalation table's rows are evaluated once, not for every timer and order
-        last = escalation.remembering(this::generate);
-        LOG.info("demo history: {} cases ({} open, {} timers fired) in {} ms ({} ms in bulk, {} ms CPU, {} ms of it in bulk)", last.cases(),
-                last.open(), last.timersFired(), last.millis(), last.bulkMillis(), last.cpuMillis(), last.bulkCpuMillis());
+        // resolved here, on the thread that builds the context: the bulk thread only calls it
+        bulk = writeInBackground(demoUsers.getIfAvailable());
     }
 
-    Result generate() {
+    /**
+     * Before the web server answers (its lifecycle phase is later): each open case's process instance is started in its
+     * step with the engine's clock set back, and its timers fired, while the bulk thread writes the closed past. Nothing
+     * else runs then (no HTTP request, no scheduled task, no job executor: they start after), so nobody sees the clock set
+     * back, and a manager's first page already shows the whole district.
+     */
+    @Override
+    public void start() {
+        Bulk b = bulk;
+        bulk = null;
+        running = true;
+        if (b != null) {
+            finish(b);
+        }
+    }
+
+    /** Generates the history now if the database has no cases (a second call, or a second start, adds none). */
+    public void generateOnce() {
+        if (hasCases()) {
+            LOG.info("demo history: the database has cases already, none generated");
+            return;
+        }
+        finish(writeInBackground(demoUsers.getIfAvailable()));
+    }
+
+    private Bulk writeInBackground(DemoUsers users) {
         long started = System.nanoTime();
+        CompletableFuture<List<HistoryCase>> open = new CompletableFuture<>();
+        CompletableFuture<long[]> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                long[] took = escalation.remembering(() -> writePast(users, started, open));
+                done.complete(took);
+            } catch (Throwable e) {
+                open.completeExceptionally(e);
+                done.completeExceptionally(e);
+            }
+        }, "demo-history");
+        t.setDaemon(true);
+        t.start();
+        return new Bulk(started, t.getName(), open, done);
+    }
+
+    private void finish(Bulk b) {
+        long waitStarted = System.nanoTime();
+        List<HistoryCase> open = join(b.open());
+        long waited = (System.nanoTime() - waitStarted) / 1_000_000;
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
+        // nothing is deployed meanwhile: the escalation table's rows are evaluated once, not for every timer and order
+        int fired = escalation.remembering(() -> takeUpOpenCases(open, clock.instant()));
+        long takeUpCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+        long[] took = join(b.done());
+        // the next case reported by hand gets the next id
+        long nextId = jdbc.sql("select coalesce(max(id), 0) + 1 from gl_case").query(Long.class).single();
+        jdbc.sql("alter table gl_case alter column id restart with " + nextId).update();
+        last = new Result(cases, open.size(), fired, (System.nanoTime() - b.startedNanos()) / 1_000_000, took[0], took[1] + takeUpCpu, took[1],
+                waited, b.thread());
+        LOG.info("demo history: {} cases ({} open, {} timers fired) in {} ms ({} ms in bulk, {} ms CPU, {} ms of it in bulk; the start waited "
+                        + "{} ms for the open cases)", last.cases(), last.open(), last.timersFired(), last.millis(), last.bulkMillis(),
+                last.cpuMillis(), last.bulkCpuMillis(), last.waitedMillis());
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("demo history not written", e.getCause());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server starts ({@code WebServerStartStopLifecycle}, a phase of 1024 below graceful shutdown's). */
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 4096;
+    }
+
+    private boolean hasCases() {
+        return jdbc.sql("select count(*) from gl_case").query(Long.class).single() > 0;
+    }
+
+    /**
+     * On the bulk thread: the demo officials (who work the past's steps), the year generated, the open cases' rows written
+     * and committed (handed to {@code open}), then the closed past in JDBC batches in one transaction. Its wall-clock and
+     * CPU time in ms.
+     */
+    private long[] writePast(DemoUsers users, long started, CompletableFuture<List<HistoryCase>> openWritten) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
+        if (users != null) {
+            // they are created again (found) when the context is refreshed
+            users.create();
+        }
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(365));
-        HistoryGenerator generator = new HistoryGenerator(district(), workingTime, timeLimits, answerWithin);
+        HistoryGenerator generator = new HistoryGenerator(district(), workingTime, timeLimits, answerWithin, ratingWithin);
         long firstNumber = reserveNumbers(cases);
         long firstId = jdbc.sql("select coalesce(max(id), 0) + 1 from gl_case").query(Long.class).single();
         List<HistoryCase> open = new ArrayList<>();
+        List<HistoryCase> closed = new ArrayList<>(cases);
+        generator.generate(seed, cases, keptOpen, from, now, firstId, firstNumber, c -> (c.isOpen() ? open : closed).add(c));
+        write(open);
+        openWritten.complete(open);
+        write(closed);
+        return new long[] {(System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000};
+    }
+
+    private void write(List<HistoryCase> generated) {
         transactions.executeWithoutResult(tx -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try (HistoryWriter writer = new HistoryWriter(connection, false)) {
-                generator.generate(seed, cases, keptOpen, from, now, firstId, firstNumber, c -> {
-                    try {
-                        writer.write(c);
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    if (c.isOpen()) {
-                        open.add(c);
-                    }
-                });
+                for (HistoryCase c : generated) {
+                    writer.write(c);
+                }
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("demo history not written", e);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
         });
-        // the next case reported by hand gets the next id
-        jdbc.sql("alter table gl_case alter column id restart with " + (firstId + cases)).update();
-        long bulk = (System.nanoTime() - started) / 1_000_000;
-        long bulkCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
-        int fired = takeUpOpenCases(open, now);
-        return new Result(cases, open.size(), fired, (System.nanoTime() - started) / 1_000_000, bulk,
-                (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000, bulkCpu);
     }
 
     /** The case numbers the history uses, from the same sequence as every case. */

@@ -50,6 +50,8 @@ public final class HistoryCase {
     public Double latitude;
     public String reporterName;
     public String reporterPhone;
+    /** A citizen's e-mail, for the rating link (only a case waiting for its citizen's rating has one). */
+    public String reporterEmail;
     public String reportedBy;
     public boolean selfResolved;
     public Instant reportedAt;

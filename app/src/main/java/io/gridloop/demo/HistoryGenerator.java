@@ -73,6 +73,8 @@ public final class HistoryGenerator {
     private final WorkingTime workingTime;
     private final TimeLimits timeLimits;
     private final TimeLimit answerWithin;
+    /** The citizen's time to rate a handled case ({@code gridloop.citizen.rating-within}); null: no case waits for one. */
+    private final TimeLimit ratingWithin;
     private final ZoneId zone;
     private final Map<String, TimeLimit> parsed = new HashMap<>();
     private final Map<String, TimeLimit> warnings = new HashMap<>();
@@ -82,10 +84,20 @@ public final class HistoryGenerator {
     private final Map<String, String> issuers = new HashMap<>();
 
     public HistoryGenerator(District district, WorkingTime workingTime, TimeLimits timeLimits, TimeLimit answerWithin) {
+        this(district, workingTime, timeLimits, answerWithin, null);
+    }
+
+    /**
+     * With {@code ratingWithin} (the citizen's time to rate), some of the cases kept open wait for their citizen's own
+     * rating ({@link Waiting#AWAIT_RATING}).
+     */
+    public HistoryGenerator(District district, WorkingTime workingTime, TimeLimits timeLimits, TimeLimit answerWithin,
+                            TimeLimit ratingWithin) {
         this.district = district;
         this.workingTime = workingTime;
         this.timeLimits = timeLimits;
         this.answerWithin = answerWithin;
+        this.ratingWithin = ratingWithin;
         this.zone = workingTime.zone();
     }
 
@@ -145,7 +157,7 @@ public final class HistoryGenerator {
         VERIFY(Step.VERIFY, 0.06),
         REGISTER(Step.REGISTER, 0.06),
         DISPATCH(Step.DISPATCH, 0.08),
-        HANDLE(Step.HANDLE, 0.36),
+        HANDLE(Step.HANDLE, 0.33),
         JOINT_HANDLE(Step.HANDLE, 0.05),
         CO_HANDLE(Step.CO_HANDLE, 0.04),
         APPROVE_EXTENSION(Step.APPROVE_EXTENSION, 0.05),
@@ -154,6 +166,8 @@ public final class HistoryGenerator {
         REVIEW_HOLD(Step.REVIEW_HOLD, 0.04),
         CHECK(Step.CHECK, 0.07),
         CALLBACK(Step.CALLBACK, 0.06),
+        /** A citizen who left an e-mail rates the work (Task_AwaitRating, no official's task): the case is in callback. */
+        AWAIT_RATING(Step.CALLBACK, 0.03),
         REVIEW_DISSATISFACTION(Step.REVIEW_DISSATISFACTION, 0.03);
 
         private final Step step;
@@ -170,7 +184,7 @@ public final class HistoryGenerator {
 
         /** The steps a case of the hotline or the public passes through and a grid worker's report does not. */
         boolean needsPublicReport() {
-            return this == VERIFY || this == CALLBACK || this == REVIEW_DISSATISFACTION;
+            return this == VERIFY || this == CALLBACK || this == AWAIT_RATING || this == REVIEW_DISSATISFACTION;
         }
 
         boolean joint() {
@@ -197,6 +211,9 @@ public final class HistoryGenerator {
         int[] n = new int[all.length];
         int given = 0;
         for (int i = 0; i < all.length; i++) {
+            if (all[i] == Waiting.AWAIT_RATING && ratingWithin == null) {
+                continue;
+            }
             n[i] = open >= 2 * all.length ? Math.max(1, (int) Math.floor(all[i].share * open)) : (int) Math.floor(all[i].share * open);
             given += n[i];
         }
@@ -252,7 +269,8 @@ public final class HistoryGenerator {
     private Duration ageInStep(Waiting w, Duration limit, boolean slow, double x, double y) {
         long seconds = Math.max(60, limit.toSeconds());
         double warn = timeLimits.warningShare();
-        if (w == Waiting.ON_HOLD) {
+        if (w == Waiting.ON_HOLD || w == Waiting.AWAIT_RATING) {
+            // short of the hold's review date, of the citizen's time to rate
             return Duration.ofSeconds((long) (seconds * (0.05 + 0.9 * y)));
         }
         double overdue = slow ? 0.55 : 0.22;
@@ -535,6 +553,10 @@ public final class HistoryGenerator {
             if (target != null && target.needsPublicReport() && "GRID_WORKER".equals(c.channel)) {
                 c.channel = r.nextBoolean() ? "HOTLINE" : "CITIZEN";
             }
+            if (waitsIn(Waiting.AWAIT_RATING)) {
+                // only a citizen's own report with an e-mail is rated by its citizen
+                c.channel = "CITIZEN";
+            }
             boolean gridWorker = "GRID_WORKER".equals(c.channel);
             if (gridWorker && place.gridWorker() == null) {
                 c.channel = "HOTLINE";
@@ -571,6 +593,9 @@ public final class HistoryGenerator {
                 c.reportedBy = intake();
                 c.reporterName = pick(r, List.of("王", "李", "张", "刘", "陈", "杨", "赵", "黄")) + "先生";
                 c.reporterPhone = "13" + (100000000 + r.nextInt(899999999));
+                if (waitsIn(Waiting.AWAIT_RATING)) {
+                    c.reporterEmail = "citizen" + c.sequence + "@example.com";
+                }
             }
             limits = limits(c.subcategoryCode);
             stages = HandlingStage.read(limits.get(CaseVariables.HANDLE_STAGES));
@@ -869,6 +894,14 @@ public final class HistoryGenerator {
             }
             String limit = (String) limits.get(CaseVariables.CALLBACK_LIMIT);
             c.status = "CALLBACK";
+            if (waitsIn(Waiting.AWAIT_RATING)) {
+                // mailed the rating link when the check passed; the callback asks only if no rating comes in time
+                Map<String, Object> v = handlingVariables();
+                v.put(CaseVariables.CHECK_RESULT, "PASSED");
+                v.put(CaseVariables.CITIZEN_RATES, true);
+                open(Step.CALLBACK, CaseLoop.TASK_AWAIT_RATING, start, null, v);
+                return null;
+            }
             Instant end = waitsIn(Waiting.CALLBACK) ? null : finish(Step.CALLBACK, "intake", start, limit, 0.04);
             if (end == null) {
                 Map<String, Object> v = handlingVariables();
@@ -1017,8 +1050,15 @@ public final class HistoryGenerator {
                 v.putAll(limits);
                 v.putAll(decided);
             }
-            String limit = step == Step.HANDLE || step == Step.CO_HANDLE ? handleLimit : (String) limits.get(step.limitVariable());
             c.status = step.status().name();
+            if (CaseLoop.TASK_AWAIT_RATING.equals(activity)) {
+                // no official's step and no deadline: the rating's time runs out into the callback
+                c.open = new HistoryCase.Open(step.name(), activity, start, workingTime.plus(start, ratingWithin), null, v);
+                // as ${askCitizenRating} writes it (the process instance started for the step writes its own)
+                c.openTimeline.add(new HistoryCase.Entry(start, SYSTEM, "CALLBACK", "RATING_ASKED", null, null, null));
+                return;
+            }
+            String limit = step == Step.HANDLE || step == Step.CO_HANDLE ? handleLimit : (String) limits.get(step.limitVariable());
             c.open = new HistoryCase.Open(step.name(), activity, start, plus(start, limit), group, v);
             c.openWarning = step != Step.ON_HOLD && !warningAt(start, limit).isAfter(now);
             c.openOverdue = step != Step.ON_HOLD && !c.open.due().isAfter(now);

@@ -49,8 +49,8 @@ public final class HistoryWriter implements AutoCloseable {
                   channel, urgency, category_code, subcategory_code, kind, grid_code, community_code, street_code, department_code,
                   description, address, longitude, latitude, reporter_name, reporter_phone, reported_by, self_resolved,
                   merged_into, rework_count, return_count, extension_count, satisfaction, reported_at, registered_at, dispatched_at,
-                  closed_at, updated_at, handling_due_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                  closed_at, updated_at, handling_due_at, reporter_email)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         coDepartments = connection.prepareStatement("insert into gl_case_co_department (case_id, department_code) values (?, ?)");
         facts = connection.prepareStatement("""
                 insert into gl_step_fact (task_id, case_id, step, street_code, community_code, grid_code, department_code, grid_worker,
@@ -104,6 +104,7 @@ public final class HistoryWriter implements AutoCloseable {
         time(cases, i++, c.closedAt);
         time(cases, i++, c.updatedAt);
         time(cases, i++, c.handlingDueAt);
+        cases.setString(i++, c.reporterEmail);
         cases.addBatch();
         if (c.coDepartments != null) {
             for (String code : new java.util.LinkedHashSet<>(List.of(c.coDepartments.split(",")))) {

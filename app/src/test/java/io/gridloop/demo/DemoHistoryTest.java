@@ -80,7 +80,8 @@ class DemoHistoryTest {
         DemoHistory.Result r = history.last();
         assertThat(r).as("the history ran at start-up").isNotNull();
         System.out.printf("demo history: %d cases, %d open, %d timers fired, %d ms (%d ms writing the past in bulk, %d ms CPU, %d ms of it "
-                + "in bulk)%n", r.cases(), r.open(), r.timersFired(), r.millis(), r.bulkMillis(), r.cpuMillis(), r.bulkCpuMillis());
+                + "in bulk, %d ms waited for the open cases' rows)%n", r.cases(), r.open(), r.timersFired(), r.millis(), r.bulkMillis(),
+                r.cpuMillis(), r.bulkCpuMillis(), r.waitedMillis());
         assertThat(jdbc.sql("select count(*) from gl_case").query(Long.class).single()).isEqualTo(5000L);
         assertThat(r.open()).isBetween(300, 450);
 
@@ -91,6 +92,12 @@ class DemoHistoryTest {
         for (Map<String, Object> c : open) {
             assertThat(c.get("PROCESS_INSTANCE_ID")).as("process of %s", c.get("CASE_NUMBER")).isNotNull();
             assertThat(c.get("CURRENT_STEP")).as("step of %s", c.get("CASE_NUMBER")).isNotNull();
+            if (runtime.createExecutionQuery().processInstanceId((String) c.get("PROCESS_INSTANCE_ID")).activityId(CaseLoop.TASK_AWAIT_RATING)
+                    .count() > 0) {
+                // waits for its citizen's rating: no official's task
+                assertThat(c.get("CURRENT_STEP")).isEqualTo(Step.CALLBACK.name());
+                continue;
+            }
             assertThat(tasks.createTaskQuery().processInstanceId((String) c.get("PROCESS_INSTANCE_ID")).count())
                     .as("tasks of %s", c.get("CASE_NUMBER")).isPositive();
             assertThat(jdbc.sql("select count(*) from gl_inbox_task where case_id = :id").param("id", c.get("ID")).query(Long.class).single())
@@ -123,7 +130,7 @@ class DemoHistoryTest {
         assertThat(jdbc.sql("select count(distinct status) from gl_case").query(Long.class).single()).isGreaterThanOrEqualTo(8L);
 
         // once: a second start finds the cases and adds none
-        history.onReady();
+        history.generateOnce();
         assertThat(jdbc.sql("select count(*) from gl_case").query(Long.class).single()).isEqualTo(5000L);
     }
 
@@ -146,6 +153,24 @@ class DemoHistoryTest {
         }
         System.out.println("demo history: open cases waiting in each step's activity " + waiting);
         waiting.forEach((s, n) -> assertThat(n).as("open cases waiting in %s", s).isGreaterThanOrEqualTo(3));
+        // and for their citizen's own rating (Task_AwaitRating: no task, the case in callback, the rating's time not run out)
+        List<String> rating = runtime.createExecutionQuery().processDefinitionKey(CaseLoop.PROCESS_ID).activityId(CaseLoop.TASK_AWAIT_RATING)
+                .list().stream().map(e -> e.getProcessInstanceId()).distinct().toList();
+        System.out.println("demo history: open cases waiting for their citizen's rating " + rating.size());
+        assertThat(rating).hasSizeGreaterThanOrEqualTo(3);
+        for (String pi : rating) {
+            Map<String, Object> c = jdbc.sql("select channel, reporter_email, current_step, status, candidate_group, closed_at from gl_case "
+                    + "where process_instance_id = :pi").param("pi", pi).query().singleRow();
+            assertThat(c.get("CHANNEL")).isEqualTo("CITIZEN");
+            assertThat(c.get("REPORTER_EMAIL")).isNotNull();
+            assertThat(c.get("CURRENT_STEP")).isEqualTo(Step.CALLBACK.name());
+            assertThat(c.get("STATUS")).isEqualTo(CaseStatus.CALLBACK.name());
+            assertThat(c.get("CLOSED_AT")).isNull();
+            assertThat(management.createJobQuery().processInstanceId(pi).timers().duedateLowerThan(java.util.Date.from(clock.instant()))
+                    .count()).as("timers of %s due by now, fired", pi).isZero();
+            assertThat(management.createJobQuery().processInstanceId(pi).timers().activityId("Timer_RatingTimeout").count())
+                    .as("the rating's timer of %s", pi).isEqualTo(1);
+        }
         // most wait in handling
         Map<String, Long> current = new java.util.HashMap<>();
         jdbc.sql("select current_step, count(*) n from gl_case where closed_at is null group by current_step").query()
@@ -204,6 +229,12 @@ class DemoHistoryTest {
         }
         assertThat(loop.caseFile(extended).currentStep()).isEqualTo(Step.CHECK.name());
 
+        // a citizen rates the work: the case is filed, the rating counted as the callback's answer
+        long rated = jdbc.sql("select id from gl_case where process_instance_id = :pi").param("pi", rating.get(0)).query(Long.class).single();
+        ratings.rate(loop.caseFile(rated), "SATISFIED", "处理及时", io.gridloop.citizen.CitizenRatings.Via.TRACK);
+        assertThat(loop.caseFile(rated).status()).isEqualTo(CaseStatus.FILED);
+        assertThat(loop.caseFile(rated).satisfaction()).isEqualTo("SATISFIED");
+
         // a hold released at its review: back to handling
         long held = openCaseIn(Step.REVIEW_HOLD);
         loop.complete(held, CaseLoop.TASK_REVIEW_HOLD, "zhoujie", Map.of("holdReviewDecision", "RELEASE"));
@@ -213,6 +244,10 @@ class DemoHistoryTest {
 
     @Autowired
     InboxPages pages;
+    @Autowired
+    io.gridloop.citizen.CitizenRatings ratings;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
     @Autowired
     InboxService inbox;
     @Autowired
