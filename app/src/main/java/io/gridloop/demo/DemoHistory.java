@@ -14,7 +14,9 @@ import io.gridloop.grid.Department;
 import io.gridloop.grid.GridCell;
 import io.gridloop.grid.ReferenceData;
 import io.gridloop.security.AccessScopes;
+import io.gridloop.security.DemoUsers;
 import io.gridloop.security.Roles;
+import jakarta.annotation.PostConstruct;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.DecisionService;
@@ -41,11 +44,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import io.gridloop.security.DemoUsers;
-import jakarta.annotation.PostConstruct;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +63,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link HistoryGenerator}); each open case gets a real process instance started in the step it waits in, at the moment
  * that step began (the engine's clock set back), and the timers due since then are fired in their order with the clock at
  * their due dates, so its warnings, overdue marks, reminders and supervision orders are the engine's own.
+ *
+ * <p>Within the start, before the web server answers: the year is generated and written on a thread of its own while
+ * Spring still builds the context ({@link #startWriting()}), and the open cases are taken up in a lifecycle phase before the
+ * web server's ({@link #start()}), so the login page answers when the whole district is there.
  */
 @Component
 @ConditionalOnProperty(name = "gridloop.demo-history.enabled", havingValue = "true")
