@@ -18,15 +18,18 @@ import java.util.regex.Pattern;
 /**
  * The embedded default's start-up as a user sees it (not a test): the README's first command's application
  * ({@code -Pproduction}'s runtime classpath, Vaadin in production mode, H2 file database, demo officials and demo history)
- * started on an empty database, from the JVM's start to the moment both the login page answers 200 and the demo history
- * is complete (its log line; then the manager's {@code /api/board} is read to show its open cases). For each run: the
- * load average at its start, the CPU time of the application's JVM (user + sys from {@code /proc}) at the moment it was
- * ready, the load-independent figure on a shared machine, and the phases from the log.
+ * started on an empty database in a fresh directory, from the JVM's start to the moment both the login page answers 200
+ * and the demo history is complete (its log line; then the manager's {@code /api/board} is read to show its open cases),
+ * and on to the evaluation's roll-up after the start. For each run: the load average at its start, and at ready the CPU
+ * time of the application's JVM and of its main thread (user + sys from {@code /proc}), the figures a shared machine's
+ * load changes little, and the JVM's CPU by thread.
  *
  * <p>Like {@code spring-boot:run}, the JVM runs with {@code -XX:TieredStopAtLevel=1} (the plugin's optimised launch).
- * Run with {@code ./mvnw -B -o -pl app -Pbench,production verify -Dbench.main=io.gridloop.benchmark.StartupBenchmark}
- * ({@code -Dbench.runs=3}); writes {@code app/target/benchmark/startup.md}. The classpath is {@code target/classes} and the
- * production profile's runtime dependencies ({@code -Dbench.appClasspath=...} to give another).
+ * Run with {@code ./mvnw -B -o -pl app -Pbench verify -Dbench.main=io.gridloop.benchmark.StartupBenchmark} ({@code
+ * -Dbench.runs=3}); writes {@code app/target/benchmark/startup.md} and each run's log. The classpath is
+ * {@code target/classes} and the production profile's runtime dependencies ({@code -Dbench.appClasspath=...} to give
+ * another, e.g. an older build's classes to compare); {@code -Dbench.jfr=true} records each start with Flight Recorder,
+ * {@code -Dbench.jvmArgs="..."} adds JVM options (a system property overrides a setting).
  */
 public final class StartupBenchmark {
 
