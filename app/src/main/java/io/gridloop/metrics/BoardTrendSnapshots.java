@@ -267,7 +267,12 @@ public class BoardTrendSnapshots {
                     .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("c", maxCase).param("f", maxFact).param("o", maxOrder)
                     .update();
         });
-        LOG.debug("Board trend snapshot: {} days, {} rows in {} ms", days.size(), out.size(), (System.nanoTime() - t0) / 1_000_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (ms > 5_000) {
+            LOG.info("Board trend snapshot: {} days, {} rows in {} ms", days.size(), out.size(), ms);
+        } else {
+            LOG.debug("Board trend snapshot: {} days, {} rows in {} ms", days.size(), out.size(), ms);
+        }
         return days.size();
     }
 
