@@ -23,3 +23,6 @@ create table gl_board_trend_state (
     max_order_id bigint not null default 0
 );
 insert into gl_board_trend_state (id) values (1);
+
+-- the part of an official's trend the snapshot's rows do not hold is the cases they reported elsewhere: read by reporter
+create index gl_case_reported_by_idx on gl_case (reported_by, closed_at);

@@ -299,6 +299,8 @@ public class BoardTrendSnapshots {
      * The scope as rows of the snapshot plus a rest: the district is its row; an official with streets sees their rows (a
      * case has one street); else one department's row (led or co-handled); what else the scope sees (the cases they
      * reported elsewhere, further departments, grids) is {@link AccessScope#caseFilter} without those rows, counted live.
+     * When the scope is those units alone, what is left of it can only be what the official reported: that is said too
+     * ({@code reported_by}, indexed by V28), so that the rest reads their own cases, not every case alive in the days.
      * Null when no row serves (a grid worker's scope): all live.
      */
     static Split split(AccessScope scope) {
@@ -307,16 +309,21 @@ public class BoardTrendSnapshots {
         }
         Map<String, Object> p = new HashMap<>();
         String filter = scope.caseFilter(p);
+        p.put("trendUser", scope.userId());
+        String reported = " and reported_by = :trendUser";
         if (!scope.streets().isEmpty()) {
             List<String> streets = List.copyOf(new TreeSet<>(scope.streets()));
             p.put("trendStreets", streets);
-            return new Split(STREET, streets, filter + " and not (street_code in (:trendStreets))", p);
+            boolean streetsAlone = scope.grids().isEmpty() && scope.departments().isEmpty();
+            return new Split(STREET, streets, filter + " and not (street_code in (:trendStreets))" + (streetsAlone ? reported : ""), p);
         }
         if (!scope.departments().isEmpty()) {
             String department = new TreeSet<>(scope.departments()).first();
             p.put("trendDepartment", department);
+            boolean departmentAlone = scope.grids().isEmpty() && scope.departments().size() == 1;
             return new Split(DEPARTMENT, List.of(department), filter + " and not (coalesce(department_code, '') = :trendDepartment "
-                    + "or id in (select cd.case_id from gl_case_co_department cd where cd.department_code = :trendDepartment))", p);
+                    + "or id in (select cd.case_id from gl_case_co_department cd where cd.department_code = :trendDepartment))"
+                    + (departmentAlone ? reported : ""), p);
         }
         return null;
     }
