@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each catch-up of the evaluation's summaries (after midnight in the district's zone and on start-up, one node at a time:
  * {@link EvaluationRollup}'s lease), so a past day's point follows the same rule as a live count as of that run. What the
  * snapshot cannot answer for (a day not counted yet, a day written into since, a scope that is not a sum of its rows) is
- * counted live by {@link #count}, the one rule of "open / overdue / under supervision at a moment".
+ * counted live by {@link #count}, the one rule of "open / overdue / under supervision at a moment". The rule reads a case's
+ * street and department as they are now and a step's due date as it is now, so what changes those during the day (a case
+ * dispatched to a department, a due date moved by an extension) moves the past points at the next catch-up, not at once.
  */
 @Component
 public class BoardTrendSnapshots {
