@@ -36,6 +36,10 @@ class BoardTrendSnapshotTest {
     BoardTrendSnapshots snapshots;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EvaluationRollup rollup;
+    @Autowired
+    java.time.Clock clock;
 
     @AfterEach
     void clock() {
@@ -45,6 +49,26 @@ class BoardTrendSnapshotTest {
     @Test
     void theSnapshotGivesWhatTheRuleGivesLiveForEveryScope() {
         check(loop, reports, supervision, boards, snapshots, jdbc, snapshots::catchUp);
+    }
+
+    @Test
+    void theSnapshotIsCountedUnderTheSummariesLeaseOneNodeAtATime() {
+        java.time.OffsetDateTime later = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(30);
+        jdbc.sql("update gl_eval_rollup_state set lease_until = :t, lease_owner = 'another-node' where id = 1").param("t", later).update();
+        try {
+            jdbc.sql("update gl_board_trend_state set counted_at = null where id = 1").update();
+            assertThat(rollup.catchUp()).as("another node holds the lease").isZero();
+            assertThat(countedAt()).as("not counted here").isNull();
+        } finally {
+            jdbc.sql("update gl_eval_rollup_state set lease_until = null, lease_owner = null where id = 1").update();
+        }
+        rollup.catchUp();
+        assertThat(countedAt()).as("counted with the catch-up once the lease is free").isNotNull();
+        assertThat(snapshots.counted()).containsAll(BoardTrendSnapshots.pastDays(java.time.LocalDate.now(clock)));
+    }
+
+    private java.time.OffsetDateTime countedAt() {
+        return jdbc.sql("select counted_at from gl_board_trend_state where id = 1").query(java.time.OffsetDateTime.class).optional().orElse(null);
     }
 
     /** Drives the history, writes the snapshot with {@code write} and checks the trend against the rule and by hand. */
