@@ -15,15 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,22 +42,44 @@ public class BoardService {
     private final WorkingTime workingTime;
     private final ReferenceData reference;
     private final CaseLabels labels;
+    private final BoardTrendSnapshots snapshots;
 
-    public BoardService(JdbcClient jdbc, Clock clock, WorkingTime workingTime, ReferenceData reference, CaseLabels labels) {
+    public BoardService(JdbcClient jdbc, Clock clock, WorkingTime workingTime, ReferenceData reference, CaseLabels labels,
+                        BoardTrendSnapshots snapshots) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.workingTime = workingTime;
         this.reference = reference;
         this.labels = labels;
+        this.snapshots = snapshots;
     }
 
     public Board board(AccessScope scope, Locale locale) {
         Instant now = clock.instant();
         Map<String, Object> p = new HashMap<>();
         String filter = scope.caseFilter(p);
+        List<Board.GridCount> perGrid = new ArrayList<>();
+        Labeller names = new Labeller(locale, now);
+        Board.Counts counts = perGrid(filter, p, (grid, open, overdue) -> perGrid.add(new Board.GridCount(grid, names.grid(grid), open, overdue)));
+        List<Board.BoardCase> cases = boardCases("(c.warning or c.overdue)", Map.of(), filter, p, names);
+        return new Board(now, counts, cases, perGrid);
+    }
 
-        // one pass over the open cases, per grid (the map's counts), summed for the counts at the top; the open supervision
-        // orders joined once rather than looked up per case
+    /** The counts at the top of the board now, within the scope (the trend's last point). */
+    public Board.Counts counts(AccessScope scope) {
+        Map<String, Object> p = new HashMap<>();
+        return perGrid(scope.caseFilter(p), p, (grid, open, overdue) -> {});
+    }
+
+    private interface GridSink {
+        void accept(String grid, long open, long overdue);
+    }
+
+    /**
+     * One pass over the open cases, per grid (the map's counts), summed for the counts at the top; the open supervision
+     * orders joined once rather than looked up per case.
+     */
+    private Board.Counts perGrid(String filter, Map<String, Object> p, GridSink sink) {
         var grids = jdbc.sql("""
                 select grid_code, count(*),
                   coalesce(sum(case when warning and not overdue then 1 else 0 end), 0),
@@ -71,16 +90,13 @@ public class BoardService {
                 where closed_at is null and""" + " " + filter + " group by grid_code order by grid_code");
         p.forEach(grids::param);
         long[] top = new long[4];
-        List<Board.GridCount> perGrid = new ArrayList<>();
-        Labeller names = new Labeller(locale, now);
         grids.query(rs -> {
             for (int i = 0; i < 4; i++) {
                 top[i] += rs.getLong(i + 2);
             }
-            perGrid.add(new Board.GridCount(rs.getString(1), names.grid(rs.getString(1)), rs.getLong(2), rs.getLong(4)));
+            sink.accept(rs.getString(1), rs.getLong(2), rs.getLong(4));
         });
-        List<Board.BoardCase> cases = boardCases("(c.warning or c.overdue)", Map.of(), filter, p, names);
-        return new Board(now, new Board.Counts(top[0], top[1], top[2], top[3]), cases, perGrid);
+        return new Board.Counts(top[0], top[1], top[2], top[3]);
     }
 
     /** How many open cases the map draws at most: the most urgent ones (a district can have thousands open). */
@@ -233,11 +249,26 @@ public class BoardService {
 
     /**
      * The counts at the end of each of the last {@value #TREND_DAYS} days or {@value #TREND_WEEKS} weeks (the current one
-     * up to now): open cases, cases with a step past its due date, cases under an open supervision order.
+     * up to now): open cases, cases with a step past its due date, cases under an open supervision order. A past day's
+     * point comes from the snapshot ({@link BoardTrendSnapshots}), a week's from its last day; the last point is now: the
+     * board's own counts.
      */
     public Trend trend(Trend.Granularity by, AccessScope scope) {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        return trend(by, scope, counts(scope));
+    }
+
+    /** As above, with the board's counts now already read (the page has them). */
+    public Trend trend(Trend.Granularity by, AccessScope scope, Board.Counts now) {
+        return trend(by, now, days -> snapshots.counts(days, scope));
+    }
+
+    /** All live, as if there were no snapshot (what the snapshot must give). */
+    Trend trendLive(Trend.Granularity by, AccessScope scope) {
+        return trend(by, counts(scope), days -> snapshots.countsLive(days, scope));
+    }
+
+    private Trend trend(Trend.Granularity by, Board.Counts now, java.util.function.Function<List<LocalDate>, long[][]> past) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         List<LocalDate> days = new ArrayList<>();
         if (by == Trend.Granularity.DAY) {
             for (int i = TREND_DAYS - 1; i >= 0; i--) {
@@ -249,73 +280,18 @@ public class BoardService {
                 days.add(monday.minusWeeks(i));
             }
         }
-        List<Instant> ends = new ArrayList<>();
-        for (LocalDate d : days) {
-            Instant end = (by == Trend.Granularity.DAY ? d.plusDays(1) : d.plusWeeks(1)).atStartOfDay(clock.getZone()).toInstant();
-            ends.add(end.isAfter(now) ? now : end);
+        // the day whose end each past point shows: the day, or the week's last day
+        List<LocalDate> ends = new ArrayList<>();
+        for (LocalDate d : days.subList(0, days.size() - 1)) {
+            ends.add(by == Trend.Granularity.DAY ? d : d.plusDays(6));
         }
-        Instant start = days.get(0).atStartOfDay(clock.getZone()).toInstant();
-        Map<String, Object> p = new HashMap<>();
-        String alive = "select id from gl_case where reported_at <= :end and (closed_at is null or closed_at >= :start) and "
-                + scope.caseFilter(p);
-        p.put("start", start.atOffset(ZoneOffset.UTC));
-        p.put("end", now.atOffset(ZoneOffset.UTC));
-
-        // alive at t: begun by t and not ended by t
-        record Life(Instant from, Instant to) {
-            boolean at(Instant t) {
-                return !from.isAfter(t) && (to == null || to.isAfter(t));
-            }
-        }
-        Map<Long, Life> cases = new HashMap<>();
-        var caseSpec = jdbc.sql("select id, reported_at, closed_at from gl_case where id in (" + alive + ")");
-        p.forEach(caseSpec::param);
-        caseSpec.query(rs -> {
-            cases.put(rs.getLong(1), new Life(instant(rs, 2), instant(rs, 3)));
-        });
-        // a step is overdue at t when it ran at t and its due date had passed
-        List<Object[]> late = new ArrayList<>();
-        var factSpec = jdbc.sql("select case_id, due_at, finished_at from gl_step_fact where due_at is not null and due_at < :end "
-                + "and (finished_at is null or finished_at > :start) and case_id in (" + alive + ")");
-        p.forEach(factSpec::param);
-        factSpec.query(rs -> {
-            late.add(new Object[] {rs.getLong(1), new Life(instant(rs, 2), instant(rs, 3))});
-        });
-        List<Object[]> supervised = new ArrayList<>();
-        var orderSpec = jdbc.sql("select case_id, opened_at, closed_at from gl_supervision_order where kind = 'SUPERVISION' "
-                + "and opened_at <= :end and case_id in (" + alive + ")");
-        p.forEach(orderSpec::param);
-        orderSpec.query(rs -> {
-            supervised.add(new Object[] {rs.getLong(1), new Life(instant(rs, 2), instant(rs, 3))});
-        });
-
+        long[][] counted = past.apply(ends);
         List<Trend.Point> points = new ArrayList<>();
-        for (int i = 0; i < days.size(); i++) {
-            Instant t = ends.get(i);
-            long open = cases.values().stream().filter(l -> l.at(t)).count();
-            Set<Long> overdue = new HashSet<>();
-            for (Object[] f : late) {
-                Life step = (Life) f[1];
-                Life c = cases.get((Long) f[0]);
-                if (step.from().isBefore(t) && (step.to() == null || step.to().isAfter(t)) && c != null && c.at(t)) {
-                    overdue.add((Long) f[0]);
-                }
-            }
-            Set<Long> chased = new HashSet<>();
-            for (Object[] o : supervised) {
-                Life c = cases.get((Long) o[0]);
-                if (((Life) o[1]).at(t) && c != null && c.at(t)) {
-                    chased.add((Long) o[0]);
-                }
-            }
-            points.add(new Trend.Point(days.get(i), open, overdue.size(), chased.size()));
+        for (int i = 0; i < ends.size(); i++) {
+            points.add(new Trend.Point(days.get(i), counted[i][0], counted[i][1], counted[i][2]));
         }
+        points.add(new Trend.Point(days.get(days.size() - 1), now.open(), now.overdue(), now.underSupervision()));
         return new Trend(by, points);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     /** The district's grids as GeoJSON for the map (polygons and names). */

@@ -209,7 +209,7 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
 
     private void showTrend() {
         trendOf = board.counts();
-        Trend t = boards.trend(trendBy.getValue(), scope);
+        Trend t = boards.trend(trendBy.getValue(), scope, trendOf);
         DateTimeFormatter day = DateTimeFormatter.ofPattern("MM-dd");
         chart.show(t.points().stream().map(p -> p.day().format(day)).toList(), List.of(
                 new TrendChart.Line(getTranslation("board.open"), "#1676f3", t.points().stream().map(Trend.Point::open).toList()),

@@ -121,6 +121,13 @@ public class EvaluationRollup {
         this.owner = host + ":" + UUID.randomUUID();
     }
 
+    /** Further summaries written with each catch-up under the same lease, after these (the board's trend: BoardTrendSnapshots). */
+    private final List<Runnable> alsoUnderLease = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void alsoUnderLease(Runnable work) {
+        alsoUnderLease.add(work);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
     public void onReady() {
@@ -162,6 +169,7 @@ public class EvaluationRollup {
                     update gl_eval_rollup_state set rolled_until = :until, max_case_id = :c, max_fact_id = :f, weights_key = :w
                     where id = 1""")
                     .param("until", today).param("c", maxCase).param("f", maxFact).param("w", weights).update();
+            alsoUnderLease.forEach(Runnable::run);
             return days;
         } finally {
             jdbc.sql("update gl_eval_rollup_state set lease_until = null, lease_owner = null where id = 1 and lease_owner = :o")

@@ -427,6 +427,43 @@ public final class BoardTaskQueries {
         }
         line(row("GridLoop BoardService.board (counts and grids in one pass, every case in warning or overdue with its orders)", 2, "%,d cases".formatted(rows[1]), ms[1]));
         line("");
+        rounds("the board alone", gridLoopBoard);
+        explain(app);
+
+        // the trend: its past days from the snapshot (counted here as after midnight), today the board's counts
+        long counted = System.nanoTime();
+        app.getBean(io.gridloop.metrics.BoardTrendSnapshots.class).catchUp();
+        line("The trend's snapshot counted in %.0f ms.".formatted((System.nanoTime() - counted) / 1e6));
+        line("");
+        Callable<Integer> trend = () -> board.trend(io.gridloop.metrics.Trend.Granularity.DAY, DISTRICT).points().size();
+        Callable<Integer> weeks = () -> board.trend(io.gridloop.metrics.Trend.Granularity.WEEK, DISTRICT).points().size();
+        trend.call();
+        weeks.call();
+        double[][] tr = new double[2][2 * ROUNDS];
+        for (int i = 0; i < 2 * ROUNDS; i++) {
+            tr[0][i] = time(trend);
+            tr[1][i] = time(weeks);
+        }
+        line("| what | queries | rows | samples | p50 | p95 |");
+        line("|---|---|---|---|---|---|");
+        line(row("GridLoop BoardService.trend, 30 days (the board's counts now, 29 days from the snapshot)", 5, "30 points", tr[0]));
+        line(row("GridLoop BoardService.trend, 12 weeks", 5, "12 points", tr[1]));
+        // a street's supervisor and a department's handler: their rows from the snapshot, the rest of their scope live
+        String department = app.getBean(ReferenceData.class).departments().iterator().next().code();
+        AccessScope street = AccessScope.of("bench-street", List.of(Roles.STREET_SUPERVISOR_PREFIX + "S01"), Set.of());
+        AccessScope handler = new AccessScope("bench-handler", Set.of("dept-" + department), false, Set.of(), Set.of(department), Set.of());
+        for (AccessScope scope : List.of(street, handler)) {
+            Callable<Integer> scoped = () -> board.trend(io.gridloop.metrics.Trend.Granularity.DAY, scope).points().size();
+            scoped.call();
+            double[] scopedMs = new double[2 * ROUNDS];
+            for (int i = 0; i < scopedMs.length; i++) {
+                scopedMs[i] = time(scoped);
+            }
+            line(row("GridLoop BoardService.trend, 30 days, " + (scope == street ? "street S01's supervisor" : "department " + department
+                    + "'s handler"), 5, "30 points", scopedMs));
+        }
+        line("");
+        rounds("the trend (30 days, the district)", trend);
         Board.Counts c = last[0].counts();
         long instances = tasks.createTaskQuery().processDefinitionKey(CaseLoop.PROCESS_ID).count();
         line("What each one counted: TaskQuery %,d open tasks (%,d caseLoop tasks in all), %,d overdue, %,d due within 24 h; "
@@ -434,6 +471,89 @@ public final class BoardTaskQueries {
                 + "GridLoop %,d open cases, %,d overdue, %,d in warning (80%% of the step's limit gone), %,d under supervision."
                 .formatted(c.open(), c.overdue(), c.warning(), c.underSupervision()));
         line("");
+    }
+
+    /**
+     * Where a round of the board goes: wall time beside the calling thread's CPU time, what it allocated and the
+     * collections during it. A round whose wall time is far above its CPU time with no collection waited (for PostgreSQL,
+     * or for a core); one with a collection or much more allocation paid for it in the JVM.
+     */
+    private static void rounds(String what, Callable<Integer> board) throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        List<java.lang.management.GarbageCollectorMXBean> gcs = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long self = Thread.currentThread().getId();
+        int n = Integer.getInteger("bench.detail", 3 * ROUNDS);
+        line("Each of %d further rounds of %s (ms; MB allocated by the calling thread; collections during it; load):".formatted(n, what));
+        line("");
+        line("| round | wall | thread CPU | wall − CPU | allocated | GCs (ms) | load |");
+        line("|---|---|---|---|---|---|---|");
+        for (int i = 0; i < n; i++) {
+            long gcCount = 0;
+            long gcMs = 0;
+            for (var g : gcs) {
+                gcCount -= g.getCollectionCount();
+                gcMs -= g.getCollectionTime();
+            }
+            long cpu = threads.getThreadCpuTime(self);
+            long bytes = threads.getThreadAllocatedBytes(self);
+            long t = System.nanoTime();
+            board.call();
+            double wall = (System.nanoTime() - t) / 1e6;
+            double cpuMs = (threads.getThreadCpuTime(self) - cpu) / 1e6;
+            double mb = (threads.getThreadAllocatedBytes(self) - bytes) / 1048576.0;
+            for (var g : gcs) {
+                gcCount += g.getCollectionCount();
+                gcMs += g.getCollectionTime();
+            }
+            line(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %d (%d) | %.1f |", i + 1, wall, cpuMs, wall - cpuMs, mb, gcCount, gcMs,
+                    os.getSystemLoadAverage()));
+        }
+        line("");
+    }
+
+    /**
+     * PostgreSQL's own plan and time for the board's two queries (their text as BoardService sends them for the district),
+     * three times each: what the rounds above wait for.
+     */
+    private static void explain(ConfigurableApplicationContext app) throws Exception {
+        String counts = """
+                select grid_code, count(*),
+                  coalesce(sum(case when warning and not overdue then 1 else 0 end), 0),
+                  coalesce(sum(case when overdue then 1 else 0 end), 0),
+                  count(supervised.case_id)
+                from gl_case left join (select distinct o.case_id from gl_supervision_order o
+                  where o.kind = 'SUPERVISION' and o.closed_at is null) supervised on supervised.case_id = gl_case.id
+                where closed_at is null and 1 = 1 group by grid_code order by grid_code""";
+        String cases = """
+                select c.id, c.case_number, c.street_code, c.grid_code, c.department_code, c.category_code, c.current_step,
+                  c.due_at, c.overdue, o.level, o.closed_at as order_closed_at
+                from gl_case c left join gl_supervision_order o on o.case_id = c.id and o.kind = 'SUPERVISION'
+                where c.closed_at is null and (c.warning or c.overdue) and 1 = 1 order by c.due_at, c.id, o.opened_at, o.id""";
+        try (Connection c = app.getBean(javax.sql.DataSource.class).getConnection(); Statement s = c.createStatement()) {
+            for (String[] q : new String[][] {{"counts and grids", counts}, {"cases in warning or overdue", cases}}) {
+                for (int i = 0; i < 3; i++) {
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet r = s.executeQuery("explain (analyze, buffers) " + q[1])) {
+                        while (r.next()) {
+                            plan.append(r.getString(1)).append('\n');
+                        }
+                    }
+                    if (i == 2) {
+                        line("PostgreSQL's plan of the board's " + q[0] + " (third run):");
+                        line("");
+                        line("```");
+                        line(plan.toString().stripTrailing());
+                        line("```");
+                        line("");
+                    } else {
+                        line("PostgreSQL's time for the board's " + q[0] + ": " + plan.toString().lines()
+                                .filter(l -> l.contains("Execution Time")).findFirst().orElse("?").trim());
+                        line("");
+                    }
+                }
+            }
+        }
     }
 
     private static double time(Callable<Integer> work) throws Exception {
