@@ -98,6 +98,55 @@ final class Tally {
         addHandling(other.hoursCount, other.secondsSum, other.secondsMax, other.buckets);
     }
 
+    /**
+     * Takes away what one case added (its counts, its weighted report, its handling time): false, and nothing changed
+     * about the handling times, when the longest of those left cannot be known (the case's was the longest).
+     */
+    boolean subtract(Tally other) {
+        if (other.hoursCount > 0 && other.secondsMax >= secondsMax && hoursCount > other.hoursCount) {
+            return false;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] -= other.counts[i];
+        }
+        weightedReports -= other.weightedReports;
+        if (other.hoursCount > 0) {
+            hoursCount -= other.hoursCount;
+            secondsSum -= other.secondsSum;
+            for (int i = 0; i < BUCKETS; i++) {
+                buckets[i] -= other.buckets[i];
+            }
+            if (hoursCount == 0) {
+                secondsMax = 0;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds what one case counts now less what it counted before, in the same unit: false, and nothing added, when its
+     * handling time differs from the one counted before (then take the one away and add the other).
+     */
+    boolean addChange(Tally now, Tally before) {
+        if (before.hoursCount > 0 && !before.sameHandling(now)) {
+            return false;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += now.counts[i] - before.counts[i];
+        }
+        weightedReports += now.weightedReports - before.weightedReports;
+        if (before.hoursCount == 0) {
+            addHandling(now.hoursCount, now.secondsSum, now.secondsMax, now.buckets);
+        }
+        return true;
+    }
+
+    /** The same handling times (how many, their sum, longest and buckets). */
+    boolean sameHandling(Tally other) {
+        return hoursCount == other.hoursCount && secondsSum == other.secondsSum && secondsMax == other.secondsMax
+                && Arrays.equals(buckets, other.buckets);
+    }
+
     /** Mean working hours from first dispatch to handled, over the cases handled in the period (exact). */
     Double meanHandlingHours() {
         if (hoursCount == 0) {
