@@ -72,7 +72,7 @@ public final class EvaluationBenchmark {
         try (PostgresServer pg = PostgresServer.start()) {
             // the benchmark rolls today up itself, once, before the few minutes of events it then adds (see delta)
             ConfigurableApplicationContext app = BenchmarkApp.start(pg, Map.of("camunda.bpm.job-execution.enabled", "false",
-                    "gridloop.evaluation.today-rollup-every", "P3650D"));
+                    "gridloop.evaluation.today-rollup-every", "P3650D", "logging.level.io.gridloop.metrics", "info"));
             try {
                 line("# GridLoop evaluation benchmark, " + LocalDateTime.now().withNano(0));
                 line("");
