@@ -15,3 +15,12 @@ create table gl_eval_open_due (
     fact_id  bigint primary key,
     due_at   timestamp with time zone
 );
+
+-- overdue and still to be handled at rolled_as_of, per unit (as gl_eval_pending at a day's end): an evaluation ending
+-- now takes it and counts again only the cases touched since
+create table gl_eval_pending_as_of (
+    unit_kind  varchar(20) not null,
+    unit_code  varchar(100) not null,
+    cases      int not null,
+    primary key (unit_kind, unit_code)
+);

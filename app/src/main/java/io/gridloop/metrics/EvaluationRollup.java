@@ -214,6 +214,7 @@ public class EvaluationRollup {
         jdbc.sql("""
                 insert into gl_eval_open_due (fact_id, due_at) select f.id, f.due_at from gl_case c join gl_step_fact f on f.case_id = c.id
                 where c.closed_at is null and f.finished_at is null""").update();
+        pendingAsOf(asOf);
         jdbc.sql("""
                 update gl_eval_rollup_state set rolled_until = :until, max_case_id = :c, max_fact_id = :f, weights_key = :w,
                   rolled_as_of = :asOf where id = 1""")
@@ -222,6 +223,29 @@ public class EvaluationRollup {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         (ms > 5_000 ? LOG.atInfo() : LOG.atDebug()).log("Evaluation summaries as of {}: {} earlier days again in {} ms, {} cases of today, {} ms in all",
                 asOf, earlier, (t1 - t0) / 1_000_000, cases, ms);
+    }
+
+    /** The cases overdue and still to be handled at {@code asOf}, per unit (gl_eval_pending_as_of). */
+    private void pendingAsOf(Instant asOf) {
+        Map<Key, long[]> pending = new HashMap<>();
+        OffsetDateTime t = asOf.atOffset(ZoneOffset.UTC);
+        read(streaming, "c.reported_at < :t and (c.closed_at is null or c.closed_at >= :t)", Map.of("t", t), (c, sub, facts) -> {
+            if (CaseFigures.overduePending(c, facts, asOf, settings)) {
+                for (EvaluationUnit k : KINDS) {
+                    String code = k.keyOf(c);
+                    if (code != null) {
+                        pending.computeIfAbsent(new Key(k, code, null), x -> new long[1])[0]++;
+                    }
+                }
+            }
+        });
+        jdbc.sql("delete from gl_eval_pending_as_of").update();
+        streaming.getJdbcTemplate().batchUpdate("insert into gl_eval_pending_as_of (unit_kind, unit_code, cases) values (?, ?, ?)",
+                new ArrayList<>(pending.entrySet()), 1_000, (ps, e) -> {
+                    ps.setString(1, e.getKey().kind().name());
+                    ps.setString(2, e.getKey().code());
+                    ps.setLong(3, e.getValue()[0]);
+                });
     }
 
     /** Today's day rows: the events of [todayStart, asOf) of the cases touched then. Returns the cases read. */
@@ -380,7 +404,9 @@ public class EvaluationRollup {
         Instant todayStart = today.atStartOfDay(zone).toInstant();
         TreeSet<LocalDate> earlier = new TreeSet<>();
         OffsetDateTime end = until.atOffset(ZoneOffset.UTC);
-        read(streaming, TOUCHED, Map.of("start", since.atOffset(ZoneOffset.UTC), "end", end, "dueEnd", end), (c, sub, facts) -> {
+        // a step falling due changes nothing on an earlier day: only the cases something was written for
+        OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
+        read(streaming, TOUCHED, Map.of("start", from, "end", end, "dueEnd", from), (c, sub, facts) -> {
                     Consumer<Instant> day = t -> {
                         if (t != null && t.isBefore(todayStart)) {
                             earlier.add(t.atZone(zone).toLocalDate());

@@ -99,13 +99,12 @@ final class Tally {
     }
 
     /**
-     * Takes away what one case added (its counts, its weighted report, its handling time): false, and nothing changed
-     * about the handling times, when the longest of those left cannot be known (the case's was the longest).
+     * Takes away what one case added (its counts, its weighted report, its handling time): false when the longest of the
+     * handling times left is not known (the case's was the longest): the longest then stays as it was, too long, until
+     * {@link #handlingMax(long)} sets it.
      */
     boolean subtract(Tally other) {
-        if (other.hoursCount > 0 && other.secondsMax >= secondsMax && hoursCount > other.hoursCount) {
-            return false;
-        }
+        boolean known = !(other.hoursCount > 0 && other.secondsMax >= secondsMax && hoursCount > other.hoursCount);
         for (int i = 0; i < counts.length; i++) {
             counts[i] -= other.counts[i];
         }
@@ -120,7 +119,12 @@ final class Tally {
                 secondsMax = 0;
             }
         }
-        return true;
+        return known;
+    }
+
+    /** The longest handling time, found again. */
+    void handlingMax(long seconds) {
+        secondsMax = seconds;
     }
 
     /**
