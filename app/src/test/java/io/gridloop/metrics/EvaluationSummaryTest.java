@@ -225,6 +225,20 @@ class EvaluationSummaryTest {
             loop.at(EvaluationHistory.t("2026-11-09T16:00"));
             loop.complete(y, io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
                     java.util.Map.of("department", EvaluationHistory.DEPARTMENT, "coDepartments", List.of()));
+            // W1 and W2 handled by water on Monday, W1 in 0.4 working hours, W2 in 2 (water's longest); W2's check fails
+            long[] w = new long[2];
+            for (int i = 0; i < 2; i++) {
+                loop.at(EvaluationHistory.t("2026-11-09T09:00"));
+                w[i] = loop.reportByGridWorker("STREETLIGHT").id();
+                loop.complete(w[i], io.gridloop.process.CaseLoop.TASK_REGISTER, "lina", java.util.Map.of("registerDecision", "REGISTER"));
+                loop.complete(w[i], io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
+                        java.util.Map.of("department", EvaluationHistory.DEPARTMENT, "coDepartments", List.of()));
+                loop.at(EvaluationHistory.t(i == 0 ? "2026-11-09T09:24" : "2026-11-09T11:00"));
+                loop.complete(w[i], io.gridloop.process.CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER,
+                        java.util.Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+            }
+            loop.at(EvaluationHistory.t("2026-11-09T11:30"));
+            loop.complete(w[1], io.gridloop.process.CaseLoop.TASK_CHECK, "wangwei", java.util.Map.of("checkResult", "FAILED", "comment", "仍不亮"));
             loop.at(EvaluationHistory.t("2026-11-10T00:30"));
             rollup.catchUp();
             // Tuesday: X reported and registered; today rolled up at 10:00, as of 09:59
@@ -246,6 +260,11 @@ class EvaluationSummaryTest {
             loop.complete(y, io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
                     java.util.Map.of("department", "roads", "coDepartments", List.of()));
             loop.reportByCitizen("STREETLIGHT");
+            // W2 (reworked) returned and dispatched to roads: its handling time leaves water, whose longest it was
+            loop.complete(w[1], io.gridloop.process.CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER,
+                    java.util.Map.of("handleOutcome", "RETURN", "returnReason", "需先断电"));
+            loop.complete(w[1], io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
+                    java.util.Map.of("department", "roads", "coDepartments", List.of()));
             loop.at(EvaluationHistory.t("2026-11-10T11:00"));
             assertThat(rollup.summarizedAsOf(rollup.state(), rollup.weightsKey())).as("T still answers").isEqualTo(t);
             sameForAll.run();
@@ -258,9 +277,10 @@ class EvaluationSummaryTest {
             Evaluation monday = evaluation.evaluate(LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 9), EvaluationUnit.DEPARTMENT,
                     EvaluationServiceTest.DISTRICT, Locale.CHINESE);
             assertThat(monday.rows().stream().filter(r -> r.unit().equals("roads")).findFirst().orElseThrow().get(Indicator.REPORTS))
-                    .as("Y's Monday moved to roads").isEqualTo(1L);
-            assertThat(monday.rows().stream().filter(r -> r.unit().equals(EvaluationHistory.DEPARTMENT)).findFirst()
-                    .map(r -> r.get(Indicator.REPORTS)).orElse(0L)).as("and out of water's row").isEqualTo(0L);
+                    .as("Y's and W2's Monday moved to roads").isEqualTo(2L);
+            Evaluation.Row water = monday.rows().stream().filter(r -> r.unit().equals(EvaluationHistory.DEPARTMENT)).findFirst().orElseThrow();
+            assertThat(water.get(Indicator.REPORTS)).as("W1 stays water's; Y and W2 left it").isEqualTo(1L);
+            assertThat(water.get(Indicator.P90_HANDLING_HOURS)).as("W1's 0.4 h: W2's 2 h left with W2").isEqualTo(0.4);
             Evaluation district = evaluation.evaluate(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 10), EvaluationUnit.DISTRICT,
                     EvaluationServiceTest.DISTRICT, Locale.CHINESE);
             assertThat(district.total().get(Indicator.REPORTS)).as("every report of the day once")
@@ -282,6 +302,18 @@ class EvaluationSummaryTest {
             rollup.catchUp();
             assertThat(rollup.summarizedUntil(rollup.state(), rollup.weightsKey())).isEqualTo(LocalDate.of(2026, 11, 11));
             sameForAll.run();
+            // days later without a roll-up since (X's and Y's handling due dates pass: overdue, not yet handled, now)
+            loop.at(EvaluationHistory.t("2026-11-20T10:00"));
+            for (LocalDate[] p : List.of(period("2026-11-09", "2026-11-20"), period("2025-11-21", "2026-11-20"), period("2026-11-20", "2026-11-20"))) {
+                for (EvaluationUnit unit : EvaluationUnit.values()) {
+                    for (AccessScope scope : who) {
+                        same(evaluation, p, unit, scope);
+                    }
+                }
+            }
+            assertThat(evaluation.evaluate(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20), EvaluationUnit.DISTRICT,
+                    EvaluationServiceTest.DISTRICT, Locale.CHINESE).total().get(Indicator.OVERDUE_PENDING).longValue())
+                    .as("Y and W2, dispatched to roads on Tuesday and not handled").isGreaterThanOrEqualTo(2L);
         } finally {
             loop.at(NOW);
         }
