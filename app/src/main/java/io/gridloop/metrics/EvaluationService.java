@@ -228,8 +228,12 @@ public class EvaluationService {
                 byUnit.computeIfAbsent(key, k -> new Tally()).addAll(is);
             }
         });
-        // a unit whose longest handling time was taken out: its longest found again among the cases it handled in the period
+        // a unit whose longest handling time was taken out: its longest found again among the cases it handled in the period,
+        // where the p90 needs it (for the district, whose total keeps every case; else always)
         for (String key : maxUnknown) {
+            if (codes.isEmpty() && !byUnit.get(key).p90NeedsMax()) {
+                continue;
+            }
             Map<String, Object> h = new HashMap<>();
             h.put("k", key);
             h.put("start", start.atOffset(ZoneOffset.UTC));

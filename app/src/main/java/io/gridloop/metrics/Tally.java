@@ -122,6 +122,30 @@ final class Tally {
         return known;
     }
 
+    /**
+     * Whether the p90 depends on the longest time: its rank falls in the highest bucket that holds a time (below it, the
+     * p90 is its bucket's edge, which every time in a higher bucket exceeds).
+     */
+    boolean p90NeedsMax() {
+        if (hoursCount == 0) {
+            return false;
+        }
+        long rank = (long) Math.ceil(0.9 * hoursCount);
+        long seen = 0;
+        int at = -1;
+        int highest = -1;
+        for (int i = 0; i < BUCKETS; i++) {
+            seen += buckets[i];
+            if (at < 0 && seen >= rank) {
+                at = i;
+            }
+            if (buckets[i] > 0) {
+                highest = i;
+            }
+        }
+        return at >= highest;
+    }
+
     /** The longest handling time, found again. */
     void handlingMax(long seconds) {
         secondsMax = seconds;
