@@ -96,7 +96,8 @@ class EvaluationRulesDocTest {
                 the lead department and due dates the roll-up kept. So a case counts once, in the unit it belongs to now,
                 whether its events fell before or after T. Every count of a case happens at one instant (see above), so
                 nothing before T is counted twice and nothing after it is lost. The state at the period's end comes from
-                `gl_eval_pending` for a past day, from one GROUP BY over the open cases when it ends today. The figures
+                `gl_eval_pending` for a past day; when it ends now, from the roll-up's count at T (`gl_eval_pending_as_of`),
+                each case touched since counted again (a step falling due is such an event). The figures
                 are those of the live evaluation; `EvaluationSummaryTest` and `EvaluationSummaryOnPostgresTest` prove it,
                 also for a period ending today after a roll-up at T with events before and after T, a roll-up again, and
                 the night's. Where that could not be exact (a case's handling time taken out of a unit's row was the
