@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The evaluation's summaries (V25): every finished day's counts per unit (by day and by month) and the cases overdue and
  * still to be handled at each day's end, rolled up from the cases alive on those days in one ordered pass over the cases
  * and their facts (a month at a time), counted by {@link CaseFigures} itself. Runs after midnight in the district's zone
- * and on start-up for the days not yet rolled up (one node at a time: a lease on gl_eval_rollup_state).
+ * and on start-up for the days not yet rolled up, and every few minutes for today up to a minute before (V27, see
+ * {@link #rollAsOf}); one node at a time: a lease on gl_eval_rollup_state.
  */
 @Component
 public class EvaluationRollup {
