@@ -213,6 +213,12 @@ public class BoardTrendSnapshots {
 
     private void catchUpQuietly() {
         try {
+            // the evaluation rolls today up every few minutes: the past days stand until midnight or a write back into them
+            LocalDate today = LocalDate.now(clock);
+            LocalDate stale = staleFrom();
+            if (today.equals(countedOn()) && (stale == null || !stale.isBefore(today))) {
+                return;
+            }
             catchUp();
         } catch (RuntimeException e) {
             // the trend then counts live until the next run; the evaluation's catch-up must not fail for it
@@ -435,6 +441,12 @@ public class BoardTrendSnapshots {
             }
         }
         return from;
+    }
+
+    /** The day (in the district's zone) the snapshot was last counted on; null when never. */
+    private LocalDate countedOn() {
+        return jdbc.sql("select counted_at from gl_board_trend_state where id = 1").query(OffsetDateTime.class).optional()
+                .map(t -> t.toInstant().atZone(clock.getZone()).toLocalDate()).orElse(null);
     }
 
     /** For tests: the snapshot's days. */

@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The evaluation's summaries (V25): every finished day's counts per unit (by day and by month) and the cases overdue and
  * still to be handled at each day's end, rolled up from the cases alive on those days in one ordered pass over the cases
  * and their facts (a month at a time), counted by {@link CaseFigures} itself. Runs after midnight in the district's zone
- * and on start-up for the days not yet rolled up (one node at a time: a lease on gl_eval_rollup_state).
+ * and on start-up for the days not yet rolled up, and every few minutes for today up to a minute before (V27, see
+ * {@link #rollAsOf}); one node at a time: a lease on gl_eval_rollup_state.
  */
 @Component
 public class EvaluationRollup {
@@ -89,12 +90,24 @@ public class EvaluationRollup {
         };
     }
 
-    /** What the summaries hold: every day before {@code until}, when the difficulty table is still {@code weightsKey}'s. */
-    record State(LocalDate rolledUntil, long maxCaseId, long maxFactId, String weightsKey) {}
+    /**
+     * What the summaries hold: every day before {@code rolledUntil} whole, and the events before {@code rolledAsOf} (on the
+     * day {@code rolledUntil}, or earlier while the night's roll-up is yet to come), counted as the cases and facts up to the
+     * ids stood when last rolled up, with the difficulty table {@code weightsKey}.
+     */
+    record State(LocalDate rolledUntil, long maxCaseId, long maxFactId, String weightsKey, Instant rolledAsOf) {}
+
+    /**
+     * The events of the last moment before a roll-up are left to the live part: a transaction that wrote an event a
+     * little earlier may not have committed when the roll-up read.
+     */
+    static final Duration SETTLE = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final TransactionTemplate tx;
+    /** One snapshot for the whole roll-up as of an instant: its rows and what it keeps of the open cases agree. */
+    private final TransactionTemplate snapshotTx;
     private final Clock clock;
     private final WorkingTime workingTime;
     private final EvaluationSettings settings;
@@ -108,6 +121,8 @@ public class EvaluationRollup {
         t.setFetchSize(2_000);
         this.streaming = new NamedParameterJdbcTemplate(t);
         this.tx = new TransactionTemplate(transactions);
+        this.snapshotTx = new TransactionTemplate(transactions);
+        this.snapshotTx.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
         this.workingTime = workingTime;
         this.settings = settings;
@@ -140,41 +155,141 @@ public class EvaluationRollup {
         catchUp();
     }
 
+    /** Every few minutes: today so far, so that an evaluation ending today reads live only what happened since. */
+    @Scheduled(fixedDelayString = "${gridloop.evaluation.today-rollup-every:PT5M}",
+            initialDelayString = "${gridloop.evaluation.today-rollup-every:PT5M}")
+    public void today() {
+        catchUp();
+    }
+
     /**
      * Rolls up every finished day not in the summaries yet (or written into since: see {@link #summarizedUntil}); all of
-     * them when the difficulty table changed. Returns the number of days rolled up; 0 when another node holds the lease.
+     * them when the difficulty table changed; then today up to a minute ago ({@link #rollAsOf}). Returns the number of
+     * finished days rolled up; 0 when another node holds the lease.
      */
     public int catchUp() {
         if (!lease()) {
             return 0;
         }
         try {
+            Instant started = clock.instant();
             LocalDate today = LocalDate.now(clock);
             String weights = weightsKey();
             State s = state();
-            long maxCase = jdbc.sql("select coalesce(max(id), 0) from gl_case").query(Long.class).single();
-            long maxFact = jdbc.sql("select coalesce(max(id), 0) from gl_step_fact").query(Long.class).single();
             LocalDate from = weights.equals(s.weightsKey()) ? summarizedUntil(s, weights) : null;
+            boolean fresh = from == null;
             if (from == null) {
                 from = firstDay();
             }
             int days = 0;
             if (from != null && from.isBefore(today)) {
                 days = rollUp(from, today);
-                if (s.rolledUntil() != null && weights.equals(s.weightsKey())) {
-                    days += rollEarlierDays(from, today);
-                }
             }
-            jdbc.sql("""
-                    update gl_eval_rollup_state set rolled_until = :until, max_case_id = :c, max_fact_id = :f, weights_key = :w
-                    where id = 1""")
-                    .param("until", today).param("c", maxCase).param("f", maxFact).param("w", weights).update();
+            // the cases touched since the last roll-up (all of them when it was only nightly) move their earlier days' counts
+            Instant since = fresh || from == null ? started.minus(SETTLE)
+                    : s.rolledAsOf() != null ? s.rolledAsOf() : from.atStartOfDay(clock.getZone()).toInstant();
+            snapshotTx.executeWithoutResult(x -> rollAsOf(since, weights));
             alsoUnderLease.forEach(Runnable::run);
             return days;
         } finally {
             jdbc.sql("update gl_eval_rollup_state set lease_until = null, lease_owner = null where id = 1 and lease_owner = :o")
                     .param("o", owner).update();
         }
+    }
+
+    /**
+     * Today up to a minute ago (T), in one transaction that reads one snapshot (repeatable read): the earlier days of the
+     * cases touched since {@code since} rolled up again (a case dispatched today moves its earlier counts to its new
+     * department, a due date moved changes the day a step was overdue on), today's counts of the events before T, and what
+     * may still change on the open cases as it stood (their lead department, their open steps' due dates), so that an
+     * evaluation can take out of the summaries exactly what they counted for a case touched after T.
+     */
+    private void rollAsOf(Instant since, String weights) {
+        ZoneId zone = clock.getZone();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        Instant todayStart = today.atStartOfDay(zone).toInstant();
+        Instant asOf = now.minus(SETTLE).isBefore(todayStart) ? todayStart : now.minus(SETTLE);
+        long maxCase = jdbc.sql("select coalesce(max(id), 0) from gl_case").query(Long.class).single();
+        long maxFact = jdbc.sql("select coalesce(max(id), 0) from gl_step_fact").query(Long.class).single();
+        long t0 = System.nanoTime();
+        int earlier = rollEarlierDays(since.isBefore(now) ? since : now, now, today);
+        long t1 = System.nanoTime();
+        int cases = rollToday(todayStart, asOf);
+        jdbc.sql("delete from gl_eval_open_case").update();
+        jdbc.sql("insert into gl_eval_open_case (case_id, department_code) select id, department_code from gl_case where closed_at is null")
+                .update();
+        jdbc.sql("delete from gl_eval_open_due").update();
+        jdbc.sql("""
+                insert into gl_eval_open_due (fact_id, due_at) select f.id, f.due_at from gl_case c join gl_step_fact f on f.case_id = c.id
+                where c.closed_at is null and f.finished_at is null""").update();
+        pendingAsOf(asOf);
+        jdbc.sql("""
+                update gl_eval_rollup_state set rolled_until = :until, max_case_id = :c, max_fact_id = :f, weights_key = :w,
+                  rolled_as_of = :asOf where id = 1""")
+                .param("until", today).param("c", maxCase).param("f", maxFact).param("w", weights)
+                .param("asOf", asOf.atOffset(ZoneOffset.UTC)).update();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        (ms > 5_000 ? LOG.atInfo() : LOG.atDebug()).log("Evaluation summaries as of {}: {} earlier days again in {} ms, {} cases of today, {} ms in all",
+                asOf, earlier, (t1 - t0) / 1_000_000, cases, ms);
+    }
+
+    /** The cases overdue and still to be handled at {@code asOf}, per unit (gl_eval_pending_as_of). */
+    private void pendingAsOf(Instant asOf) {
+        Map<Key, long[]> pending = new HashMap<>();
+        OffsetDateTime t = asOf.atOffset(ZoneOffset.UTC);
+        read(streaming, "c.reported_at < :t and (c.closed_at is null or c.closed_at >= :t)", Map.of("t", t), (c, sub, facts) -> {
+            if (CaseFigures.overduePending(c, facts, asOf, settings)) {
+                for (EvaluationUnit k : KINDS) {
+                    String code = k.keyOf(c);
+                    if (code != null) {
+                        pending.computeIfAbsent(new Key(k, code, null), x -> new long[1])[0]++;
+                    }
+                }
+            }
+        });
+        jdbc.sql("delete from gl_eval_pending_as_of").update();
+        streaming.getJdbcTemplate().batchUpdate("insert into gl_eval_pending_as_of (unit_kind, unit_code, cases) values (?, ?, ?)",
+                new ArrayList<>(pending.entrySet()), 1_000, (ps, e) -> {
+                    ps.setString(1, e.getKey().kind().name());
+                    ps.setString(2, e.getKey().code());
+                    ps.setLong(3, e.getValue()[0]);
+                });
+    }
+
+    /** Today's day rows: the events of [todayStart, asOf) of the cases touched then. Returns the cases read. */
+    private int rollToday(Instant todayStart, Instant asOf) {
+        ZoneId zone = clock.getZone();
+        LocalDate today = todayStart.atZone(zone).toLocalDate();
+        CaseFigures.Period p = new CaseFigures.Period(todayStart, asOf, asOf);
+        DifficultyWeights.Table difficulties = difficulty.table();
+        Map<Key, Tally> sums = new HashMap<>();
+        int[] cases = new int[1];
+        OffsetDateTime a = todayStart.atOffset(ZoneOffset.UTC);
+        OffsetDateTime b = asOf.atOffset(ZoneOffset.UTC);
+        read(streaming, TOUCHED, Map.of("start", a, "end", b, "dueEnd", b), (c, sub, facts) -> {
+            cases[0]++;
+            Tally t = new Tally();
+            CaseFigures.countEvents(c, facts, p, settings, workingTime, t);
+            CaseFigures.countHonest(c, sub, p, difficulties, null, t);
+            for (EvaluationUnit k : KINDS) {
+                String code = k.keyOf(c);
+                if (code != null) {
+                    sums.computeIfAbsent(new Key(k, code, today), x -> new Tally()).addAll(t);
+                }
+            }
+        });
+        for (ReReport r : reReported(todayStart, asOf, "1 = 1", Map.of())) {
+            for (EvaluationUnit k : KINDS) {
+                String code = k.keyOf(r.row());
+                if (code != null) {
+                    sums.computeIfAbsent(new Key(k, code, today), x -> new Tally()).add(Indicator.RE_REPORTED);
+                }
+            }
+        }
+        write(today, today.plusDays(1), sums, null);
+        month(today.withDayOfMonth(1));
+        return cases[0];
     }
 
     /** One node at a time: takes the lease when it is free or has run out (a node that died leaves it for an hour). */
@@ -187,8 +302,9 @@ public class EvaluationRollup {
     }
 
     State state() {
-        return jdbc.sql("select rolled_until, max_case_id, max_fact_id, weights_key from gl_eval_rollup_state where id = 1")
-                .query((rs, n) -> new State(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+        return jdbc.sql("select rolled_until, max_case_id, max_fact_id, weights_key, rolled_as_of from gl_eval_rollup_state where id = 1")
+                .query((rs, n) -> new State(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        instant(rs, "rolled_as_of")))
                 .single();
     }
 
@@ -209,21 +325,43 @@ public class EvaluationRollup {
         if (s.rolledUntil() == null || !weightsKey.equals(s.weightsKey())) {
             return null;
         }
-        ZoneId zone = clock.getZone();
         LocalDate until = s.rolledUntil();
+        Instant t = writtenSince(s);
+        if (t != null) {
+            LocalDate d = t.atZone(clock.getZone()).toLocalDate();
+            if (d.isBefore(until)) {
+                until = d;
+            }
+        }
+        return until;
+    }
+
+    /**
+     * The instant the summaries hold every event before (today's too), or null when they do not: never rolled up so,
+     * the difficulty table changed, or a case or a step written since with a time before it.
+     */
+    Instant summarizedAsOf(State s, String weightsKey) {
+        if (s.rolledUntil() == null || s.rolledAsOf() == null || !weightsKey.equals(s.weightsKey())
+                || s.rolledAsOf().isBefore(s.rolledUntil().atStartOfDay(clock.getZone()).toInstant())) {
+            return null;
+        }
+        Instant t = writtenSince(s);
+        return t != null && t.isBefore(s.rolledAsOf()) ? null : s.rolledAsOf();
+    }
+
+    /** The earliest time of a case reported or a step started that was written since the last roll-up, or null. */
+    private Instant writtenSince(State s) {
+        Instant min = null;
         // min() of an expression: read by the id's range (what was written since), not by scanning the time's index
         for (String sql : List.of("select min(coalesce(reported_at, reported_at)) from gl_case where id > :id",
                 "select min(coalesce(started_at, started_at)) from gl_step_fact where id > :id")) {
             OffsetDateTime t = jdbc.sql(sql).param("id", sql.contains("gl_case") ? s.maxCaseId() : s.maxFactId())
                     .query(OffsetDateTime.class).optional().orElse(null);
-            if (t != null) {
-                LocalDate d = t.toInstant().atZone(zone).toLocalDate();
-                if (d.isBefore(until)) {
-                    until = d;
-                }
+            if (t != null && (min == null || t.toInstant().isBefore(min))) {
+                min = t.toInstant();
             }
         }
-        return until;
+        return min;
     }
 
     private LocalDate firstDay() {
@@ -265,24 +403,27 @@ public class EvaluationRollup {
               or (g.finished_at >= :start and g.finished_at < :end) or (g.due_at >= :start and g.due_at < :dueEnd))""";
 
     /**
-     * What the cases touched on the days just rolled up changed on earlier days: a case dispatched today to a department
-     * moves its earlier counts (its report, its registration) to that department's row, a due date moved changes which
-     * day its step was overdue on. Those earlier days are rolled up again from the cases touched on each (their events;
-     * the state at their ends stays as it was). Returns how many days.
+     * What the cases touched in [since, until) changed on days before {@code today}: a case dispatched today to a
+     * department moves its earlier counts (its report, its registration) to that department's row, a due date moved
+     * changes which day its step was overdue on. Those earlier days are rolled up again from the cases touched on each
+     * (their events; the state at their ends stays as it was). Returns how many days.
      */
-    private int rollEarlierDays(LocalDate from, LocalDate to) {
+    private int rollEarlierDays(Instant since, Instant until, LocalDate today) {
         ZoneId zone = clock.getZone();
-        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant todayStart = today.atStartOfDay(zone).toInstant();
         TreeSet<LocalDate> earlier = new TreeSet<>();
-        OffsetDateTime toStart = to.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC);
-        read(streaming, TOUCHED, Map.of("start", start.atOffset(ZoneOffset.UTC), "end", toStart, "dueEnd", toStart), (c, sub, facts) -> {
+        OffsetDateTime end = until.atOffset(ZoneOffset.UTC);
+        // a step falling due changes nothing on an earlier day: only the cases something was written for
+        OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
+        read(streaming, TOUCHED, Map.of("start", from, "end", end, "dueEnd", from), (c, sub, facts) -> {
                     Consumer<Instant> day = t -> {
-                        if (t != null && t.isBefore(start)) {
+                        if (t != null && t.isBefore(todayStart)) {
                             earlier.add(t.atZone(zone).toLocalDate());
                         }
                     };
                     day.accept(c.reportedAt());
                     day.accept(c.registeredAt());
+                    day.accept(c.closedAt());
                     for (CaseFigures.Fact f : facts) {
                         day.accept(f.startedAt());
                         day.accept(f.finishedAt());
@@ -291,10 +432,10 @@ public class EvaluationRollup {
                 });
         TreeSet<LocalDate> months = new TreeSet<>();
         for (LocalDate d : earlier) {
-            tx.executeWithoutResult(s -> rollEvents(d));
+            rollEvents(d);
             months.add(d.withDayOfMonth(1));
         }
-        months.forEach(m -> tx.executeWithoutResult(s -> month(m)));
+        months.forEach(this::month);
         return earlier.size();
     }
 
@@ -494,16 +635,39 @@ public class EvaluationRollup {
      * over with its facts.
      */
     static void read(NamedParameterJdbcTemplate jdbc, String where, Map<String, ?> params, CaseConsumer consumer) {
+        read(jdbc, where, params, false, (c, sub, facts, rolled, rolledFacts) -> consumer.accept(c, sub, facts));
+    }
+
+    /** Receives one case as it is now and as the last roll-up read it (its lead department, its open steps' due dates). */
+    interface RolledCaseConsumer {
+        void accept(CaseFigures.CaseRow c, String subcategory, List<CaseFigures.Fact> facts, CaseFigures.CaseRow rolled,
+                    List<CaseFigures.Fact> rolledFacts);
+    }
+
+    /** {@link #read}, with each case also as the last roll-up read it (gl_eval_open_case, gl_eval_open_due). */
+    static void readWithRolled(NamedParameterJdbcTemplate jdbc, String where, Map<String, ?> params, RolledCaseConsumer consumer) {
+        read(jdbc, where, params, true, consumer);
+    }
+
+    private static void read(NamedParameterJdbcTemplate jdbc, String where, Map<String, ?> params, boolean rolled,
+                             RolledCaseConsumer consumer) {
         String sql = """
                 select c.id, c.status, c.channel, c.self_resolved, c.reported_by, c.street_code, c.community_code, c.grid_code,
                   c.subcategory_code, c.department_code, c.reported_at, c.registered_at, c.closed_at,
-                  f.step, f.started_at, f.due_at, f.finished_at, f.on_time, f.outcome, f.working_seconds, f.rework, f.returned
-                from gl_case c left join gl_step_fact f on f.case_id = c.id
-                where """ + " " + where + " order by c.id, f.started_at, f.id";
+                  f.step, f.started_at, f.due_at, f.finished_at, f.on_time, f.outcome, f.working_seconds, f.rework, f.returned"""
+                + (rolled ? """
+                , oc.case_id as oc_case, oc.department_code as oc_department, od.fact_id as od_fact, od.due_at as od_due
+                from gl_case c left join gl_eval_open_case oc on oc.case_id = c.id left join gl_step_fact f on f.case_id = c.id
+                  left join gl_eval_open_due od on od.fact_id = f.id""" : """
+
+                from gl_case c left join gl_step_fact f on f.case_id = c.id""")
+                + "\nwhere " + where + " order by c.id, f.started_at, f.id";
         var reader = new Object() {
             CaseFigures.CaseRow current;
+            CaseFigures.CaseRow then;
             String subcategory;
             List<CaseFigures.Fact> facts = new ArrayList<>();
+            List<CaseFigures.Fact> thenFacts = new ArrayList<>();
 
             void row(ResultSet rs) throws SQLException {
                 long id = rs.getLong("id");
@@ -514,20 +678,32 @@ public class EvaluationRollup {
                             rs.getString("grid_code"), rs.getString("department_code"), instant(rs, "reported_at"),
                             instant(rs, "registered_at"), instant(rs, "closed_at"));
                     subcategory = rs.getString("subcategory_code");
+                    then = current;
+                    if (rolled && rs.getObject("oc_case") != null) {
+                        then = new CaseFigures.CaseRow(id, current.status(), current.channel(), current.selfResolved(), current.reportedBy(),
+                                current.streetCode(), current.communityCode(), current.gridCode(), rs.getString("oc_department"),
+                                current.reportedAt(), current.registeredAt(), current.closedAt());
+                    }
                 }
                 if (rs.getString("step") != null) {
-                    facts.add(new CaseFigures.Fact(rs.getString("step"), instant(rs, "started_at"), instant(rs, "due_at"),
+                    CaseFigures.Fact f = new CaseFigures.Fact(rs.getString("step"), instant(rs, "started_at"), instant(rs, "due_at"),
                             instant(rs, "finished_at"), (Boolean) rs.getObject("on_time", Boolean.class), rs.getString("outcome"),
-                            rs.getObject("working_seconds", Long.class), rs.getBoolean("rework"), rs.getBoolean("returned")));
+                            rs.getObject("working_seconds", Long.class), rs.getBoolean("rework"), rs.getBoolean("returned"));
+                    facts.add(f);
+                    if (rolled) {
+                        thenFacts.add(rs.getObject("od_fact") == null ? f : new CaseFigures.Fact(f.step(), f.startedAt(),
+                                instant(rs, "od_due"), f.finishedAt(), f.onTime(), f.outcome(), f.workingSeconds(), f.rework(), f.returned()));
+                    }
                 }
             }
 
             void flush() {
                 if (current != null) {
-                    consumer.accept(current, subcategory, facts);
+                    consumer.accept(current, subcategory, facts, then, rolled ? thenFacts : facts);
                 }
                 current = null;
                 facts = new ArrayList<>();
+                thenFacts = new ArrayList<>();
             }
         };
         jdbc.query(sql, params, rs -> {
@@ -543,7 +719,7 @@ public class EvaluationRollup {
 
     /** For tests and the benchmark: everything again, from the first report to yesterday. */
     public int rebuild() {
-        jdbc.sql("update gl_eval_rollup_state set rolled_until = null where id = 1").update();
+        jdbc.sql("update gl_eval_rollup_state set rolled_until = null, rolled_as_of = null where id = 1").update();
         jdbc.sql("delete from gl_eval_summary").update();
         jdbc.sql("delete from gl_eval_pending").update();
         return catchUp();

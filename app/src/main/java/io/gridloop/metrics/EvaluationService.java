@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -34,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the exports all ask this. Reads GridLoop's own tables (gl_case and the step facts), never the engine's.
  */
 @Service
-@Transactional(readOnly = true)
+// one snapshot for the summaries, the roll-up's instant and the cases read live beside them
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class EvaluationService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvaluationService.class);
@@ -92,10 +94,12 @@ public class EvaluationService {
     }
 
     /**
-     * The evaluation, from the summaries (V25) where they answer: whole months from the month rows, the other days from
-     * the day rows, the days not rolled up yet (today) read live from the cases touched on them, and the state as of the
-     * period's end (overdue and still to be handled) from the day's snapshot, or from the open cases when it ends today.
-     * An official whose scope does not follow the unit's rows (a street's official by department, say) gets it live.
+     * The evaluation, from the summaries (V25, V27) where they answer: whole months from the month rows, the other days
+     * (today's events up to the roll-up's instant included) from the day rows; then the cases touched since that instant,
+     * read live, each counted as it is now less what the summaries counted for it; and the state as of the period's end
+     * (overdue and still to be handled) from the day's snapshot, or from the open cases when it ends today. Without a
+     * roll-up of today, the days not rolled up are read live from the cases touched on them. An official whose scope does
+     * not follow the unit's rows (a street's official by department, say) gets it live.
      */
     public Evaluation evaluate(LocalDate from, LocalDate to, EvaluationUnit unit, AccessScope scope, Locale locale) {
         if (from.isAfter(to)) {
@@ -109,6 +113,10 @@ public class EvaluationService {
         LocalDate until = codes == null ? null : rollup.summarizedUntil(state, weightsKey);
         if (until == null) {
             return evaluateLive(from, to, unit, scope, locale);
+        }
+        Instant rolledAsOf = rollup.summarizedAsOf(state, weightsKey);
+        if (rolledAsOf != null) {
+            return evaluateAsOf(from, to, unit, scope, locale, codes, filter, params, until, rolledAsOf);
         }
         long t0 = System.nanoTime();
         ZoneId zone = clock.getZone();
@@ -139,6 +147,151 @@ public class EvaluationService {
         }
         long t2 = System.nanoTime();
         // the state as of the period's end
+        state(unit, codes, filter, params, to, until, asOf, now, byUnit);
+        long t3 = System.nanoTime();
+        Evaluation e = result(from, to, unit, scope, locale, byUnit);
+        long t4 = System.nanoTime();
+        if (t4 - t0 > 200_000_000L) {
+            LOG.info("Slow evaluation {} to {} by {}: summaries {} ms, live days {} ms, state {} ms, rows {} ms", from, to, unit,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+        }
+        return e;
+    }
+
+    /**
+     * The evaluation from the summaries as of {@code rolledAsOf} (T): the day rows up to the day of T hold every event
+     * before T; a case touched since T (an event at T or later) is read live and counted as it is now, less what the
+     * summaries counted for it: its events before T, under its lead department and with its open steps' due dates as the
+     * roll-up read them (gl_eval_open_case, gl_eval_open_due). Ending now, the state too: the roll-up's as of T
+     * (gl_eval_pending_as_of), and again for the cases touched since.
+     */
+    private Evaluation evaluateAsOf(LocalDate from, LocalDate to, EvaluationUnit unit, AccessScope scope, Locale locale,
+                                    List<String> codes, String filter, Map<String, Object> params, LocalDate until, Instant rolledAsOf) {
+        long t0 = System.nanoTime();
+        ZoneId zone = clock.getZone();
+        Instant now = clock.instant();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant asOf = now.isBefore(end) ? now : end;
+        Map<String, Tally> byUnit = new TreeMap<>();
+
+        LocalDate last = to.isAfter(until) ? until : to;
+        if (!from.isAfter(last)) {
+            summed(unit, codes, from, last, byUnit);
+        }
+        long t1 = System.nanoTime();
+        // the cases touched since T: as they are, less what the summaries counted for them (their scope by the unit's codes,
+        // as the summaries' rows: a case that left the official's department still comes out of its row)
+        CaseFigures.Period current = new CaseFigures.Period(start, end, asOf);
+        Instant rolledEnd = end.isBefore(rolledAsOf) ? end : rolledAsOf;
+        CaseFigures.Period rolled = new CaseFigures.Period(start, rolledEnd, rolledEnd);
+        DifficultyWeights.Table difficulties = difficulty.table();
+        java.util.Set<String> allowed = codes.isEmpty() ? null : java.util.Set.copyOf(codes);
+        Map<String, Object> q = new HashMap<>();
+        q.put("start", rolledAsOf.atOffset(ZoneOffset.UTC));
+        q.put("end", (now.isAfter(rolledAsOf) ? now : rolledAsOf).plus(java.time.Duration.ofDays(1)).atOffset(ZoneOffset.UTC));
+        q.put("dueEnd", now.atOffset(ZoneOffset.UTC));
+        // ending now: the state is the roll-up's as of T, and again for the cases touched since
+        boolean endsNow = !asOf.isBefore(now);
+        java.util.Set<String> maxUnknown = new java.util.TreeSet<>();
+        int[] touched = new int[1];
+        EvaluationRollup.readWithRolled(named, EvaluationRollup.TOUCHED, q, (c, sub, facts, then, thenFacts) -> {
+            touched[0]++;
+            if (endsNow) {
+                String key = allowedKey(unit.keyOf(c), allowed);
+                String wasKey = allowedKey(unit.keyOf(then), allowed);
+                if (wasKey != null && c.reportedAt() != null && c.reportedAt().isBefore(rolledAsOf)
+                        && CaseFigures.overduePending(then, thenFacts, rolledAsOf, settings)) {
+                    pending(byUnit, wasKey, -1);
+                }
+                if (key != null && CaseFigures.overduePending(c, facts, now, settings)) {
+                    pending(byUnit, key, 1);
+                }
+            }
+            Tally is = new Tally();
+            CaseFigures.countEvents(c, facts, current, settings, workingTime, is);
+            CaseFigures.countHonest(c, sub, current, difficulties, null, is);
+            Tally was = new Tally();
+            if (start.isBefore(rolledEnd) && c.reportedAt() != null && c.reportedAt().isBefore(rolledEnd)) {
+                CaseFigures.countEvents(then, thenFacts, rolled, settings, workingTime, was);
+                CaseFigures.countHonest(then, sub, rolled, difficulties, null, was);
+            }
+            String key = allowedKey(unit.keyOf(c), allowed);
+            String wasKey = allowedKey(unit.keyOf(then), allowed);
+            if (key != null && key.equals(wasKey) && byUnit.computeIfAbsent(key, k -> new Tally()).addChange(is, was)) {
+                return;
+            }
+            if (wasKey != null && !byUnit.computeIfAbsent(wasKey, k -> new Tally()).subtract(was)) {
+                maxUnknown.add(wasKey);
+            }
+            if (key != null) {
+                byUnit.computeIfAbsent(key, k -> new Tally()).addAll(is);
+            }
+        });
+        // a unit whose longest handling time was taken out: its longest found again among the cases it handled in the period,
+        // where the p90 needs it (for the district, whose total keeps every case; else always)
+        for (String key : maxUnknown) {
+            if (codes.isEmpty() && !byUnit.get(key).p90NeedsMax()) {
+                continue;
+            }
+            Map<String, Object> h = new HashMap<>();
+            h.put("k", key);
+            h.put("start", start.atOffset(ZoneOffset.UTC));
+            h.put("end", end.atOffset(ZoneOffset.UTC));
+            Tally handled = new Tally();
+            EvaluationRollup.read(named, EvaluationRollup.unitColumn(unit) + " = :k and c.id in (select f.case_id from gl_step_fact f"
+                    + " where f.step = 'CHECK' and f.started_at >= :start and f.started_at < :end)", h, (c, sub, facts) -> {
+                        if (key.equals(unit.keyOf(c))) {
+                            CaseFigures.countEvents(c, facts, current, settings, workingTime, handled);
+                        }
+                    });
+            byUnit.get(key).handlingMax(handled.handlingMax());
+        }
+        // the self-resolved cases first re-reported since T
+        Instant reFrom = start.isAfter(rolledAsOf) ? start : rolledAsOf;
+        if (reFrom.isBefore(end)) {
+            for (EvaluationRollup.ReReport r : rollup.reReported(reFrom, end, filter, params)) {
+                String key = allowedKey(unit.keyOf(r.row()), allowed);
+                if (key != null) {
+                    byUnit.computeIfAbsent(key, k -> new Tally()).add(Indicator.RE_REPORTED);
+                }
+            }
+        }
+        long t2 = System.nanoTime();
+        if (endsNow) {
+            var spec = jdbc.sql("select unit_code, cases from gl_eval_pending_as_of where unit_kind = :kind"
+                    + (codes.isEmpty() ? "" : " and unit_code in (:codes)")).param("kind", unit.name());
+            if (!codes.isEmpty()) {
+                spec.param("codes", codes);
+            }
+            spec.query((rs, n) -> {
+                pending(byUnit, rs.getString(1), rs.getLong(2));
+                return null;
+            }).list();
+        } else {
+            state(unit, codes, filter, params, to, until, asOf, now, byUnit);
+        }
+        long t3 = System.nanoTime();
+        Evaluation e = result(from, to, unit, scope, locale, byUnit);
+        long t4 = System.nanoTime();
+        if (t4 - t0 > 100_000_000L) {
+            LOG.info("Slow evaluation {} to {} by {} (as of {}): summaries {} ms, {} cases touched since {} ms, state {} ms, rows {} ms",
+                    from, to, unit, rolledAsOf, (t1 - t0) / 1_000_000, touched[0], (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000);
+        }
+        return e;
+    }
+
+    private static String allowedKey(String key, java.util.Set<String> allowed) {
+        return key == null || (allowed != null && !allowed.contains(key)) ? null : key;
+    }
+
+    /**
+     * The state as of the period's end (overdue and still to be handled): one GROUP BY over the open cases when it ends
+     * now, the day's snapshot (gl_eval_pending) for a day rolled up, else read from the cases open then.
+     */
+    private void state(EvaluationUnit unit, List<String> codes, String filter, Map<String, Object> params, LocalDate to,
+                       LocalDate until, Instant asOf, Instant now, Map<String, Tally> byUnit) {
         if (!asOf.isBefore(now)) {
             String column = EvaluationRollup.unitColumn(unit);
             var spec = jdbc.sql(EvaluationRollup.OVERDUE_PENDING_NOW.formatted(column, filter, column))
@@ -173,14 +326,6 @@ public class EvaluationService {
                         }
                     });
         }
-        long t3 = System.nanoTime();
-        Evaluation e = result(from, to, unit, scope, locale, byUnit);
-        long t4 = System.nanoTime();
-        if (t4 - t0 > 200_000_000L) {
-            LOG.info("Slow evaluation {} to {} by {}: summaries {} ms, live days {} ms, state {} ms, rows {} ms", from, to, unit,
-                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
-        }
-        return e;
     }
 
     private static void pending(Map<String, Tally> byUnit, String key, long n) {
@@ -215,26 +360,21 @@ public class EvaluationService {
         if (last.plusDays(1).getDayOfMonth() == 1) {
             afterMonths = last.plusDays(1);
         }
+        // the days as literals (dates, never a caller's words): a prepared statement run often gets a generic plan on
+        // PostgreSQL, which does not know how few rows the ranges pick and reads the whole table
         List<String> parts = new ArrayList<>();
         Map<String, Object> q = new HashMap<>();
+        java.util.function.BiFunction<String, LocalDate, String> on = (op, d) -> "on_day " + op + " date '" + d + "'";
         if (firstMonth.isBefore(afterMonths)) {
-            parts.add("(grain = 'M' and on_day >= :m1 and on_day < :m2)");
-            q.put("m1", firstMonth);
-            q.put("m2", afterMonths);
+            parts.add("(grain = 'M' and " + on.apply(">=", firstMonth) + " and " + on.apply("<", afterMonths) + ")");
             if (from.isBefore(firstMonth)) {
-                parts.add("(grain = 'D' and on_day >= :d1 and on_day < :d2)");
-                q.put("d1", from);
-                q.put("d2", firstMonth);
+                parts.add("(grain = 'D' and " + on.apply(">=", from) + " and " + on.apply("<", firstMonth) + ")");
             }
             if (!last.isBefore(afterMonths)) {
-                parts.add("(grain = 'D' and on_day >= :d3 and on_day <= :d4)");
-                q.put("d3", afterMonths);
-                q.put("d4", last);
+                parts.add("(grain = 'D' and " + on.apply(">=", afterMonths) + " and " + on.apply("<=", last) + ")");
             }
         } else {
-            parts.add("(grain = 'D' and on_day >= :d1 and on_day <= :d2)");
-            q.put("d1", from);
-            q.put("d2", last);
+            parts.add("(grain = 'D' and " + on.apply(">=", from) + " and " + on.apply("<=", last) + ")");
         }
         StringBuilder sql = new StringBuilder("select unit_code");
         for (Indicator i : EvaluationRollup.SUMMED) {
@@ -244,13 +384,13 @@ public class EvaluationService {
         for (int i = 0; i < Tally.BUCKETS; i++) {
             sql.append(", sum(").append(EvaluationRollup.bucketColumn(i)).append(")");
         }
-        sql.append(" from gl_eval_summary where unit_kind = :kind and (").append(String.join(" or ", parts)).append(")");
+        sql.append(" from gl_eval_summary where unit_kind = '").append(unit.name()).append("' and (").append(String.join(" or ", parts))
+                .append(")");
         if (!codes.isEmpty()) {
             sql.append(" and unit_code in (:codes)");
             q.put("codes", codes);
         }
         sql.append(" group by unit_code");
-        q.put("kind", unit.name());
         var spec = jdbc.sql(sql.toString());
         q.forEach(spec::param);
         spec.query((rs, n) -> {

@@ -98,6 +98,83 @@ final class Tally {
         addHandling(other.hoursCount, other.secondsSum, other.secondsMax, other.buckets);
     }
 
+    /**
+     * Takes away what one case added (its counts, its weighted report, its handling time): false when the longest of the
+     * handling times left is not known (the case's was the longest): the longest then stays as it was, too long, until
+     * {@link #handlingMax(long)} sets it.
+     */
+    boolean subtract(Tally other) {
+        boolean known = !(other.hoursCount > 0 && other.secondsMax >= secondsMax && hoursCount > other.hoursCount);
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] -= other.counts[i];
+        }
+        weightedReports -= other.weightedReports;
+        if (other.hoursCount > 0) {
+            hoursCount -= other.hoursCount;
+            secondsSum -= other.secondsSum;
+            for (int i = 0; i < BUCKETS; i++) {
+                buckets[i] -= other.buckets[i];
+            }
+            if (hoursCount == 0) {
+                secondsMax = 0;
+            }
+        }
+        return known;
+    }
+
+    /**
+     * Whether the p90 depends on the longest time: its rank falls in the highest bucket that holds a time (below it, the
+     * p90 is its bucket's edge, which every time in a higher bucket exceeds).
+     */
+    boolean p90NeedsMax() {
+        if (hoursCount == 0) {
+            return false;
+        }
+        long rank = (long) Math.ceil(0.9 * hoursCount);
+        long seen = 0;
+        int at = -1;
+        int highest = -1;
+        for (int i = 0; i < BUCKETS; i++) {
+            seen += buckets[i];
+            if (at < 0 && seen >= rank) {
+                at = i;
+            }
+            if (buckets[i] > 0) {
+                highest = i;
+            }
+        }
+        return at >= highest;
+    }
+
+    /** The longest handling time, found again. */
+    void handlingMax(long seconds) {
+        secondsMax = seconds;
+    }
+
+    /**
+     * Adds what one case counts now less what it counted before, in the same unit: false, and nothing added, when its
+     * handling time differs from the one counted before (then take the one away and add the other).
+     */
+    boolean addChange(Tally now, Tally before) {
+        if (before.hoursCount > 0 && !before.sameHandling(now)) {
+            return false;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += now.counts[i] - before.counts[i];
+        }
+        weightedReports += now.weightedReports - before.weightedReports;
+        if (before.hoursCount == 0) {
+            addHandling(now.hoursCount, now.secondsSum, now.secondsMax, now.buckets);
+        }
+        return true;
+    }
+
+    /** The same handling times (how many, their sum, longest and buckets). */
+    boolean sameHandling(Tally other) {
+        return hoursCount == other.hoursCount && secondsSum == other.secondsSum && secondsMax == other.secondsMax
+                && Arrays.equals(buckets, other.buckets);
+    }
+
     /** Mean working hours from first dispatch to handled, over the cases handled in the period (exact). */
     Double meanHandlingHours() {
         if (hoursCount == 0) {

@@ -70,7 +70,9 @@ public final class EvaluationBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (PostgresServer pg = PostgresServer.start()) {
-            ConfigurableApplicationContext app = BenchmarkApp.start(pg, Map.of("camunda.bpm.job-execution.enabled", "false"));
+            // the benchmark rolls today up itself, once, before the few minutes of events it then adds (see delta)
+            ConfigurableApplicationContext app = BenchmarkApp.start(pg, Map.of("camunda.bpm.job-execution.enabled", "false",
+                    "gridloop.evaluation.today-rollup-every", "P3650D", "logging.level.io.gridloop.metrics", "info"));
             try {
                 line("# GridLoop evaluation benchmark, " + LocalDateTime.now().withNano(0));
                 line("");
@@ -78,8 +80,15 @@ public final class EvaluationBenchmark {
                         System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
                 line("");
                 load(app, pg);
+                delta(app, pg);
                 measure(app);
+                // what the next roll-up of today costs, as production runs it every few minutes (the delta's cases again)
+                long t = System.nanoTime();
+                app.getBean(io.gridloop.metrics.EvaluationRollup.class).catchUp();
+                line("The next roll-up of today (as of the end of those minutes, their cases' earlier days again): %.1f s"
+                        .formatted((System.nanoTime() - t) / 1e9));
             } finally {
+                org.camunda.bpm.engine.impl.util.ClockUtil.reset();
                 app.close();
             }
         }
@@ -197,6 +206,123 @@ public final class EvaluationBenchmark {
                     (System.nanoTime() - rolled) / 1e9));
             line("");
         }
+    }
+
+    /** Minutes of events after the roll-up of today, and how many cases: new reports, handled, returned and dispatched anew. */
+    private static final int DELTA_MINUTES = Integer.getInteger("bench.deltaMinutes", 5);
+    private static final int DELTA_REPORTS = Integer.getInteger("bench.deltaReports", 50);
+    private static final int DELTA_HANDLED = Integer.getInteger("bench.deltaHandled", 100);
+    private static final int DELTA_REDISPATCHED = Integer.getInteger("bench.deltaRedispatched", 20);
+
+    /**
+     * What production has when a manager opens the evaluation: today rolled up as of an instant T (the roll-up of every
+     * few minutes), then a few minutes of events after T, read live beside the summaries. Written as the loop writes them
+     * (new reports with their steps; open cases handled: their handling step finished and the check started; some of them
+     * returned and dispatched to another department, which moves their earlier counts), then the clock is set to the end of
+     * those minutes (the engine's clock, which GridLoop's follows) for the measurements.
+     */
+    private static void delta(ConfigurableApplicationContext app, PostgresServer pg) throws Exception {
+        io.gridloop.metrics.EvaluationRollup rollup = app.getBean(io.gridloop.metrics.EvaluationRollup.class);
+        javax.sql.DataSource dataSource = app.getBean(javax.sql.DataSource.class);
+        Instant t;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select rolled_as_of from gl_eval_rollup_state where id = 1")) {
+            r.next();
+            t = r.getObject(1, java.time.OffsetDateTime.class).toInstant();
+        }
+        Instant end = t.plus(Duration.ofMinutes(DELTA_MINUTES));
+        SplittableRandom random = new SplittableRandom(20261127L);
+        WorkingTime workingTime = app.getBean(WorkingTime.class);
+        HistoryGenerator generator = new HistoryGenerator(district(app), workingTime, app.getBean(TimeLimits.class), TimeLimit.parse("P1D"));
+        String url = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        int handled = 0;
+        int redispatched = 0;
+        try (Connection c = DriverManager.getConnection(url, pg.username(), pg.password())) {
+            c.setAutoCommit(false);
+            long next;
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select max(id) + 1 from gl_case")) {
+                r.next();
+                next = r.getLong(1);
+            }
+            try (HistoryWriter writer = new HistoryWriter(c, true, false)) {
+                generator.generate(20261128L, DELTA_REPORTS, t, end, next, next, hc -> {
+                    try {
+                        writer.write(hc);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                writer.flush();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("alter table gl_case alter column id restart with " + (next + DELTA_REPORTS));
+            }
+            List<long[]> open = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                    select f.id, f.case_id from gl_step_fact f join gl_case c on c.id = f.case_id
+                    where c.closed_at is null and f.step = 'HANDLE' and f.finished_at is null and f.started_at < '%s'
+                    order by f.id limit %d""".formatted(t, DELTA_HANDLED))) {
+                while (r.next()) {
+                    open.add(new long[] {r.getLong(1), r.getLong(2)});
+                }
+            }
+            long span = Duration.between(t, end).toMillis();
+            try (var finish = c.prepareStatement("""
+                    update gl_step_fact set finished_at = ?, outcome = ?, on_time = (due_at >= ?), working_seconds = 3600, returned = ?
+                    where id = ?""");
+                 var start = c.prepareStatement("""
+                    insert into gl_step_fact (task_id, case_id, step, street_code, community_code, grid_code, department_code, started_at,
+                      due_at, finished_at, outcome, on_time, rework)
+                    select ?, c.id, ?, c.street_code, c.community_code, c.grid_code, ?, ?, ?, ?, ?, ?, false from gl_case c where c.id = ?""");
+                 var department = c.prepareStatement("update gl_case set department_code = ?, dispatched_at = ? where id = ?")) {
+                int n = 0;
+                for (long[] f : open) {
+                    java.time.OffsetDateTime at = t.plusMillis(1 + random.nextLong(span - 60_000)).atOffset(java.time.ZoneOffset.UTC);
+                    boolean back = redispatched < DELTA_REDISPATCHED && n % Math.max(1, open.size() / Math.max(1, DELTA_REDISPATCHED)) == 0;
+                    finish.setObject(1, at);
+                    finish.setString(2, back ? "RETURN" : "FEEDBACK");
+                    finish.setObject(3, at);
+                    finish.setBoolean(4, back);
+                    finish.setLong(5, f[0]);
+                    finish.executeUpdate();
+                    if (back) {
+                        // returned, dispatched to another department half a minute later, its handling step started
+                        String dept = "d%03d".formatted(1 + random.nextInt(100));
+                        java.time.OffsetDateTime dispatched = at.plusSeconds(30);
+                        step(start, "bench-delta-d" + n, f[1], "DISPATCH", null, at, at.plusHours(1), dispatched, "DISPATCHED", true);
+                        step(start, "bench-delta-h" + n, f[1], "HANDLE", dept, dispatched, dispatched.plusDays(3), null, null, null);
+                        department.setString(1, dept);
+                        department.setObject(2, dispatched);
+                        department.setLong(3, f[1]);
+                        department.executeUpdate();
+                        redispatched++;
+                    } else {
+                        step(start, "bench-delta-c" + n, f[1], "CHECK", null, at, at.plusDays(1), null, null, null);
+                        handled++;
+                    }
+                    n++;
+                }
+            }
+            c.commit();
+        }
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(end));
+        line("Today rolled up as of %s (as the roll-up every few minutes does), then %d minutes of events after it, read live beside the summaries: %d new reports, %d open cases handled, %d returned and dispatched to another department"
+                .formatted(t, DELTA_MINUTES, DELTA_REPORTS, handled, redispatched));
+        line("");
+    }
+
+    private static void step(java.sql.PreparedStatement ps, String task, long caseId, String step, String dept, java.time.OffsetDateTime started,
+                             java.time.OffsetDateTime due, java.time.OffsetDateTime finished, String outcome, Boolean onTime) throws java.sql.SQLException {
+        ps.setString(1, task);
+        ps.setString(2, step);
+        ps.setString(3, dept);
+        ps.setObject(4, started);
+        ps.setObject(5, due);
+        ps.setObject(6, finished);
+        ps.setString(7, outcome);
+        ps.setObject(8, onTime);
+        ps.setLong(9, caseId);
+        ps.executeUpdate();
     }
 
     /** A large district: 15 streets of 17 communities, 1,500 grids, 100 departments, 500 grid workers (two report only easy things). */

@@ -65,7 +65,7 @@ class EvaluationRulesDocTest {
                 `GET /api/evaluation/monthly-report.xlsx?month=YYYY-MM`. The check runs hourly
                 (`gridloop.evaluation.monthly-report-cron`, `0 5 * * * *` in the district's zone).
 
-                ## 汇总 How the figures stay fast (summaries, V25)
+                ## 汇总 How the figures stay fast (summaries, V25, V27)
 
                 Every count of a case happens on one day at most and stays on it once it happened (the first return, the
                 first approved extension, the first hold, the first rework, the first valid callback answer, a voiding
@@ -79,12 +79,34 @@ class EvaluationRulesDocTest {
                 changed difficulty table: then all of them). It reads the cases alive in a month (or the days left of it)
                 with their facts in one ordered, streamed pass and counts them with `CaseFigures`, the rules' one place.
 
-                The evaluation of a period adds the month rows of its whole months, the day rows of the other days, the
-                cases touched today (read live) and the state at its end: from `gl_eval_pending` for a past day, from one
-                GROUP BY over the open cases when it ends today. A case or step written with a time before the last
-                roll-up (a history loaded into the past) makes those days live again until the next roll-up; an
-                official whose scope does not follow the unit's rows (a street's official by department, a grid worker)
-                gets the figures read live. `EvaluationSummaryTest` proves that both give the same figures.
+                Today is rolled up too, every few minutes (`gridloop.evaluation.today-rollup-every`, `PT5M`; the same lease,
+                the same code): the events of today before an instant T, a minute before the roll-up reads (a transaction
+                that wrote an event just before may not have committed yet), go into today's day rows, and the roll-up
+                keeps what can still change on an open case and move counts it already made: its lead department (a case
+                dispatched, or returned and dispatched to another department, moves its report, registration … to the new
+                department's row) and the due dates of its open steps (an extension or a hold moves them, and with them the
+                day a step was overdue on). Each roll-up also rolls up again the earlier days of the cases touched since the
+                one before, so the day rows always count every case as the roll-up read it. All of it in one transaction
+                that reads one snapshot. The night's roll-up finishes the day before in the same way.
+
+                The evaluation of a period adds the month rows of its whole months and the day rows of the other days
+                (today's up to T), then reads live the cases touched since T (an event at or after T: reported,
+                registered, closed, a step started, finished or falling due), a few hundred at most between two
+                roll-ups, and counts each as it is now, less what the summaries counted for it: its events before T, with
+                the lead department and due dates the roll-up kept. So a case counts once, in the unit it belongs to now,
+                whether its events fell before or after T. Every count of a case happens at one instant (see above), so
+                nothing before T is counted twice and nothing after it is lost. The state at the period's end comes from
+                `gl_eval_pending` for a past day; when it ends now, from the roll-up's count at T (`gl_eval_pending_as_of`),
+                each case touched since counted again (a step falling due is such an event). The figures
+                are those of the live evaluation; `EvaluationSummaryTest` and `EvaluationSummaryOnPostgresTest` prove it,
+                also for a period ending today after a roll-up at T with events before and after T, a roll-up again, and
+                the night's. Where that could not be exact (a case's handling time taken out of a unit's row was the
+                longest of that unit's, which the sums cannot undo) the evaluation is read live. A case or step written with
+                a time before the last roll-up (a history loaded into the past) makes those days live again until the
+                next roll-up; an official whose scope does not follow the unit's rows (a street's official by department,
+                a grid worker) gets the figures read live. The state at a past day's end (`gl_eval_pending`) is as the
+                night after that day saw it; read live, a department or due date changed since would count (not made to
+                agree yet).
 
                 The mean handling time is exact (the sum of working seconds). The 90th percentile is read from the
                 summed histogram: the upper edge of the bucket holding the nearest rank, never more than the longest

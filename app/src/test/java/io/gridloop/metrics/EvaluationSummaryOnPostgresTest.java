@@ -45,6 +45,8 @@ class EvaluationSummaryOnPostgresTest {
     EvaluationRollup rollup;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    io.gridloop.security.AccessScopes scopes;
 
     @AfterEach
     void clock() {
@@ -73,5 +75,7 @@ class EvaluationSummaryOnPostgresTest {
                 EvaluationServiceTest.DISTRICT, Locale.CHINESE);
         EvaluationHistory.expectOctoberOfWater(october.rows().stream().filter(r -> r.unit().equals(EvaluationHistory.DEPARTMENT))
                 .findFirst().orElseThrow());
+        // today rolled up as of an instant, events after it, rolled up again, the night
+        EvaluationSummaryTest.todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes);
     }
 }

@@ -185,6 +185,140 @@ class EvaluationSummaryTest {
         }
     }
 
+    /**
+     * Today rolled up as of an instant T (as every few minutes): then events after T, among them a case reported before T
+     * and dispatched after it, and a case dispatched the day before, returned and dispatched to another department after
+     * T (both move counts the summaries hold to another row); every period and unit equals the live figures, for the
+     * district, a street's official and the department the case left; rolled up again, and after the night, the same.
+     */
+    @Test
+    @Order(100)
+    void todayRolledUpAsOfAnInstantAndTheEventsSinceGiveWhatTheRulesGiveLive() {
+        todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes);
+    }
+
+    static final List<LocalDate[]> TODAY_PERIODS = List.of(
+            period("2026-11-10", "2026-11-10"),      // today alone
+            period("2026-11-09", "2026-11-10"),      // yesterday and today
+            period("2026-11-09", "2026-11-09"),      // yesterday alone (counts moved to another department today)
+            period("2026-11-01", "2026-11-10"),      // this month to today
+            period("2025-11-11", "2026-11-10"),      // a year ending today
+            period("2026-10-01", "2026-10-31"));     // a past month
+
+    static void todayAsOfAnInstant(LoopDriver loop, EvaluationRollup rollup, EvaluationService evaluation, JdbcClient jdbc,
+                                   AccessScopes scopes) {
+        List<AccessScope> who = List.of(EvaluationServiceTest.DISTRICT, scopes.ofUser("hejun"), scopes.of("zhaolei", List.of("dept-water")));
+        Runnable sameForAll = () -> {
+            for (LocalDate[] p : TODAY_PERIODS) {
+                for (EvaluationUnit unit : EvaluationUnit.values()) {
+                    for (AccessScope scope : who) {
+                        same(evaluation, p, unit, scope);
+                    }
+                }
+            }
+        };
+        try {
+            // Monday: Y reported, registered and dispatched to the water department
+            loop.at(EvaluationHistory.t("2026-11-09T15:00"));
+            long y = loop.reportByGridWorker("STREETLIGHT").id();
+            loop.complete(y, io.gridloop.process.CaseLoop.TASK_REGISTER, "lina", java.util.Map.of("registerDecision", "REGISTER"));
+            loop.at(EvaluationHistory.t("2026-11-09T16:00"));
+            loop.complete(y, io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
+                    java.util.Map.of("department", EvaluationHistory.DEPARTMENT, "coDepartments", List.of()));
+            // W1 and W2 handled by water on Monday, W1 in 0.4 working hours, W2 in 2 (water's longest); W2's check fails
+            long[] w = new long[2];
+            for (int i = 0; i < 2; i++) {
+                loop.at(EvaluationHistory.t("2026-11-09T09:00"));
+                w[i] = loop.reportByGridWorker("STREETLIGHT").id();
+                loop.complete(w[i], io.gridloop.process.CaseLoop.TASK_REGISTER, "lina", java.util.Map.of("registerDecision", "REGISTER"));
+                loop.complete(w[i], io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
+                        java.util.Map.of("department", EvaluationHistory.DEPARTMENT, "coDepartments", List.of()));
+                loop.at(EvaluationHistory.t(i == 0 ? "2026-11-09T09:24" : "2026-11-09T11:00"));
+                loop.complete(w[i], io.gridloop.process.CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER,
+                        java.util.Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+            }
+            loop.at(EvaluationHistory.t("2026-11-09T11:30"));
+            loop.complete(w[1], io.gridloop.process.CaseLoop.TASK_CHECK, "wangwei", java.util.Map.of("checkResult", "FAILED", "comment", "仍不亮"));
+            loop.at(EvaluationHistory.t("2026-11-10T00:30"));
+            rollup.catchUp();
+            // Tuesday: X reported and registered; today rolled up at 10:00, as of 09:59
+            loop.at(EvaluationHistory.t("2026-11-10T09:00"));
+            long x = loop.reportByGridWorker("STREETLIGHT").id();
+            loop.complete(x, io.gridloop.process.CaseLoop.TASK_REGISTER, "lina", java.util.Map.of("registerDecision", "REGISTER"));
+            loop.at(EvaluationHistory.t("2026-11-10T10:00"));
+            rollup.catchUp();
+            java.time.Instant t = EvaluationHistory.t("2026-11-10T09:59");
+            assertThat(rollup.state().rolledAsOf()).isEqualTo(t);
+            assertThat(rollup.summarizedAsOf(rollup.state(), rollup.weightsKey())).isEqualTo(t);
+            sameForAll.run();
+            // after T: X dispatched to roads; Y returned by water and dispatched to roads; a new report
+            loop.at(EvaluationHistory.t("2026-11-10T10:30"));
+            loop.complete(x, io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
+                    java.util.Map.of("department", "roads", "coDepartments", List.of()));
+            loop.complete(y, io.gridloop.process.CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER,
+                    java.util.Map.of("handleOutcome", "RETURN", "returnReason", "需先断电"));
+            loop.complete(y, io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
+                    java.util.Map.of("department", "roads", "coDepartments", List.of()));
+            loop.reportByCitizen("STREETLIGHT");
+            // W2 (reworked) returned and dispatched to roads: its handling time leaves water, whose longest it was
+            loop.complete(w[1], io.gridloop.process.CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER,
+                    java.util.Map.of("handleOutcome", "RETURN", "returnReason", "需先断电"));
+            loop.complete(w[1], io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin",
+                    java.util.Map.of("department", "roads", "coDepartments", List.of()));
+            loop.at(EvaluationHistory.t("2026-11-10T11:00"));
+            assertThat(rollup.summarizedAsOf(rollup.state(), rollup.weightsKey())).as("T still answers").isEqualTo(t);
+            sameForAll.run();
+            Evaluation tuesday = evaluation.evaluate(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 10), EvaluationUnit.DEPARTMENT,
+                    EvaluationServiceTest.DISTRICT, Locale.CHINESE);
+            Evaluation.Row roads = tuesday.rows().stream().filter(r -> r.unit().equals("roads")).findFirst().orElseThrow();
+            assertThat(roads.get(Indicator.REPORTS)).as("X counted once, for roads, though reported before T").isEqualTo(1L);
+            assertThat(roads.get(Indicator.REGISTERED)).isEqualTo(1L);
+            assertThat(roads.get(Indicator.DISPATCHED)).as("X; Y's first dispatch was on Monday").isEqualTo(1L);
+            Evaluation monday = evaluation.evaluate(LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 9), EvaluationUnit.DEPARTMENT,
+                    EvaluationServiceTest.DISTRICT, Locale.CHINESE);
+            assertThat(monday.rows().stream().filter(r -> r.unit().equals("roads")).findFirst().orElseThrow().get(Indicator.REPORTS))
+                    .as("Y's and W2's Monday moved to roads").isEqualTo(2L);
+            Evaluation.Row water = monday.rows().stream().filter(r -> r.unit().equals(EvaluationHistory.DEPARTMENT)).findFirst().orElseThrow();
+            assertThat(water.get(Indicator.REPORTS)).as("W1 stays water's; Y and W2 left it").isEqualTo(1L);
+            assertThat(water.get(Indicator.P90_HANDLING_HOURS)).as("W1's 0.4 h: W2's 2 h left with W2").isEqualTo(0.4);
+            Evaluation district = evaluation.evaluate(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 10), EvaluationUnit.DISTRICT,
+                    EvaluationServiceTest.DISTRICT, Locale.CHINESE);
+            assertThat(district.total().get(Indicator.REPORTS)).as("every report of the day once")
+                    .isEqualTo(jdbc.sql("select count(*) from gl_case where reported_at >= :a and reported_at < :b")
+                            .param("a", EvaluationHistory.t("2026-11-10T00:00").atOffset(java.time.ZoneOffset.UTC))
+                            .param("b", EvaluationHistory.t("2026-11-11T00:00").atOffset(java.time.ZoneOffset.UTC))
+                            .query(Long.class).single());
+            // rolled up again at 11:30 (the earlier days of X and Y again too), then X handled after it
+            loop.at(EvaluationHistory.t("2026-11-10T11:30"));
+            rollup.catchUp();
+            assertThat(rollup.state().rolledAsOf()).isEqualTo(EvaluationHistory.t("2026-11-10T11:29"));
+            sameForAll.run();
+            loop.at(EvaluationHistory.t("2026-11-10T14:00"));
+            loop.complete(x, io.gridloop.process.CaseLoop.TASK_HANDLE, "sunli", java.util.Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+            loop.at(EvaluationHistory.t("2026-11-10T15:00"));
+            sameForAll.run();
+            // the night: Tuesday whole
+            loop.at(EvaluationHistory.t("2026-11-11T00:30"));
+            rollup.catchUp();
+            assertThat(rollup.summarizedUntil(rollup.state(), rollup.weightsKey())).isEqualTo(LocalDate.of(2026, 11, 11));
+            sameForAll.run();
+            // days later without a roll-up since (X's and Y's handling due dates pass: overdue, not yet handled, now)
+            loop.at(EvaluationHistory.t("2026-11-20T10:00"));
+            for (LocalDate[] p : List.of(period("2026-11-09", "2026-11-20"), period("2025-11-21", "2026-11-20"), period("2026-11-20", "2026-11-20"))) {
+                for (EvaluationUnit unit : EvaluationUnit.values()) {
+                    for (AccessScope scope : who) {
+                        same(evaluation, p, unit, scope);
+                    }
+                }
+            }
+            assertThat(evaluation.evaluate(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20), EvaluationUnit.DISTRICT,
+                    EvaluationServiceTest.DISTRICT, Locale.CHINESE).total().get(Indicator.OVERDUE_PENDING).longValue())
+                    .as("Y and W2, dispatched to roads on Tuesday and not handled").isGreaterThanOrEqualTo(2L);
+        } finally {
+            loop.at(NOW);
+        }
+    }
+
     private void same(LocalDate[] p, EvaluationUnit unit, AccessScope scope) {
         same(evaluation, p, unit, scope);
     }
