@@ -67,6 +67,22 @@ class BoardTrendSnapshotTest {
         assertThat(snapshots.counted()).containsAll(BoardTrendSnapshots.pastDays(java.time.LocalDate.now(clock)));
     }
 
+    @Test
+    void theEvaluationsFewMinuteRollUpsCountTheSnapshotOnceADayUnlessAWriteGoesBackIntoItsDays() {
+        rollup.catchUp();
+        java.time.OffsetDateTime first = countedAt();
+        assertThat(first).as("counted with the first catch-up of the day").isNotNull();
+        rollup.catchUp();
+        assertThat(countedAt()).as("today's roll-up a few minutes later leaves the past days as they were").isEqualTo(first);
+
+        // a case written now with a time in the days the snapshot holds (a history loaded into the past)
+        long id = loop.reportByCitizen("STREETLIGHT").id();
+        jdbc.sql("update gl_case set reported_at = :t where id = :id")
+                .param("t", java.time.OffsetDateTime.now(clock).minusDays(3)).param("id", id).update();
+        rollup.catchUp();
+        assertThat(countedAt()).as("counted again: a write went back into its days").isAfter(first);
+    }
+
     private java.time.OffsetDateTime countedAt() {
         return jdbc.sql("select counted_at from gl_board_trend_state where id = 1").query(java.time.OffsetDateTime.class).optional().orElse(null);
     }
