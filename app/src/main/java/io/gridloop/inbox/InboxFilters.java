@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The inbox's filter bar: step, grid, urgency, time state, sort, and the official's saved filters. On a phone it folds
- * away behind one button ({@link #toggle()}; gridloop.css hides the button on a desk).
+ * The inbox's filter bar: step, grid, urgency, time state, sort, and the official's saved filters. Folded away behind one
+ * button ({@link #toggle()}) on a phone and on a desk alike, and not sent to the browser until first opened: its four
+ * selects and two combo boxes were a third of the browser's work to open the inbox.
  */
 class InboxFilters extends HorizontalLayout {
 
@@ -99,14 +100,17 @@ class InboxFilters extends HorizontalLayout {
         setWrap(true);
         setId("inbox-filters");
         addClassName("gl-filters");
-        toggle = new Button(getTranslation("inbox.filters"), VaadinIcon.FILTER.create(),
-                e -> getClassNames().set("gl-open", !hasClassName("gl-open")));
+        // an invisible component's children stay on the server (Flow sends them once it is shown)
+        setVisible(false);
+        toggle = new Button(getTranslation("inbox.filters"), VaadinIcon.FILTER.create(), e -> {
+            setVisible(!isVisible());
+            showActive();
+        });
         toggle.setId("show-filters");
-        toggle.addClassName("gl-filter-toggle");
         loadFilters();
     }
 
-    /** The button that shows the folded filters on a phone. */
+    /** The button that shows and folds the filters. */
     Button toggle() {
         return toggle;
     }
@@ -119,8 +123,16 @@ class InboxFilters extends HorizontalLayout {
 
     private void changed() {
         if (!applying) {
+            showActive();
             changed.run();
         }
+    }
+
+    /** How many filters narrow the list (the sort does not), on the button while the bar is folded: "筛选 (2)". */
+    private void showActive() {
+        long active = java.util.stream.Stream.of(step.getValue(), gridFilter.getValue(), urgency.getValue(), timeState.getValue())
+                .filter(java.util.Objects::nonNull).count();
+        toggle.setText(getTranslation("inbox.filters") + (active > 0 && !isVisible() ? " (" + active + ")" : ""));
     }
 
     /** Sets every filter as a saved query has them, and reloads once. */
@@ -137,6 +149,7 @@ class InboxFilters extends HorizontalLayout {
         } finally {
             applying = false;
         }
+        showActive();
         changed.run();
     }
 

@@ -143,11 +143,11 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         go.setTooltipText(getTranslation("inbox.jump.go"));
         go.setId("jump-case-go");
         jump.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> go.click());
-        HorizontalLayout actions = new HorizontalLayout(open, claim, unclaim, handOver, reload, selection, jump, go);
+        HorizontalLayout actions = new HorizontalLayout(open, claim, unclaim, handOver, reload, filters.toggle(), selection, jump, go);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         actions.setWrap(true);
 
-        add(new H2(getTranslation("inbox.title")), scopes, filters.toggle(), filters, actions, grid);
+        add(new H2(getTranslation("inbox.title")), scopes, actions, filters, grid);
         expand(grid);
         refresh();
     }

@@ -18,6 +18,27 @@ public final class Rows {
 
     @SuppressWarnings("unchecked")
     public static <T> RowMapper<T> of(Class<T> type) {
-        return (RowMapper<T>) MAPPERS.computeIfAbsent(type, DataClassRowMapper::new);
+        return (RowMapper<T>) MAPPERS.computeIfAbsent(type, ByColumnName::new);
+    }
+
+    /**
+     * Spring's record mapper, asking for {@code case_number} first: its own order ({@code casenumber}, then
+     * {@code case_number}) missed on every two-word field, an exception with its stack trace each (750 per inbox page).
+     */
+    private static final class ByColumnName<T> extends DataClassRowMapper<T> {
+
+        ByColumnName(Class<T> type) {
+            super(type);
+        }
+
+        @Override
+        protected String lowerCaseName(String name) {
+            return super.underscoreName(name);
+        }
+
+        @Override
+        protected String underscoreName(String name) {
+            return super.lowerCaseName(name);
+        }
     }
 }

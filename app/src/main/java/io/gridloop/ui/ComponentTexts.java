@@ -111,6 +111,8 @@ public final class ComponentTexts {
      * A grid's name for screen readers, and the names of its selection checkboxes ("Select Row", "Select All" in the web
      * component, which Flow 24.9 does not expose): kept on the grid as attributes and given to the checkboxes by a small
      * script whenever the grid is attached (the selection column's renderers wrapped, so recycled rows keep the name).
+     * The script runs with the response that draws the grid, before its first rows are drawn, so the rows are drawn once
+     * and already named (waiting for the next frame drew the selection column a second time).
      */
     public static <G extends Grid<?>> G grid(G grid, String titleKey) {
         grid.setAriaLabel(t(titleKey));
@@ -124,7 +126,7 @@ public final class ComponentTexts {
     public static final String SELECT_ALL_ATTRIBUTE = "data-gl-select-all";
     private static final String NAME_SELECTION_CHECKBOXES = """
             const grid = this;
-            customElements.whenDefined('vaadin-grid-flow-selection-column').then(() => requestAnimationFrame(() => {
+            const install = () => {
               const col = grid.querySelector('vaadin-grid-flow-selection-column');
               if (!col || col.__glNamed) return;
               col.__glNamed = true;
@@ -132,5 +134,8 @@ public final class ComponentTexts {
               const row = col._defaultRenderer, head = col._defaultHeaderRenderer;
               col.renderer = (root, c, model) => { row.call(col, root, c, model); name(root, '%s'); };
               col.headerRenderer = (root, c) => { head.call(col, root, c); name(root, '%s'); };
-            }));""".formatted(SELECT_ROW_ATTRIBUTE, SELECT_ALL_ATTRIBUTE);
+            };
+            // defined already in production mode (the pre-compiled bundle): at once, before the grid's rows are drawn
+            if (customElements.get('vaadin-grid-flow-selection-column')) install();
+            else customElements.whenDefined('vaadin-grid-flow-selection-column').then(() => requestAnimationFrame(install));""".formatted(SELECT_ROW_ATTRIBUTE, SELECT_ALL_ATTRIBUTE);
 }

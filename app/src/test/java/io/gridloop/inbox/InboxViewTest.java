@@ -67,6 +67,29 @@ class InboxViewTest {
         assertThat(after.departmentCode()).isEqualTo("water");
     }
 
+    /**
+     * The filter bar opens folded, on a desk as on a phone, and its fields reach the browser only once it is opened; the
+     * button says how many filters narrow the list while it is folded.
+     */
+    @Test
+    void theFiltersOpenFoldedAndTheButtonCountsTheActiveOnes() {
+        KaribuUi.signIn(ctx, "lina");
+        UI.getCurrent().navigate(InboxView.class);
+        InboxView inbox = _get(InboxView.class);
+        assertThat(inbox.filters.isVisible()).as("folded when the inbox opens").isFalse();
+        assertThat(inbox.filters.toggle().getText()).isEqualTo("筛选");
+
+        inbox.filters.toggle().click();
+        assertThat(inbox.filters.isVisible()).isTrue();
+        inbox.filters.urgency.setValue("URGENT");
+        inbox.filters.timeState.setValue(InboxTask.TimeState.OVERDUE);
+        assertThat(inbox.filters.toggle().getText()).as("open: the fields show what is set").isEqualTo("筛选");
+        inbox.filters.toggle().click();
+        assertThat(inbox.filters.isVisible()).isFalse();
+        assertThat(inbox.filters.toggle().getText()).as("folded: how many filters still narrow the list").isEqualTo("筛选 (2)");
+        assertThat(inbox.query().urgency()).isEqualTo("URGENT");
+    }
+
     @Test
     void handlerChoosesReturnAndTheReasonFieldAppearsAndIsRequired() {
         CaseRecord c = loop.reportByGridWorker("ROAD_DAMAGE");
