@@ -259,37 +259,10 @@ public class EvaluationRollup {
 
     /** Today's day rows: the events of [todayStart, asOf) of the cases touched then. Returns the cases read. */
     private int rollToday(Instant todayStart, Instant asOf) {
-        ZoneId zone = clock.getZone();
-        LocalDate today = todayStart.atZone(zone).toLocalDate();
-        CaseFigures.Period p = new CaseFigures.Period(todayStart, asOf, asOf);
-        DifficultyWeights.Table difficulties = difficulty.table();
-        Map<Key, Tally> sums = new HashMap<>();
-        int[] cases = new int[1];
-        OffsetDateTime a = todayStart.atOffset(ZoneOffset.UTC);
-        OffsetDateTime b = asOf.atOffset(ZoneOffset.UTC);
-        read(streaming, TOUCHED, Map.of("start", a, "end", b, "dueEnd", b), (c, sub, facts) -> {
-            cases[0]++;
-            Tally t = new Tally();
-            CaseFigures.countEvents(c, facts, p, settings, workingTime, t);
-            CaseFigures.countHonest(c, sub, p, difficulties, null, t);
-            for (EvaluationUnit k : KINDS) {
-                String code = k.keyOf(c);
-                if (code != null) {
-                    sums.computeIfAbsent(new Key(k, code, today), x -> new Tally()).addAll(t);
-                }
-            }
-        });
-        for (ReReport r : reReported(todayStart, asOf, "1 = 1", Map.of())) {
-            for (EvaluationUnit k : KINDS) {
-                String code = k.keyOf(r.row());
-                if (code != null) {
-                    sums.computeIfAbsent(new Key(k, code, today), x -> new Tally()).add(Indicator.RE_REPORTED);
-                }
-            }
-        }
-        write(today, today.plusDays(1), sums, null);
+        LocalDate today = todayStart.atZone(clock.getZone()).toLocalDate();
+        int cases = rollEvents(today, todayStart, asOf);
         month(today.withDayOfMonth(1));
-        return cases[0];
+        return cases;
     }
 
     /** One node at a time: takes the lease when it is free or has run out (a node that died leaves it for an hour). */
@@ -442,13 +415,19 @@ public class EvaluationRollup {
     /** One day's counts again, from the cases touched on it. */
     private void rollEvents(LocalDate d) {
         ZoneId zone = clock.getZone();
-        Instant ds = d.atStartOfDay(zone).toInstant();
-        Instant de = d.plusDays(1).atStartOfDay(zone).toInstant();
-        CaseFigures.Period p = new CaseFigures.Period(ds, de, de);
+        rollEvents(d, d.atStartOfDay(zone).toInstant(), d.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Day {@code d}'s rows: the events of [start, end) of the cases touched then (a whole day, or today up to its instant). */
+    private int rollEvents(LocalDate d, Instant start, Instant end) {
+        CaseFigures.Period p = new CaseFigures.Period(start, end, end);
         DifficultyWeights.Table difficulties = difficulty.table();
         Map<Key, Tally> sums = new HashMap<>();
-        read(streaming, TOUCHED, Map.of("start", ds.atOffset(ZoneOffset.UTC), "end", de.atOffset(ZoneOffset.UTC), "dueEnd",
-                de.atOffset(ZoneOffset.UTC)), (c, sub, facts) -> {
+        int[] cases = new int[1];
+        OffsetDateTime a = start.atOffset(ZoneOffset.UTC);
+        OffsetDateTime b = end.atOffset(ZoneOffset.UTC);
+        read(streaming, TOUCHED, Map.of("start", a, "end", b, "dueEnd", b), (c, sub, facts) -> {
+            cases[0]++;
             Tally t = new Tally();
             CaseFigures.countEvents(c, facts, p, settings, workingTime, t);
             CaseFigures.countHonest(c, sub, p, difficulties, null, t);
@@ -459,7 +438,7 @@ public class EvaluationRollup {
                 }
             }
         });
-        for (ReReport r : reReported(ds, de, "1 = 1", Map.of())) {
+        for (ReReport r : reReported(start, end, "1 = 1", Map.of())) {
             for (EvaluationUnit k : KINDS) {
                 String code = k.keyOf(r.row());
                 if (code != null) {
@@ -468,6 +447,7 @@ public class EvaluationRollup {
             }
         }
         write(d, d.plusDays(1), sums, null);
+        return cases[0];
     }
 
     /** One chunk (days within one month): replaces its day rows and pending rows, then its month's row. */

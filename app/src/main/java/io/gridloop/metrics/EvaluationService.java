@@ -259,15 +259,7 @@ public class EvaluationService {
         }
         long t2 = System.nanoTime();
         if (endsNow) {
-            var spec = jdbc.sql("select unit_code, cases from gl_eval_pending_as_of where unit_kind = :kind"
-                    + (codes.isEmpty() ? "" : " and unit_code in (:codes)")).param("kind", unit.name());
-            if (!codes.isEmpty()) {
-                spec.param("codes", codes);
-            }
-            spec.query((rs, n) -> {
-                pending(byUnit, rs.getString(1), rs.getLong(2));
-                return null;
-            }).list();
+            pendingRows("gl_eval_pending_as_of where unit_kind = :kind", unit, null, codes, byUnit);
         } else {
             state(unit, codes, filter, params, to, until, asOf, now, byUnit);
         }
@@ -280,6 +272,22 @@ public class EvaluationService {
                     (t4 - t3) / 1_000_000);
         }
         return e;
+    }
+
+    /** The overdue-pending counts a roll-up stored (as of its instant, or at a day's end), for the official's units. */
+    private void pendingRows(String where, EvaluationUnit unit, LocalDate day, List<String> codes, Map<String, Tally> byUnit) {
+        var spec = jdbc.sql("select unit_code, cases from " + where + (codes.isEmpty() ? "" : " and unit_code in (:codes)"))
+                .param("kind", unit.name());
+        if (day != null) {
+            spec.param("day", day);
+        }
+        if (!codes.isEmpty()) {
+            spec.param("codes", codes);
+        }
+        spec.query((rs, n) -> {
+            pending(byUnit, rs.getString(1), rs.getLong(2));
+            return null;
+        }).list();
     }
 
     private static String allowedKey(String key, java.util.Set<String> allowed) {
@@ -305,16 +313,7 @@ public class EvaluationService {
                 return null;
             }).list();
         } else if (to.isBefore(until)) {
-            var spec = jdbc.sql("select unit_code, cases from gl_eval_pending where unit_kind = :kind and on_day = :day"
-                    + (codes.isEmpty() ? "" : " and unit_code in (:codes)"))
-                    .param("kind", unit.name()).param("day", to);
-            if (!codes.isEmpty()) {
-                spec.param("codes", codes);
-            }
-            spec.query((rs, n) -> {
-                pending(byUnit, rs.getString(1), rs.getLong(2));
-                return null;
-            }).list();
+            pendingRows("gl_eval_pending where unit_kind = :kind and on_day = :day", unit, to, codes, byUnit);
         } else {
             Map<String, Object> q = new HashMap<>(params);
             q.put("asOf", asOf.atOffset(ZoneOffset.UTC));

@@ -517,19 +517,8 @@ public final class BoardTaskQueries {
      * three times each: what the rounds above wait for.
      */
     private static void explain(ConfigurableApplicationContext app) throws Exception {
-        String counts = """
-                select grid_code, count(*),
-                  coalesce(sum(case when warning and not overdue then 1 else 0 end), 0),
-                  coalesce(sum(case when overdue then 1 else 0 end), 0),
-                  count(supervised.case_id)
-                from gl_case left join (select distinct o.case_id from gl_supervision_order o
-                  where o.kind = 'SUPERVISION' and o.closed_at is null) supervised on supervised.case_id = gl_case.id
-                where closed_at is null and 1 = 1 group by grid_code order by grid_code""";
-        String cases = """
-                select c.id, c.case_number, c.street_code, c.grid_code, c.department_code, c.category_code, c.current_step,
-                  c.due_at, c.overdue, o.level, o.closed_at as order_closed_at
-                from gl_case c left join gl_supervision_order o on o.case_id = c.id and o.kind = 'SUPERVISION'
-                where c.closed_at is null and (c.warning or c.overdue) and 1 = 1 order by c.due_at, c.id, o.opened_at, o.id""";
+        String counts = io.gridloop.metrics.BoardService.PER_GRID.formatted("1 = 1");
+        String cases = io.gridloop.metrics.BoardService.CASES.formatted("(c.warning or c.overdue) and 1 = 1");
         try (Connection c = app.getBean(javax.sql.DataSource.class).getConnection(); Statement s = c.createStatement()) {
             for (String[] q : new String[][] {{"counts and grids", counts}, {"cases in warning or overdue", cases}}) {
                 for (int i = 0; i < 3; i++) {
