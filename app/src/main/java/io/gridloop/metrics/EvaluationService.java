@@ -86,8 +86,15 @@ public class EvaluationService {
         if (value == null || value.isBlank()) {
             throw EvaluationRequestException.badRequest("error.evaluation.dateMissing", name);
         }
+        // four-digit years from 0001 only: a signed or longer year (+999999999-12-31) would overflow the period's end or reach
+        // the database as a date it does not hold
+        String v = value.trim();
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate d = LocalDate.parse(v);
+            if (!v.matches("\\d{4}-\\d{2}-\\d{2}") || d.getYear() < 1) {
+                throw EvaluationRequestException.badRequest("error.evaluation.date", name, value);
+            }
+            return d;
         } catch (DateTimeParseException e) {
             throw EvaluationRequestException.badRequest("error.evaluation.date", name, value);
         }

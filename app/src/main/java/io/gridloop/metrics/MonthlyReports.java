@@ -93,8 +93,14 @@ public class MonthlyReports {
         if (value == null || value.isBlank()) {
             throw EvaluationRequestException.badRequest("error.evaluation.dateMissing", "month");
         }
+        String v = value.trim();
         try {
-            return YearMonth.parse(value.trim());
+            YearMonth m = YearMonth.parse(v);
+            // four-digit years from 0001 only, as the evaluation's dates (EvaluationService.date)
+            if (!v.matches("\\d{4}-\\d{2}") || m.getYear() < 1) {
+                throw EvaluationRequestException.badRequest("error.evaluation.month", value);
+            }
+            return m;
         } catch (java.time.format.DateTimeParseException e) {
             throw EvaluationRequestException.badRequest("error.evaluation.month", value);
         }

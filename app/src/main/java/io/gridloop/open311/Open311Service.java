@@ -310,15 +310,21 @@ public class Open311Service {
         }
         // a '+' left unencoded in a query string arrives as a space
         String v = value.strip().replace(' ', '+');
+        OffsetDateTime t;
         try {
-            return OffsetDateTime.parse(v);
+            t = OffsetDateTime.parse(v);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(v).atStartOfDay(zone).toOffsetDateTime();
+                t = LocalDate.parse(v).atStartOfDay(zone).toOffsetDateTime();
             } catch (DateTimeParseException e2) {
                 throw new Open311Exception(400, "error.open311.date", field);
             }
         }
+        // a four-digit year from 0001: the database holds no other, and the window's arithmetic must not overflow
+        if (t.getYear() < 1 || t.getYear() > 9999) {
+            throw new Open311Exception(400, "error.open311.date", field);
+        }
+        return t;
     }
 
     private static List<String> list(String commaSeparated) {

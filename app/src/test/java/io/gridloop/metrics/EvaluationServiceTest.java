@@ -243,6 +243,12 @@ class EvaluationServiceTest {
         HttpResponse<String> date = get("/api/evaluation?from=2026-13-01&to=2026-10-31", "wuqiang", null);
         assertThat(date.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(date.body()).path("code").asText()).isEqualTo("error.evaluation.date");
+        for (String far : List.of("from=2026-01-01&to=%2B999999999-12-31", "from=%2B10000-01-01&to=%2B10000-02-01",
+                "from=0000-01-01&to=2026-10-31", "from=-0001-01-01&to=2026-10-31")) {
+            HttpResponse<String> r = get("/api/evaluation?" + far + "&unit=DEPARTMENT", "wuqiang", null);
+            assertThat(r.statusCode()).as(far + ": " + r.body()).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).path("code").asText()).isEqualTo("error.evaluation.date");
+        }
         HttpResponse<String> missing = get("/api/evaluation?to=2026-10-31", "wuqiang", "en");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(missing.body()).path("message").asText()).isEqualTo("Give the date from (as YYYY-MM-DD)");

@@ -224,6 +224,13 @@ class HonestFiguresTest {
         assertThat(JSON.readTree(month.body()).path("message").asText()).contains("2026-13");
         HttpResponse<String> dates = get("/api/evaluation/problems?from=2026-09-30&to=2026-09-01", "wuqiang", null);
         assertThat(dates.statusCode()).isEqualTo(400);
+        // years a date in the database cannot hold, or past the end of time: refused, not a 500
+        for (String far : java.util.List.of("/api/evaluation/monthly-report.xlsx?month=%2B999999999-12",
+                "/api/evaluation/monthly-report.xlsx?month=0000-01", "/api/evaluation/problems?from=2026-01-01&to=%2B999999999-12-31",
+                "/api/evaluation/problems.xlsx?from=0000-01-01&to=2026-01-01")) {
+            HttpResponse<String> refused = get(far, "wuqiang", null);
+            assertThat(refused.statusCode()).as(far + ": " + refused.body()).isEqualTo(400);
+        }
         // a street's supervisor: their street alone; someone with no figures to see: 403
         JsonNode s03 = JSON.readTree(get("/api/evaluation/problems?from=2026-09-01&to=2026-09-30", "hejun", null).body());
         assertThat(s03.path("blindSpots").size()).isZero();

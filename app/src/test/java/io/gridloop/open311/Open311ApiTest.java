@@ -343,6 +343,8 @@ class Open311ApiTest {
         assertThat(JSON.readTree(unknown.body()).get(0).path("description").asText()).isEqualTo("没有服务请求 1999-999999");
         assertThat(get("requests/1999-999999.xml?api_key=" + KEY).statusCode()).isEqualTo(404);
         for (String bad : List.of("status=pending", "service_code=NOPE", "start_date=yesterday", "end_date=2026-13-01",
+                "start_date=%2B999999999-12-31T00:00:00Z", "start_date=%2B999999999-12-31", "end_date=-999999999-01-01",
+                "start_date=0000-01-01&end_date=0000-02-01",
                 "start_date=2026-01-01&end_date=2026-06-01", "start_date=2026-06-01&end_date=2026-01-01",
                 "service_request_id=" + java.util.stream.IntStream.rangeClosed(1, 300).mapToObj(i -> "2026-" + i)
                         .collect(Collectors.joining(",")))) {
