@@ -1,8 +1,6 @@
 package io.gridloop.metrics;
 
 import io.gridloop.security.AccessScope;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -128,7 +126,7 @@ public class BoardTrendSnapshots {
         var caseSpec = jdbc.sql("select id, reported_at, closed_at, street_code, department_code " + alive);
         p.forEach(caseSpec::param);
         caseSpec.query(rs -> {
-            cases.put(rs.getLong(1), new Life(rs.getString(4), rs.getString(5), instant(rs, 2), instant(rs, 3)));
+            cases.put(rs.getLong(1), new Life(rs.getString(4), rs.getString(5), EvaluationRollup.instant(rs, "reported_at"), EvaluationRollup.instant(rs, "closed_at")));
         });
         if (cases.isEmpty()) {
             return;
@@ -139,7 +137,7 @@ public class BoardTrendSnapshots {
         factSpec.query(rs -> {
             Life c = cases.get(rs.getLong(1));
             if (c != null) {
-                c.late.add(new Instant[] {instant(rs, 2), instant(rs, 3)});
+                c.late.add(new Instant[] {EvaluationRollup.instant(rs, "due_at"), EvaluationRollup.instant(rs, "finished_at")});
             }
         });
         var orderSpec = jdbc.sql("select case_id, opened_at, closed_at from gl_supervision_order where kind = 'SUPERVISION' "
@@ -148,7 +146,7 @@ public class BoardTrendSnapshots {
         orderSpec.query(rs -> {
             Life c = cases.get(rs.getLong(1));
             if (c != null) {
-                c.orders.add(new Instant[] {instant(rs, 2), instant(rs, 3)});
+                c.orders.add(new Instant[] {EvaluationRollup.instant(rs, "opened_at"), EvaluationRollup.instant(rs, "closed_at")});
             }
         });
         if (coDepartments) {
@@ -180,11 +178,6 @@ public class BoardTrendSnapshots {
             out[i][2] += supervised ? 1 : 0;
         });
         return out;
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     // ---- which days

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -82,6 +81,11 @@ public class EvaluationService {
         return evaluate(f, t, u, scope, locale);
     }
 
+    /** A date's or month's text with a four-digit year from 0001 (a year the database holds; no overflow past it). */
+    static boolean heldYear(String text, int year) {
+        return text.matches("\\d{4}-\\d{2}(-\\d{2})?") && year >= 1;
+    }
+
     static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             throw EvaluationRequestException.badRequest("error.evaluation.dateMissing", name);
@@ -91,7 +95,7 @@ public class EvaluationService {
         String v = value.trim();
         try {
             LocalDate d = LocalDate.parse(v);
-            if (!v.matches("\\d{4}-\\d{2}-\\d{2}") || d.getYear() < 1) {
+            if (!heldYear(v, d.getYear())) {
                 throw EvaluationRequestException.badRequest("error.evaluation.date", name, value);
             }
             return d;
@@ -492,7 +496,7 @@ public class EvaluationService {
 
     static Places.Point point(ResultSet rs, int n) throws SQLException {
         return new Places.Point(rs.getLong("id"), rs.getString("case_number"), rs.getString("subcategory_code"), rs.getString("grid_code"),
-                rs.getString("address"), rs.getDouble("latitude"), rs.getDouble("longitude"), instant(rs, "reported_at"));
+                rs.getString("address"), rs.getDouble("latitude"), rs.getDouble("longitude"), EvaluationRollup.instant(rs, "reported_at"));
     }
 
     private Evaluation.Row row(String key, String name, Tally tally, Map<Indicator, Double> w) {
@@ -513,10 +517,6 @@ public class EvaluationService {
         return new Evaluation.Row(key, name, figures);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
     /**
      * Who sees which figures, from {@link AccessScope}: district roles the whole district; a street's officials and

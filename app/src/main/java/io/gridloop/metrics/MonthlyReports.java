@@ -96,8 +96,7 @@ public class MonthlyReports {
         String v = value.trim();
         try {
             YearMonth m = YearMonth.parse(v);
-            // four-digit years from 0001 only, as the evaluation's dates (EvaluationService.date)
-            if (!v.matches("\\d{4}-\\d{2}") || m.getYear() < 1) {
+            if (!EvaluationService.heldYear(v, m.getYear())) {
                 throw EvaluationRequestException.badRequest("error.evaluation.month", value);
             }
             return m;
