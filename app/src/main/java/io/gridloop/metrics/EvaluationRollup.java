@@ -188,7 +188,11 @@ public class EvaluationRollup {
             // the cases touched since the last roll-up (all of them when it was only nightly) move their earlier days' counts
             Instant since = fresh || from == null ? started.minus(SETTLE)
                     : s.rolledAsOf() != null ? s.rolledAsOf() : from.atStartOfDay(clock.getZone()).toInstant();
-            snapshotTx.executeWithoutResult(x -> rollAsOf(since, weights));
+            // the days rolled up just now (from `from` to today), read before the snapshot below; the earlier ones hold every
+            // case as the last roll-up's snapshot read it, whose open cases' state it kept (none before V27, none when fresh)
+            LocalDate wholeFrom = from == null || from.isAfter(today) ? today : from;
+            boolean lastKept = !fresh && s.rolledAsOf() != null;
+            snapshotTx.executeWithoutResult(x -> rollAsOf(since, weights, s, lastKept, wholeFrom, started.minus(SETTLE)));
             alsoUnderLease.forEach(Runnable::run);
             return days;
         } finally {
@@ -202,9 +206,9 @@ public class EvaluationRollup {
      * cases touched since {@code since} rolled up again (a case dispatched today moves its earlier counts to its new
      * department, a due date moved changes the day a step was overdue on), today's counts of the events before T, and what
      * may still change on the open cases as it stood (their lead department, their open steps' due dates), so that an
-     * evaluation can take out of the summaries exactly what they counted for a case touched after T.
+     * evaluation, and the next roll-up, can take out of the summaries exactly what they counted for a case touched after T.
      */
-    private void rollAsOf(Instant since, String weights) {
+    private void rollAsOf(Instant since, String weights, State last, boolean lastKept, LocalDate wholeFrom, Instant wholeSince) {
         ZoneId zone = clock.getZone();
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
@@ -213,7 +217,7 @@ public class EvaluationRollup {
         long maxCase = jdbc.sql("select coalesce(max(id), 0) from gl_case").query(Long.class).single();
         long maxFact = jdbc.sql("select coalesce(max(id), 0) from gl_step_fact").query(Long.class).single();
         long t0 = System.nanoTime();
-        int earlier = rollEarlierDays(since.isBefore(now) ? since : now, now, today);
+        EarlierDays earlier = rollEarlierDays(since.isBefore(now) ? since : now, now, today, last, lastKept, wholeFrom, wholeSince);
         long t1 = System.nanoTime();
         int cases = rollToday(todayStart, asOf);
         jdbc.sql("delete from gl_eval_open_case").update();
@@ -229,9 +233,24 @@ public class EvaluationRollup {
                   rolled_as_of = :asOf where id = 1""")
                 .param("until", today).param("c", maxCase).param("f", maxFact).param("w", weights)
                 .param("asOf", asOf.atOffset(ZoneOffset.UTC)).update();
+        earlierDays = earlier;
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        (ms > 5_000 ? LOG.atInfo() : LOG.atDebug()).log("Evaluation summaries as of {}: {} earlier days again in {} ms, {} cases of today, {} ms in all",
-                asOf, earlier, (t1 - t0) / 1_000_000, cases, ms);
+        (ms > 5_000 ? LOG.atInfo() : LOG.atDebug()).log("Evaluation summaries as of {}: earlier days of {} cases corrected ({} rows), "
+                        + "{} earlier days again whole, in {} ms; {} cases of today, {} ms in all",
+                asOf, earlier.cases(), earlier.rows(), earlier.daysWhole(), (t1 - t0) / 1_000_000, cases, ms);
+    }
+
+    /**
+     * What a roll-up of today did to the days before: the cases whose counts on them it corrected one by one, the day
+     * rows it corrected, and the days it rolled up again whole (see {@link #rollEarlierDays}).
+     */
+    record EarlierDays(int cases, int rows, int daysWhole) {}
+
+    private volatile EarlierDays earlierDays = new EarlierDays(0, 0, 0);
+
+    /** What the last roll-up of today did to the days before it (the log says it too; the tests read it). */
+    EarlierDays earlierDays() {
+        return earlierDays;
     }
 
     /** The cases overdue and still to be handled at {@code asOf}, per unit (gl_eval_pending_as_of). */
@@ -378,38 +397,258 @@ public class EvaluationRollup {
     /**
      * What the cases touched in [since, until) changed on days before {@code today}: a case dispatched today to a
      * department moves its earlier counts (its report, its registration) to that department's row, a due date moved
-     * changes which day its step was overdue on. Those earlier days are rolled up again from the cases touched on each
-     * (their events; the state at their ends stays as it was). Returns how many days.
+     * changes which day its step was overdue on. Corrected case by case: on each earlier day a case counts on, now or as
+     * the last roll-up read it, its day rows lose what that roll-up counted for it (the case with the lead department and
+     * open steps' due dates it kept, gl_eval_open_case and gl_eval_open_due, counted by {@link CaseFigures} as it was
+     * counted then) and gain what it counts now, per unit kind, as the evaluation takes a case touched since T out of the
+     * summaries ({@link Tally#addChange}, {@link Tally#subtract}); a row that lost its longest handling time has it found
+     * again among the cases it handled that day ({@link #longestAgain}); the month rows of the units corrected are summed
+     * again from their days. Where that cannot be exact the day is rolled up again whole, from every case touched on it:
+     * a day this catch-up has just rolled up outside this snapshot ({@code wholeFrom} to today) of a case touched since
+     * {@code wholeSince} (how it stood when read there is not kept), every day when the last roll-up kept no state of the
+     * open cases ({@code lastKept} false), and a day whose rows would fall below zero (they did not hold what the last
+     * roll-up is taken to have counted). The state at the days' ends stays as it was.
      */
-    private int rollEarlierDays(Instant since, Instant until, LocalDate today) {
+    private EarlierDays rollEarlierDays(Instant since, Instant until, LocalDate today, State last, boolean lastKept,
+                                        LocalDate wholeFrom, Instant wholeSince) {
         ZoneId zone = clock.getZone();
         Instant todayStart = today.atStartOfDay(zone).toInstant();
-        TreeSet<LocalDate> earlier = new TreeSet<>();
-        OffsetDateTime end = until.atOffset(ZoneOffset.UTC);
+        DifficultyWeights.Table difficulties = difficulty.table();
+        TreeSet<LocalDate> whole = new TreeSet<>();
+        List<Change> changes = new ArrayList<>();
+        java.util.Set<Long> corrected = new java.util.HashSet<>();
         // a step falling due changes nothing on an earlier day: only the cases something was written for
         OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
-        read(streaming, TOUCHED, Map.of("start", from, "end", end, "dueEnd", from), (c, sub, facts) -> {
-                    Consumer<Instant> day = t -> {
-                        if (t != null && t.isBefore(todayStart)) {
-                            earlier.add(t.atZone(zone).toLocalDate());
+        readWithRolled(streaming, TOUCHED, Map.of("start", from, "end", until.atOffset(ZoneOffset.UTC), "dueEnd", from),
+                (c, sub, facts, then, thenFacts) -> {
+                    TreeSet<LocalDate> days = new TreeSet<>();
+                    Instant[] latest = {c.reportedAt()};
+                    Consumer<Instant> event = t -> {
+                        if (t != null && (latest[0] == null || t.isAfter(latest[0]))) {
+                            latest[0] = t;
                         }
                     };
-                    day.accept(c.reportedAt());
-                    day.accept(c.registeredAt());
-                    day.accept(c.closedAt());
+                    Consumer<Instant> day = t -> {
+                        if (t != null && t.isBefore(todayStart)) {
+                            days.add(t.atZone(zone).toLocalDate());
+                        }
+                    };
+                    for (Instant t : new Instant[] {c.reportedAt(), c.registeredAt(), c.closedAt()}) {
+                        day.accept(t);
+                        event.accept(t);
+                    }
                     for (CaseFigures.Fact f : facts) {
                         day.accept(f.startedAt());
                         day.accept(f.finishedAt());
                         day.accept(f.dueAt());
+                        event.accept(f.startedAt());
+                        event.accept(f.finishedAt());
+                    }
+                    thenFacts.forEach(f -> day.accept(f.dueAt()));
+                    // a case written after the last roll-up's snapshot was not counted by it
+                    boolean countedThen = c.id() <= last.maxCaseId();
+                    for (LocalDate d : days) {
+                        if (!d.isBefore(wholeFrom)) {
+                            // rolled up by this catch-up before this snapshot: right unless the case changed since that read
+                            if (latest[0] != null && !latest[0].isBefore(wholeSince)) {
+                                whole.add(d);
+                            }
+                            continue;
+                        }
+                        if (!lastKept) {
+                            whole.add(d);
+                            continue;
+                        }
+                        Instant ds = d.atStartOfDay(zone).toInstant();
+                        Instant de = d.plusDays(1).atStartOfDay(zone).toInstant();
+                        CaseFigures.Period p = new CaseFigures.Period(ds, de, de);
+                        Tally is = new Tally();
+                        CaseFigures.countEvents(c, facts, p, settings, workingTime, is);
+                        CaseFigures.countHonest(c, sub, p, difficulties, null, is);
+                        Tally was = new Tally();
+                        if (countedThen) {
+                            CaseFigures.countEvents(then, thenFacts, p, settings, workingTime, was);
+                            CaseFigures.countHonest(then, sub, p, difficulties, null, was);
+                        }
+                        for (EvaluationUnit k : KINDS) {
+                            String code = k.keyOf(c);
+                            String wasCode = countedThen ? k.keyOf(then) : null;
+                            if ((code == null && wasCode == null) || (java.util.Objects.equals(code, wasCode) && sameCounts(is, was))) {
+                                continue;
+                            }
+                            changes.add(new Change(new Key(k, wasCode, d), new Key(k, code, d), was, is));
+                            corrected.add(c.id());
+                        }
                     }
                 });
-        TreeSet<LocalDate> months = new TreeSet<>();
-        for (LocalDate d : earlier) {
-            rollEvents(d);
-            months.add(d.withDayOfMonth(1));
+
+        // the day rows the changes fall on, as the summaries hold them, corrected
+        java.util.Set<Key> keys = new java.util.HashSet<>();
+        for (Change ch : changes) {
+            if (!whole.contains(ch.is().day())) {
+                if (ch.was().code() != null) {
+                    keys.add(ch.was());
+                }
+                if (ch.is().code() != null) {
+                    keys.add(ch.is());
+                }
+            }
         }
-        months.forEach(this::month);
-        return earlier.size();
+        Map<Key, Tally> rows = dayRows(keys);
+        java.util.Set<Key> maxUnknown = new java.util.HashSet<>();
+        for (Change ch : changes) {
+            Key was = ch.was().code() == null ? null : ch.was();
+            Key is = ch.is().code() == null ? null : ch.is();
+            if (!rows.containsKey(is != null ? is : was)) {
+                continue;  // its day is rolled up again whole
+            }
+            if (is != null && is.equals(was) && rows.get(is).addChange(ch.now(), ch.then())) {
+                continue;
+            }
+            if (was != null && !rows.get(was).subtract(ch.then())) {
+                maxUnknown.add(was);
+            }
+            if (is != null) {
+                rows.get(is).addAll(ch.now());
+            }
+        }
+        rows.forEach((k, t) -> {
+            if (belowZero(t)) {
+                whole.add(k.day());
+            }
+        });
+        rows.keySet().removeIf(k -> whole.contains(k.day()));
+        maxUnknown.removeIf(k -> whole.contains(k.day()));
+        longestAgain(maxUnknown, rows);
+        replaceDayRows(rows);
+
+        TreeSet<LocalDate> wholeMonths = new TreeSet<>();
+        for (LocalDate d : whole) {
+            rollEvents(d);
+            wholeMonths.add(d.withDayOfMonth(1));
+        }
+        wholeMonths.forEach(this::month);
+        // the month rows of the units corrected, summed again from their day rows
+        Map<LocalDate, Map<EvaluationUnit, TreeSet<String>>> months = new TreeMap<>();
+        for (Key k : rows.keySet()) {
+            LocalDate m = k.day().withDayOfMonth(1);
+            if (!wholeMonths.contains(m)) {
+                months.computeIfAbsent(m, x -> new java.util.EnumMap<>(EvaluationUnit.class))
+                        .computeIfAbsent(k.kind(), x -> new TreeSet<>()).add(k.code());
+            }
+        }
+        months.forEach((m, units) -> units.forEach((kind, codes) -> month(m, kind, codes)));
+        return new EarlierDays(corrected.size(), rows.size(), whole.size());
+    }
+
+    /** One case's counts on one day in one unit kind: as the last roll-up counted them (in {@code was}) and now (in {@code is}). */
+    private record Change(Key was, Key is, Tally then, Tally now) {}
+
+    /** The same counts, reports weighted and handling times. */
+    private static boolean sameCounts(Tally a, Tally b) {
+        for (Indicator i : Indicator.values()) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return a.weightedReports() == b.weightedReports() && a.sameHandling(b);
+    }
+
+    /** A row below zero: it did not hold what was taken out of it. */
+    private static boolean belowZero(Tally t) {
+        for (Indicator i : SUMMED) {
+            if (t.get(i) < 0) {
+                return true;
+            }
+        }
+        for (int i = 0; i < Tally.BUCKETS; i++) {
+            if (t.bucket(i) < 0) {
+                return true;
+            }
+        }
+        return t.handlingCount() < 0 || t.handlingSum() < 0 || t.weightedReports() < -1e-9;
+    }
+
+    /** The day rows of these keys as the summaries hold them (an empty tally where there is none). */
+    private Map<Key, Tally> dayRows(java.util.Set<Key> keys) {
+        Map<Key, Tally> rows = new HashMap<>();
+        Map<EvaluationUnit, List<Key>> byKind = keys.stream().collect(java.util.stream.Collectors.groupingBy(Key::kind));
+        byKind.forEach((kind, ks) -> {
+            List<LocalDate> days = ks.stream().map(Key::day).distinct().toList();
+            List<String> codes = ks.stream().map(Key::code).distinct().toList();
+            jdbc.sql("select " + String.join(", ", columns()) + " from gl_eval_summary"
+                            + " where unit_kind = :k and grain = 'D' and on_day in (:days) and unit_code in (:codes)")
+                    .param("k", kind.name()).param("days", days).param("codes", codes)
+                    .query((rs, n) -> {
+                        Key k = new Key(kind, rs.getString("unit_code"), rs.getObject("on_day", LocalDate.class));
+                        if (keys.contains(k)) {
+                            rows.put(k, tallyOf(rs, 5));
+                        }
+                        return k;
+                    }).list();
+        });
+        keys.forEach(k -> rows.computeIfAbsent(k, x -> new Tally()));
+        return rows;
+    }
+
+    /** A summary row's figures, from column {@code first} on in the order of {@link #columns} (its counts, weights, hours). */
+    static Tally tallyOf(ResultSet rs, int first) throws SQLException {
+        Tally t = new Tally();
+        int c = first;
+        for (Indicator i : SUMMED) {
+            t.add(i, rs.getLong(c++));
+        }
+        t.addWeightedReport(rs.getDouble(c++));
+        long count = rs.getLong(c++);
+        long sum = rs.getLong(c++);
+        long max = rs.getLong(c++);
+        long[] buckets = new long[Tally.BUCKETS];
+        for (int i = 0; i < Tally.BUCKETS; i++) {
+            buckets[i] = rs.getLong(c++);
+        }
+        t.addHandling(count, sum, max, buckets);
+        return t;
+    }
+
+    /**
+     * The longest handling time of the day rows that lost theirs (which {@link Tally#subtract} cannot know), found again
+     * among the cases each unit handled that day: the evaluation's way for a period ({@code EvaluationService.evaluateAsOf}).
+     */
+    private void longestAgain(java.util.Set<Key> unknown, Map<Key, Tally> rows) {
+        ZoneId zone = clock.getZone();
+        unknown.stream().collect(java.util.stream.Collectors.groupingBy(Key::day)).forEach((d, keys) -> {
+            Instant ds = d.atStartOfDay(zone).toInstant();
+            Instant de = d.plusDays(1).atStartOfDay(zone).toInstant();
+            CaseFigures.Period p = new CaseFigures.Period(ds, de, de);
+            Map<Key, long[]> longest = new HashMap<>();
+            keys.forEach(k -> longest.put(k, new long[1]));
+            read(streaming, "c.id in (select f.case_id from gl_step_fact f where f.step = 'CHECK' and f.started_at >= :start"
+                            + " and f.started_at < :end)",
+                    Map.of("start", ds.atOffset(ZoneOffset.UTC), "end", de.atOffset(ZoneOffset.UTC)), (c, sub, facts) -> {
+                        Tally handled = new Tally();
+                        CaseFigures.countEvents(c, facts, p, settings, workingTime, handled);
+                        if (handled.handlingCount() > 0) {
+                            for (Key k : keys) {
+                                if (k.code().equals(k.kind().keyOf(c))) {
+                                    longest.get(k)[0] = Math.max(longest.get(k)[0], handled.handlingMax());
+                                }
+                            }
+                        }
+                    });
+            keys.forEach(k -> rows.get(k).handlingMax(longest.get(k)[0]));
+        });
+    }
+
+    /** Replaces these day rows (a row with nothing left is removed). */
+    private void replaceDayRows(Map<Key, Tally> rows) {
+        streaming.getJdbcTemplate().batchUpdate(
+                "delete from gl_eval_summary where unit_kind = ? and grain = 'D' and on_day = ? and unit_code = ?",
+                new ArrayList<>(rows.keySet()), 1_000, (ps, k) -> {
+                    ps.setString(1, k.kind().name());
+                    ps.setObject(2, k.day());
+                    ps.setString(3, k.code());
+                });
+        insertDayRows(rows);
     }
 
     /** One day's counts again, from the cases touched on it. */
@@ -533,6 +772,22 @@ public class EvaluationRollup {
         if (pending != null) {
             jdbc.sql("delete from gl_eval_pending where on_day >= :a and on_day < :b").param("a", from).param("b", to).update();
         }
+        insertDayRows(sums);
+        if (pending == null) {
+            return;
+        }
+        List<Map.Entry<Key, long[]>> states = new ArrayList<>(pending.entrySet());
+        streaming.getJdbcTemplate().batchUpdate("insert into gl_eval_pending (on_day, unit_kind, unit_code, cases) values (?, ?, ?, ?)",
+                states, 1_000, (ps, e) -> {
+                    ps.setObject(1, e.getKey().day());
+                    ps.setString(2, e.getKey().kind().name());
+                    ps.setString(3, e.getKey().code());
+                    ps.setLong(4, e.getValue()[0]);
+                });
+    }
+
+    /** Inserts these day rows (those with something counted). */
+    private void insertDayRows(Map<Key, Tally> sums) {
         List<String> columns = columns();
         // many rows to a statement: one round trip for a hundred rows, on PostgreSQL and H2 alike
         String head = "insert into gl_eval_summary (" + String.join(", ", columns) + ") values ";
@@ -564,17 +819,6 @@ public class EvaluationRollup {
                 }
             });
         }
-        if (pending == null) {
-            return;
-        }
-        List<Map.Entry<Key, long[]>> states = new ArrayList<>(pending.entrySet());
-        plain.batchUpdate("insert into gl_eval_pending (on_day, unit_kind, unit_code, cases) values (?, ?, ?, ?)", states, 1_000,
-                (ps, e) -> {
-                    ps.setObject(1, e.getKey().day());
-                    ps.setString(2, e.getKey().kind().name());
-                    ps.setString(3, e.getKey().code());
-                    ps.setLong(4, e.getValue()[0]);
-                });
     }
 
     private static List<String> columns() {
@@ -589,16 +833,36 @@ public class EvaluationRollup {
 
     /** A month's row per unit: the sum of its day rows. */
     private void month(LocalDate month) {
+        month(month, null, List.of());
+    }
+
+    /** The month rows of some units of one kind (every unit's when {@code kind} is null): the sums of their day rows. */
+    private void month(LocalDate month, EvaluationUnit kind, java.util.Collection<String> codes) {
         List<String> columns = columns();
-        jdbc.sql("delete from gl_eval_summary where grain = 'M' and on_day = :m").param("m", month).update();
-        List<String> sums2 = new ArrayList<>();
-        for (String c : columns.subList(4, columns.size())) {
-            sums2.add((c.equals("hours_max") ? "max(" : "sum(") + c + ")");
+        List<String> all = List.copyOf(codes);
+        if (kind != null && all.isEmpty()) {
+            return;
         }
-        jdbc.sql("insert into gl_eval_summary (" + String.join(", ", columns) + ") select 'M', :m, unit_kind, unit_code, "
-                        + String.join(", ", sums2) + " from gl_eval_summary where grain = 'D' and on_day >= :m and on_day < :next"
-                        + " group by unit_kind, unit_code")
-                .param("m", month).param("next", month.plusMonths(1)).update();
+        // a thousand codes to a statement at most
+        for (int at = 0; at == 0 || at < all.size(); at += 1_000) {
+            String units = kind == null ? "" : " and unit_kind = :k and unit_code in (:codes)";
+            var delete = jdbc.sql("delete from gl_eval_summary where grain = 'M' and on_day = :m" + units).param("m", month);
+            List<String> sums2 = new ArrayList<>();
+            for (String c : columns.subList(4, columns.size())) {
+                sums2.add((c.equals("hours_max") ? "max(" : "sum(") + c + ")");
+            }
+            var insert = jdbc.sql("insert into gl_eval_summary (" + String.join(", ", columns) + ") select 'M', :m, unit_kind, unit_code, "
+                            + String.join(", ", sums2) + " from gl_eval_summary where grain = 'D' and on_day >= :m and on_day < :next"
+                            + units + " group by unit_kind, unit_code")
+                    .param("m", month).param("next", month.plusMonths(1));
+            if (kind != null) {
+                List<String> part = all.subList(at, Math.min(all.size(), at + 1_000));
+                delete = delete.param("k", kind.name()).param("codes", part);
+                insert = insert.param("k", kind.name()).param("codes", part);
+            }
+            delete.update();
+            insert.update();
+        }
     }
 
     static String bucketColumn(int i) {

@@ -47,6 +47,8 @@ class EvaluationSummaryOnPostgresTest {
     DataSource dataSource;
     @Autowired
     io.gridloop.security.AccessScopes scopes;
+    @Autowired
+    io.gridloop.citizen.CitizenRatings ratings;
 
     @AfterEach
     void clock() {
@@ -77,5 +79,7 @@ class EvaluationSummaryOnPostgresTest {
                 .findFirst().orElseThrow());
         // today rolled up as of an instant, events after it, rolled up again, the night
         EvaluationSummaryTest.todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes);
+        // earlier days corrected case by case between two roll-ups
+        EvaluationSummaryTest.earlierDaysCorrectedCaseByCase(loop, rollup, evaluation, jdbc, scopes, reports, cases, ratings);
     }
 }

@@ -3,6 +3,12 @@ package io.gridloop.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridloop.casefile.CaseFileService;
+import io.gridloop.casefile.CaseRecord;
+import io.gridloop.casefile.Channel;
+import io.gridloop.casefile.Urgency;
+import io.gridloop.citizen.CitizenReports;
+import io.gridloop.intake.Report;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.intake.ReportService;
 import io.gridloop.security.AccessScope;
 import io.gridloop.security.AccessScopes;
@@ -10,6 +16,7 @@ import io.gridloop.support.LoopDriver;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -317,6 +324,179 @@ class EvaluationSummaryTest {
         } finally {
             loop.at(NOW);
         }
+    }
+
+    @Autowired
+    io.gridloop.citizen.CitizenRatings ratings;
+
+    /** After the roll-ups of November: earlier days corrected case by case between two few-minute roll-ups. */
+    @Test
+    @Order(101)
+    void betweenTwoRollUpsTheEarlierDaysOfTheCasesTouchedAreCorrectedCaseByCase() {
+        earlierDaysCorrectedCaseByCase(loop, rollup, evaluation, jdbc, scopes, reports, cases, ratings);
+    }
+
+    /**
+     * Between two few-minute roll-ups, cases with counts on earlier days are touched: P (reported on Thursday 26 November,
+     * dispatched to water, its handling overdue since Tuesday) returned and dispatched to roads; X (registered on Wednesday)
+     * dispatched to roads; W (handled by water on Tuesday, water's longest that day, then its check failed) returned and
+     * dispatched to roads; R given an extension; H put on hold; Q filed after its callback; C rated by its citizen and
+     * filed; M merged into R. The second roll-up corrects the earlier days of P, X and W case by case and rolls no day up
+     * again whole; every unit kind over a day, a month, this month to today and a year then gives what the rules give
+     * live, for the district, a street's official and the water department; and the summaries are those rolled up from
+     * scratch, row by row.
+     */
+    static void earlierDaysCorrectedCaseByCase(LoopDriver loop, EvaluationRollup rollup, EvaluationService evaluation, JdbcClient jdbc,
+                                               AccessScopes scopes, ReportService reports, CaseFileService cases,
+                                               io.gridloop.citizen.CitizenRatings ratings) {
+        List<AccessScope> who = List.of(EvaluationServiceTest.DISTRICT, scopes.ofUser("hejun"), scopes.of("zhaolei", List.of("dept-water")));
+        List<LocalDate[]> periods = List.of(
+                period("2026-11-26", "2026-11-26"),      // a day: P's report, moved to roads
+                period("2026-11-01", "2026-11-30"),      // a month
+                period("2026-12-01", "2026-12-03"),      // this month to today: W's handling and P's overdue step moved
+                period("2025-12-04", "2026-12-03"));     // a year ending today
+        Runnable sameForAll = () -> {
+            for (LocalDate[] p : periods) {
+                for (EvaluationUnit unit : EvaluationUnit.values()) {
+                    for (AccessScope scope : who) {
+                        same(evaluation, p, unit, scope);
+                    }
+                }
+            }
+        };
+        String water = EvaluationHistory.DEPARTMENT;
+        java.util.function.Function<String, Map<String, Object>> dispatchTo = d -> Map.of("department", d, "coDepartments", List.of());
+        Map<String, Object> feedback = Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复");
+        Map<String, Object> giveBack = Map.of("handleOutcome", "RETURN", "returnReason", "需先断电");
+        Map<String, Object> register = Map.of("registerDecision", "REGISTER");
+        try {
+            // Thursday 26 November: P dispatched to water, handling due Tuesday 1 December 09:20
+            loop.at(EvaluationHistory.t("2026-11-26T09:00"));
+            long p = loop.reportByGridWorker("STREETLIGHT").id();
+            loop.complete(p, CaseLoop.TASK_REGISTER, "lina", register);
+            loop.at(EvaluationHistory.t("2026-11-26T09:20"));
+            loop.complete(p, CaseLoop.TASK_DISPATCH, "zhangmin", dispatchTo.apply(water));
+            // Monday 30: Q (a citizen's, called back) and C (a citizen's with an e-mail, who rates) dispatched to water
+            loop.at(EvaluationHistory.t("2026-11-30T09:00"));
+            long q = loop.reportByCitizen("STREETLIGHT").id();
+            CaseRecord c0 = reports.reportFromPublic(new Report(Channel.CITIZEN, Urgency.NORMAL, null, "STREETLIGHT", null, 116.3745,
+                    39.9275, null, "路灯不亮", "李四", null, "lisi@example.org", false, List.of()), CitizenReports.DOOR);
+            long c = c0.id();
+            String checker = "S03".equals(c0.streetCode()) ? "lihua" : "wangwei";
+            loop.at(EvaluationHistory.t("2026-11-30T09:10"));
+            loop.complete(q, CaseLoop.TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED"));
+            loop.complete(c, CaseLoop.TASK_VERIFY, checker, Map.of("verifyResult", "CONFIRMED"));
+            loop.at(EvaluationHistory.t("2026-11-30T09:20"));
+            loop.complete(q, CaseLoop.TASK_REGISTER, "lina", register);
+            loop.complete(c, CaseLoop.TASK_REGISTER, "lina", register);
+            loop.at(EvaluationHistory.t("2026-11-30T09:30"));
+            loop.complete(q, CaseLoop.TASK_DISPATCH, "zhangmin", dispatchTo.apply(water));
+            loop.complete(c, CaseLoop.TASK_DISPATCH, "zhangmin", dispatchTo.apply(water));
+            // Tuesday 1 December: R, H, W1 and W dispatched to water; W1 handled in 0.4 working hours, W in 2 (water's
+            // longest that day), W's check fails
+            loop.at(EvaluationHistory.t("2026-12-01T09:00"));
+            long r = loop.reportByGridWorker("STREETLIGHT").id();
+            long h = loop.reportByGridWorker("STREETLIGHT").id();
+            long w1 = loop.reportByGridWorker("STREETLIGHT").id();
+            long w = loop.reportByGridWorker("STREETLIGHT").id();
+            for (long id : new long[] {r, h, w1, w}) {
+                loop.complete(id, CaseLoop.TASK_REGISTER, "lina", register);
+                loop.complete(id, CaseLoop.TASK_DISPATCH, "zhangmin", dispatchTo.apply(water));
+            }
+            loop.at(EvaluationHistory.t("2026-12-01T09:24"));
+            loop.complete(w1, CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER, feedback);
+            loop.at(EvaluationHistory.t("2026-12-01T11:00"));
+            loop.complete(w, CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER, feedback);
+            loop.at(EvaluationHistory.t("2026-12-01T11:30"));
+            loop.complete(w, CaseLoop.TASK_CHECK, "wangwei", Map.of("checkResult", "FAILED", "comment", "仍不亮"));
+            // Wednesday 2: X registered (not dispatched), M reported and verified; Q and C handled and checked
+            loop.at(EvaluationHistory.t("2026-12-02T09:00"));
+            long x = loop.reportByGridWorker("STREETLIGHT").id();
+            loop.complete(x, CaseLoop.TASK_REGISTER, "lina", register);
+            long m = loop.reportByCitizen("STREETLIGHT").id();
+            loop.complete(m, CaseLoop.TASK_VERIFY, "wangwei", Map.of("verifyResult", "CONFIRMED"));
+            loop.at(EvaluationHistory.t("2026-12-02T10:00"));
+            loop.complete(q, CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER, feedback);
+            loop.complete(c, CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER, feedback);
+            loop.at(EvaluationHistory.t("2026-12-02T10:30"));
+            loop.complete(q, CaseLoop.TASK_CHECK, "wangwei", Map.of("checkResult", "PASSED"));
+            loop.complete(c, CaseLoop.TASK_CHECK, checker, Map.of("checkResult", "PASSED"));
+
+            // Thursday 3: the night's roll-up, a report, the roll-up of today at 10:00 (as of 09:59)
+            loop.at(EvaluationHistory.t("2026-12-03T00:30"));
+            rollup.catchUp();
+            assertThat(rollup.earlierDays().daysWhole()).as("the night's: the days it rolled up were read after these events").isZero();
+            loop.at(EvaluationHistory.t("2026-12-03T09:00"));
+            loop.reportByCitizen("STREETLIGHT");
+            loop.at(EvaluationHistory.t("2026-12-03T10:00"));
+            rollup.catchUp();
+            assertThat(rollup.earlierDays()).isEqualTo(new EvaluationRollup.EarlierDays(0, 0, 0));
+
+            // between two roll-ups
+            loop.at(EvaluationHistory.t("2026-12-03T10:30"));
+            loop.complete(p, CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER, giveBack);
+            loop.complete(p, CaseLoop.TASK_DISPATCH, "zhangmin", dispatchTo.apply("roads"));
+            loop.complete(x, CaseLoop.TASK_DISPATCH, "zhangmin", dispatchTo.apply("roads"));
+            loop.complete(w, CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER, giveBack);
+            loop.complete(w, CaseLoop.TASK_DISPATCH, "zhangmin", dispatchTo.apply("roads"));
+            loop.complete(r, CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER,
+                    Map.of("handleOutcome", "EXTENSION", "extensionDays", 2, "extensionReason", "等待灯具"));
+            loop.complete(r, CaseLoop.TASK_APPROVE_EXTENSION, "zhoujie", Map.of("extensionDecision", "APPROVED", "approvedDays", 2));
+            loop.complete(h, CaseLoop.TASK_HANDLE, EvaluationHistory.HANDLER, Map.of("handleOutcome", "HOLD", "holdReason", "需整体更换线路"));
+            loop.complete(h, CaseLoop.TASK_APPROVE_HOLD, "zhoujie", Map.of("holdDecision", "APPROVED"));
+            loop.complete(q, CaseLoop.TASK_CALLBACK, "lina", Map.of("satisfaction", "SATISFIED"));
+            ratings.rate(cases.get(c), "BASICALLY_SATISFIED", "修得挺快", io.gridloop.citizen.CitizenRatings.Via.TRACK);
+            loop.complete(m, CaseLoop.TASK_REGISTER, "lina", Map.of("registerDecision", "DUPLICATE",
+                    "duplicateOf", cases.get(r).caseNumber()));
+            loop.reportByGridWorker("STREETLIGHT");
+            assertThat(cases.get(q).status()).isEqualTo(io.gridloop.casefile.CaseStatus.FILED);
+            assertThat(cases.get(c).status()).isEqualTo(io.gridloop.casefile.CaseStatus.FILED);
+            assertThat(cases.get(m).status()).isEqualTo(io.gridloop.casefile.CaseStatus.MERGED);
+
+            loop.at(EvaluationHistory.t("2026-12-03T11:00"));
+            rollup.catchUp();
+            assertThat(rollup.state().rolledAsOf()).isEqualTo(EvaluationHistory.t("2026-12-03T10:59"));
+            EvaluationRollup.EarlierDays earlier = rollup.earlierDays();
+            assertThat(earlier.daysWhole()).as("no earlier day rolled up again whole").isZero();
+            assertThat(earlier.cases()).as("P, X and W moved counts to roads; the others' earlier days are as they were").isEqualTo(3);
+            assertThat(earlier.rows()).isPositive();
+            sameForAll.run();
+
+            Evaluation thursday = evaluation.evaluate(LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 26), EvaluationUnit.DEPARTMENT,
+                    EvaluationServiceTest.DISTRICT, Locale.CHINESE);
+            assertThat(row(thursday, "roads").get(Indicator.REPORTS)).as("P's report moved to roads").isEqualTo(1L);
+            assertThat(thursday.rows().stream().filter(e -> e.unit().equals(water)).mapToLong(e -> e.get(Indicator.REPORTS).longValue())
+                    .sum()).as("and left water").isZero();
+            Evaluation tuesday = evaluation.evaluate(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), EvaluationUnit.DEPARTMENT,
+                    EvaluationServiceTest.DISTRICT, Locale.CHINESE);
+            assertThat(row(tuesday, water).get(Indicator.P90_HANDLING_HOURS)).as("W1's 0.4 h: W's 2 h, water's longest, left with W")
+                    .isEqualTo(0.4);
+            assertThat(row(tuesday, "roads").get(Indicator.P90_HANDLING_HOURS)).isEqualTo(2.0);
+            assertThat(row(tuesday, "roads").get(Indicator.OVERDUE_STEPS)).as("P's handling, due that day").isEqualTo(1L);
+            assertThat(row(tuesday, water).get(Indicator.OVERDUE_STEPS)).as("W1's check (4 h), still to do; not P's").isEqualTo(1L);
+
+            // the summaries corrected case by case are those rolled up from scratch
+            List<Map<String, Object>> corrected = summaryRows(jdbc);
+            rollup.rebuild();
+            assertThat(summaryRows(jdbc)).isEqualTo(corrected);
+        } finally {
+            loop.at(NOW);
+        }
+    }
+
+    private static Evaluation.Row row(Evaluation e, String unit) {
+        return e.rows().stream().filter(r -> r.unit().equals(unit)).findFirst().orElseThrow(() -> new AssertionError("no row " + unit));
+    }
+
+    /** Every summary row (the reports weighted to a millionth: sums in another order), in one order. */
+    private static List<Map<String, Object>> summaryRows(JdbcClient jdbc) {
+        return jdbc.sql("select * from gl_eval_summary order by grain, on_day, unit_kind, unit_code").query().listOfRows().stream()
+                .map(r -> {
+                    Map<String, Object> m = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                    r.forEach((k, v) -> m.put(k, k.equalsIgnoreCase("weighted_reports") ? Math.round(((Number) v).doubleValue() * 1e6)
+                            : v instanceof Number n && !(v instanceof java.math.BigDecimal) ? n.longValue() : v));
+                    return m;
+                }).toList();
     }
 
     private void same(LocalDate[] p, EvaluationUnit unit, AccessScope scope) {
