@@ -85,9 +85,22 @@ class EvaluationRulesDocTest {
                 keeps what can still change on an open case and move counts it already made: its lead department (a case
                 dispatched, or returned and dispatched to another department, moves its report, registration … to the new
                 department's row) and the due dates of its open steps (an extension or a hold moves them, and with them the
-                day a step was overdue on). Each roll-up also rolls up again the earlier days of the cases touched since the
-                one before, so the day rows always count every case as the roll-up read it. All of it in one transaction
+                day a step was overdue on). Each roll-up also corrects the earlier days of the cases touched since the one
+                before, so the day rows always count every case as the roll-up read it. All of it in one transaction
                 that reads one snapshot. The night's roll-up finishes the day before in the same way.
+
+                Earlier days are corrected case by case, not rolled up again: for each case touched since the last roll-up,
+                on each earlier day it counts on (now, or as the last roll-up read it), its rows of every unit kind lose what
+                the last roll-up counted for it (the case with the lead department and open due dates that roll-up kept,
+                counted by `CaseFigures`) and gain what it counts now: counts, weighted reports, the handling times' count,
+                sum and histogram. The longest handling time cannot be taken out of a row; where a case took out the longest
+                of its row, it is found again among the cases that unit handled that day (as the evaluation does for a
+                period). The month rows of the units corrected are summed again from their days. A day is still rolled up
+                again whole, from every case touched on it, where case by case cannot be exact: a day the same run has just
+                rolled up before its snapshot (the night's, or days written into the past) for a case touched since that
+                read began; every earlier day when the last roll-up kept no state of the open cases (summaries from before
+                V27); a day whose rows would fall below zero. So a few minutes' roll-up costs what those few cases cost, not
+                what their days cost (docs/benchmarks.md).
 
                 The evaluation of a period adds the month rows of its whole months and the day rows of the other days
                 (today's up to T), then reads live the cases touched since T (an event at or after T: reported,
