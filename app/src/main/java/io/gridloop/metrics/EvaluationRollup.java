@@ -241,8 +241,8 @@ public class EvaluationRollup {
     }
 
     /**
-     * What a roll-up of today did to the days before: the cases whose counts on them it corrected one by one, the day
-     * rows it corrected, and the days it rolled up again whole (see {@link #rollEarlierDays}).
+     * What a roll-up of today did to the days before: the cases whose counts on them changed since the last roll-up,
+     * the day rows it corrected case by case, and the days it rolled up again whole (see {@link #rollEarlierDays}).
      */
     record EarlierDays(int cases, int rows, int daysWhole) {}
 
