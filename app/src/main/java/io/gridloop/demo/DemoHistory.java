@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
@@ -42,6 +43,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+import org.joda.time.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -229,8 +231,10 @@ public class DemoHistory implements SmartLifecycle {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         // nothing is deployed meanwhile: the escalation table's rows are evaluated once, not for every timer and order
-        int fired = escalation.remembering(() -> takeUpOpenCases(open, clock.instant()));
-        long takeUpCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+        long[] takenUp = escalation.remembering(() -> takeUpOpenCases(open, clock.instant()));
+        int fired = (int) takenUp[0];
+        // this thread's and the take-up's helper's
+        long takeUpCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000 + takenUp[1];
         long[] took = join(b.done());
         // the next case reported by hand gets the next id
         long nextId = jdbc.sql("select coalesce(max(id), 0) + 1 from gl_case").query(Long.class).single();
@@ -333,35 +337,76 @@ public class DemoHistory implements SmartLifecycle {
      * with timers of its own: a hold's review date). The job executor rests meanwhile (it would see the clock set back),
      * and the clock is the real one again afterwards. Cases go in batches, a transaction each (fewer commits); a batch
      * that fails is taken up again case by case, so that one case's failure costs only that case.
+     *
+     * <p>Two threads take the batches up side by side (this one and a helper), each with the engine's clock set back for
+     * itself alone ({@link #THREAD_CLOCK}): the cases are independent of each other, as the job executor's threads take
+     * up different cases at once, and a second core otherwise idles while this thread works through them.
      */
-    private int takeUpOpenCases(List<HistoryCase> open, Instant now) {
+    private long[] takeUpOpenCases(List<HistoryCase> open, Instant now) {
         JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         boolean wasActive = jobs != null && jobs.isActive();
         if (wasActive) {
             jobs.shutdown();
         }
-        int fired = 0;
         boolean h2 = !isPostgres();
+        open.sort(Comparator.comparing(c -> c.open.started()));
+        List<List<HistoryCase>> batches = new ArrayList<>();
+        for (int from = 0; from < open.size(); from += TAKE_UP_BATCH) {
+            batches.add(open.subList(from, Math.min(open.size(), from + TAKE_UP_BATCH)));
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger fired = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong helperCpu = new java.util.concurrent.atomic.AtomicLong();
+        DateTimeUtils.setCurrentMillisProvider(THREAD_CLOCK);
+        threadClocks = true;
         try {
-            open.sort(Comparator.comparing(c -> c.open.started()));
-            for (int from = 0; from < open.size(); from += TAKE_UP_BATCH) {
-                if (h2 && (from == 2 * TAKE_UP_BATCH || from == 6 * TAKE_UP_BATCH)) {
+            CompletableFuture<Void> helper = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    escalation.remembering(() -> takeUpBatches(batches, next, fired, now, h2));
+                    helperCpu.set(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+                    helper.complete(null);
+                } catch (Throwable e) {
+                    helper.completeExceptionally(e);
+                }
+            }, "demo-take-up");
+            t.setDaemon(true);
+            t.start();
+            takeUpBatches(batches, next, fired, now, h2);
+            join(helper);
+        } finally {
+            threadClocks = false;
+            ClockUtil.reset();
+            if (wasActive) {
+                jobs.start();
+            }
+        }
+        return new long[] {fired.get(), helperCpu.get()};
+    }
+
+    private static final int TAKE_UP_BATCH = 25;
+
+    /** On one of the take-up's threads: the batches not yet taken, one after the other, each in a transaction. */
+    private Void takeUpBatches(List<List<HistoryCase>> batches, AtomicInteger next, AtomicInteger fired, Instant now, boolean h2) {
+        try {
+            for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                if (h2 && (b == 2 || b == 6)) {
                     // H2 keeps each connection's parsed statements with the plan made when they were first parsed, the
                     // engine's tables empty then, and makes a plan again only after a change of settings or schema: its
                     // statistics brought up to the rows written so far, and a SET that changes nothing
                     jdbc.sql("analyze").update();
                     jdbc.sql("set lock_timeout 10000").update();
                 }
-                List<HistoryCase> batch = open.subList(from, Math.min(open.size(), from + TAKE_UP_BATCH));
+                List<HistoryCase> batch = batches.get(b);
                 try {
                     Integer n = transactions.execute(tx -> batch.stream().mapToInt(c -> takeUp(c, now, true)).sum());
-                    fired += n == null ? 0 : n;
+                    fired.addAndGet(n == null ? 0 : n);
                 } catch (RuntimeException e) {
                     LOG.warn("demo history: a batch of open cases failed ({}), taken up one by one", e.toString());
                     for (HistoryCase c : batch) {
                         try {
                             Integer n = transactions.execute(tx -> takeUp(c, now, true));
-                            fired += n == null ? 0 : n;
+                            fired.addAndGet(n == null ? 0 : n);
                         } catch (RuntimeException one) {
                             // its instance at least, with the timers left to the job executor
                             LOG.warn("demo history: the timers of open case {} failed ({}), left to the job executor", c.caseNumber,
@@ -372,22 +417,41 @@ public class DemoHistory implements SmartLifecycle {
                 }
             }
         } finally {
-            ClockUtil.reset();
-            if (wasActive) {
-                jobs.start();
-            }
+            THREAD_TIME.remove();
         }
-        return fired;
+        return null;
     }
 
-    private static final int TAKE_UP_BATCH = 25;
+    /** The engine's clock of a take-up thread (null: the real time), read by {@link #THREAD_CLOCK}. */
+    private static final ThreadLocal<Long> THREAD_TIME = new ThreadLocal<>();
+
+    /**
+     * The engine's clock ({@link ClockUtil} keeps it in Joda-Time's {@link DateTimeUtils}) while the open cases are taken
+     * up: each take-up thread's own moment, the real time for every other thread.
+     */
+    private static final DateTimeUtils.MillisProvider THREAD_CLOCK = () -> {
+        Long at = THREAD_TIME.get();
+        return at != null ? at : System.currentTimeMillis();
+    };
+
+    /** Whether {@link #THREAD_CLOCK} is the engine's clock (the open cases being taken up). */
+    private static volatile boolean threadClocks;
+
+    /** Sets the engine's clock: for this thread alone while the open cases are taken up, else for the whole engine. */
+    private static void setEngineTime(Date at) {
+        if (threadClocks) {
+            THREAD_TIME.set(at.getTime());
+        } else {
+            ClockUtil.setCurrentTime(at);
+        }
+    }
 
     /**
      * An open case's process instance, started before the activities its step waits in (or at the start) with the engine's
      * clock at the moment the step began, so that its due dates and timers are the BPMN's; attached to the case. Its id.
      */
     public static String startInItsStep(RuntimeService runtime, CaseTransitions transitions, HistoryCase c) {
-        ClockUtil.setCurrentTime(Date.from(c.open.started()));
+        setEngineTime(Date.from(c.open.started()));
         String pi;
         if (c.open.activity() == null) {
             pi = runtime.startProcessInstanceByKey(CaseLoop.PROCESS_ID, c.caseNumber, c.open.variables()).getId();
@@ -417,7 +481,7 @@ public class DemoHistory implements SmartLifecycle {
             if (next == null) {
                 return fired;
             }
-            ClockUtil.setCurrentTime(next.getDuedate());
+            setEngineTime(next.getDuedate());
             management.executeJob(next.getId());
             fired++;
         }
