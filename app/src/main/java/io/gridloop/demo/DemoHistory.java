@@ -304,8 +304,44 @@ public class DemoHistory implements SmartLifecycle {
         return new long[] {(System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000};
     }
 
+    /**
+     * Writes the cases in one transaction, again if H2 chose it as a deadlock's victim: at a commit H2 brings the
+     * statistics of the tables it changed up to date in its own meta table, and two commits (the take-up's and this one)
+     * can wait for each other's rows there. The take-up's explicit ANALYZE waits for this commit ({@link #committing}).
+     */
     private void write(List<HistoryCase> generated) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce(generated);
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.warn("demo history: writing {} cases failed ({}), written again", generated.size(), e.toString());
+            }
+        }
+    }
+
+    /** Held by the bulk thread while it commits; the take-up's explicit ANALYZE takes it too. */
+    private final java.util.concurrent.locks.ReentrantLock committing = new java.util.concurrent.locks.ReentrantLock();
+
+    private void writeOnce(List<HistoryCase> generated) {
         transactions.executeWithoutResult(tx -> {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            committing.lock();
+                        }
+
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (committing.isHeldByCurrentThread()) {
+                                committing.unlock();
+                            }
+                        }
+                    });
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try (HistoryWriter writer = new HistoryWriter(connection, false)) {
                 for (HistoryCase c : generated) {
@@ -397,9 +433,17 @@ public class DemoHistory implements SmartLifecycle {
                 if (h2 && (b == 2 || b == 6)) {
                     // H2 keeps each connection's parsed statements with the plan made when they were first parsed, the
                     // engine's tables empty then, and makes a plan again only after a change of settings or schema: its
-                    // statistics brought up to the rows written so far, and a SET that changes nothing
-                    jdbc.sql("analyze").update();
-                    jdbc.sql("set lock_timeout 10000").update();
+                    // statistics brought up to the rows written so far, and a SET that changes nothing. Not while the bulk
+                    // thread commits (both write H2's meta table: a deadlock); a help, so a failure only costs the help
+                    committing.lock();
+                    try {
+                        jdbc.sql("analyze").update();
+                        jdbc.sql("set lock_timeout 10000").update();
+                    } catch (RuntimeException e) {
+                        LOG.debug("demo history: statistics not brought up to date ({})", e.toString());
+                    } finally {
+                        committing.unlock();
+                    }
                 }
                 List<HistoryCase> batch = batches.get(b);
                 try {
@@ -408,15 +452,7 @@ public class DemoHistory implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     LOG.warn("demo history: a batch of open cases failed ({}), taken up one by one", e.toString());
                     for (HistoryCase c : batch) {
-                        try {
-                            Integer n = transactions.execute(tx -> takeUp(c, now, true));
-                            fired.addAndGet(n == null ? 0 : n);
-                        } catch (RuntimeException one) {
-                            // its instance at least, with the timers left to the job executor
-                            LOG.warn("demo history: the timers of open case {} failed ({}), left to the job executor", c.caseNumber,
-                                    one.toString());
-                            transactions.executeWithoutResult(tx -> takeUp(c, now, false));
-                        }
+                        fired.addAndGet(takeUpAlone(c, now));
                     }
                 }
             }
@@ -424,6 +460,26 @@ public class DemoHistory implements SmartLifecycle {
             THREAD_TIME.remove();
         }
         return null;
+    }
+
+    /**
+     * One open case in a transaction of its own, tried twice (the other take-up thread's commit may have made it a
+     * deadlock's victim), then its instance at least, with the timers left to the job executor. How many timers fired.
+     */
+    private int takeUpAlone(HistoryCase c, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            boolean timers = attempt <= 2;
+            try {
+                Integer n = transactions.execute(tx -> takeUp(c, now, timers));
+                return n == null ? 0 : n;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.warn("demo history: open case {} failed ({}), {}", c.caseNumber, e.toString(),
+                        attempt == 1 ? "taken up again" : "its timers left to the job executor");
+            }
+        }
     }
 
     /** The engine's clock of a take-up thread (null: the real time), read by {@link #THREAD_CLOCK}. */
