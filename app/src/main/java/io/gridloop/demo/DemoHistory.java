@@ -144,10 +144,11 @@ public class DemoHistory implements SmartLifecycle {
      * What one run did, for the log and the test: the wall-clock time in all (from the start of the bulk part to the end),
      * the bulk part (generating the year and writing it, on its own thread: the closed past is written while the open
      * cases are taken up), how long the start waited for the open cases' rows, the CPU time of the threads that did it
-     * (the machine may be shared), in all and for the bulk part, and the bulk part's thread.
+     * (the machine may be shared), in all and for the bulk part, the bulk part's thread, and the moment the take-up began
+     * (the open cases' timers due by then fired).
      */
     public record Result(int cases, int open, int timersFired, long millis, long bulkMillis, long cpuMillis, long bulkCpuMillis,
-                         long waitedMillis, String bulkThread) {}
+                         long waitedMillis, String bulkThread, Instant takenUpAt) {}
 
     /**
      * The bulk part under way: the open cases once their rows are written (what the take-up needs), and the whole past
@@ -235,7 +236,8 @@ public class DemoHistory implements SmartLifecycle {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         // nothing is deployed meanwhile: the escalation table's rows are evaluated once, not for every timer and order
-        long[] takenUp = escalation.remembering(() -> takeUpOpenCases(open, clock.instant()));
+        Instant takenUpAt = clock.instant();
+        long[] takenUp = escalation.remembering(() -> takeUpOpenCases(open, takenUpAt));
         int fired = (int) takenUp[0];
         // this thread's and the take-up's helper's
         long takeUpCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000 + takenUp[1];
@@ -244,7 +246,7 @@ public class DemoHistory implements SmartLifecycle {
         long nextId = jdbc.sql("select coalesce(max(id), 0) + 1 from gl_case").query(Long.class).single();
         jdbc.sql("alter table gl_case alter column id restart with " + nextId).update();
         last = new Result(cases, open.size(), fired, (System.nanoTime() - b.startedNanos()) / 1_000_000, took[0], took[1] + takeUpCpu, took[1],
-                waited, b.thread());
+                waited, b.thread(), takenUpAt);
         LOG.info("demo history: {} cases ({} open, {} timers fired) in {} ms ({} ms in bulk, {} ms CPU, {} ms of it in bulk; the start waited "
                         + "{} ms for the open cases)", last.cases(), last.open(), last.timersFired(), last.millis(), last.bulkMillis(),
                 last.cpuMillis(), last.bulkCpuMillis(), last.waitedMillis());
