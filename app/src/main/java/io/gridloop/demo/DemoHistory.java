@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
@@ -42,6 +43,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+import org.joda.time.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -142,10 +144,11 @@ public class DemoHistory implements SmartLifecycle {
      * What one run did, for the log and the test: the wall-clock time in all (from the start of the bulk part to the end),
      * the bulk part (generating the year and writing it, on its own thread: the closed past is written while the open
      * cases are taken up), how long the start waited for the open cases' rows, the CPU time of the threads that did it
-     * (the machine may be shared), in all and for the bulk part, and the bulk part's thread.
+     * (the machine may be shared), in all and for the bulk part, the bulk part's thread, and the moment the take-up began
+     * (the open cases' timers due by then fired).
      */
     public record Result(int cases, int open, int timersFired, long millis, long bulkMillis, long cpuMillis, long bulkCpuMillis,
-                         long waitedMillis, String bulkThread) {}
+                         long waitedMillis, String bulkThread, Instant takenUpAt) {}
 
     /**
      * The bulk part under way: the open cases once their rows are written (what the take-up needs), and the whole past
@@ -208,9 +211,13 @@ public class DemoHistory implements SmartLifecycle {
         long started = System.nanoTime();
         CompletableFuture<List<HistoryCase>> open = new CompletableFuture<>();
         CompletableFuture<long[]> done = new CompletableFuture<>();
+        Tables tables = new Tables();
+        Thread ahead = new Thread(() -> evaluateAhead(tables), "demo-history-tables");
+        ahead.setDaemon(true);
+        ahead.start();
         Thread t = new Thread(() -> {
             try {
-                long[] took = escalation.remembering(() -> writePast(users, started, open));
+                long[] took = escalation.remembering(() -> writePast(users, started, open, tables));
                 done.complete(took);
             } catch (Throwable e) {
                 open.completeExceptionally(e);
@@ -229,14 +236,17 @@ public class DemoHistory implements SmartLifecycle {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         // nothing is deployed meanwhile: the escalation table's rows are evaluated once, not for every timer and order
-        int fired = escalation.remembering(() -> takeUpOpenCases(open, clock.instant()));
-        long takeUpCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+        Instant takenUpAt = clock.instant();
+        long[] takenUp = escalation.remembering(() -> takeUpOpenCases(open, takenUpAt));
+        int fired = (int) takenUp[0];
+        // this thread's and the take-up's helper's
+        long takeUpCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000 + takenUp[1];
         long[] took = join(b.done());
         // the next case reported by hand gets the next id
         long nextId = jdbc.sql("select coalesce(max(id), 0) + 1 from gl_case").query(Long.class).single();
         jdbc.sql("alter table gl_case alter column id restart with " + nextId).update();
         last = new Result(cases, open.size(), fired, (System.nanoTime() - b.startedNanos()) / 1_000_000, took[0], took[1] + takeUpCpu, took[1],
-                waited, b.thread());
+                waited, b.thread(), takenUpAt);
         LOG.info("demo history: {} cases ({} open, {} timers fired) in {} ms ({} ms in bulk, {} ms CPU, {} ms of it in bulk; the start waited "
                         + "{} ms for the open cases)", last.cases(), last.open(), last.timersFired(), last.millis(), last.bulkMillis(),
                 last.cpuMillis(), last.bulkCpuMillis(), last.waitedMillis());
@@ -275,7 +285,7 @@ public class DemoHistory implements SmartLifecycle {
      * and committed (handed to {@code open}), then the closed past in JDBC batches in one transaction. Its wall-clock and
      * CPU time in ms.
      */
-    private long[] writePast(DemoUsers users, long started, CompletableFuture<List<HistoryCase>> openWritten) {
+    private long[] writePast(DemoUsers users, long started, CompletableFuture<List<HistoryCase>> openWritten, Tables tables) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         if (users != null) {
@@ -284,7 +294,7 @@ public class DemoHistory implements SmartLifecycle {
         }
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(365));
-        HistoryGenerator generator = new HistoryGenerator(district(), workingTime, timeLimits, answerWithin, ratingWithin);
+        HistoryGenerator generator = new HistoryGenerator(district(tables), workingTime, timeLimits, answerWithin, ratingWithin);
         long firstNumber = reserveNumbers(cases);
         long firstId = jdbc.sql("select coalesce(max(id), 0) + 1 from gl_case").query(Long.class).single();
         List<HistoryCase> open = new ArrayList<>();
@@ -296,8 +306,44 @@ public class DemoHistory implements SmartLifecycle {
         return new long[] {(System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000};
     }
 
+    /**
+     * Writes the cases in one transaction, again if H2 chose it as a deadlock's victim: at a commit H2 brings the
+     * statistics of the tables it changed up to date in its own meta table, and two commits (the take-up's and this one)
+     * can wait for each other's rows there. The take-up's explicit ANALYZE waits for this commit ({@link #committing}).
+     */
     private void write(List<HistoryCase> generated) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce(generated);
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.warn("demo history: writing {} cases failed ({}), written again", generated.size(), e.toString());
+            }
+        }
+    }
+
+    /** Held by the bulk thread while it commits; the take-up's explicit ANALYZE takes it too. */
+    private final java.util.concurrent.locks.ReentrantLock committing = new java.util.concurrent.locks.ReentrantLock();
+
+    private void writeOnce(List<HistoryCase> generated) {
         transactions.executeWithoutResult(tx -> {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            committing.lock();
+                        }
+
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (committing.isHeldByCurrentThread()) {
+                                committing.unlock();
+                            }
+                        }
+                    });
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try (HistoryWriter writer = new HistoryWriter(connection, false)) {
                 for (HistoryCase c : generated) {
@@ -333,61 +379,141 @@ public class DemoHistory implements SmartLifecycle {
      * with timers of its own: a hold's review date). The job executor rests meanwhile (it would see the clock set back),
      * and the clock is the real one again afterwards. Cases go in batches, a transaction each (fewer commits); a batch
      * that fails is taken up again case by case, so that one case's failure costs only that case.
+     *
+     * <p>Two threads take the batches up side by side (this one and a helper), each with the engine's clock set back for
+     * itself alone ({@link #THREAD_CLOCK}): the cases are independent of each other, as the job executor's threads take
+     * up different cases at once, and a second core otherwise idles while this thread works through them.
      */
-    private int takeUpOpenCases(List<HistoryCase> open, Instant now) {
+    private long[] takeUpOpenCases(List<HistoryCase> open, Instant now) {
         JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         boolean wasActive = jobs != null && jobs.isActive();
         if (wasActive) {
             jobs.shutdown();
         }
-        int fired = 0;
         boolean h2 = !isPostgres();
+        open.sort(Comparator.comparing(c -> c.open.started()));
+        List<List<HistoryCase>> batches = new ArrayList<>();
+        for (int from = 0; from < open.size(); from += TAKE_UP_BATCH) {
+            batches.add(open.subList(from, Math.min(open.size(), from + TAKE_UP_BATCH)));
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger fired = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong helperCpu = new java.util.concurrent.atomic.AtomicLong();
+        DateTimeUtils.setCurrentMillisProvider(THREAD_CLOCK);
+        threadClocks = true;
         try {
-            open.sort(Comparator.comparing(c -> c.open.started()));
-            for (int from = 0; from < open.size(); from += TAKE_UP_BATCH) {
-                if (h2 && (from == 2 * TAKE_UP_BATCH || from == 6 * TAKE_UP_BATCH)) {
-                    // H2 keeps each connection's parsed statements with the plan made when they were first parsed, the
-                    // engine's tables empty then, and makes a plan again only after a change of settings or schema: its
-                    // statistics brought up to the rows written so far, and a SET that changes nothing
-                    jdbc.sql("analyze").update();
-                    jdbc.sql("set lock_timeout 10000").update();
-                }
-                List<HistoryCase> batch = open.subList(from, Math.min(open.size(), from + TAKE_UP_BATCH));
+            CompletableFuture<Void> helper = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
                 try {
-                    Integer n = transactions.execute(tx -> batch.stream().mapToInt(c -> takeUp(c, now, true)).sum());
-                    fired += n == null ? 0 : n;
-                } catch (RuntimeException e) {
-                    LOG.warn("demo history: a batch of open cases failed ({}), taken up one by one", e.toString());
-                    for (HistoryCase c : batch) {
-                        try {
-                            Integer n = transactions.execute(tx -> takeUp(c, now, true));
-                            fired += n == null ? 0 : n;
-                        } catch (RuntimeException one) {
-                            // its instance at least, with the timers left to the job executor
-                            LOG.warn("demo history: the timers of open case {} failed ({}), left to the job executor", c.caseNumber,
-                                    one.toString());
-                            transactions.executeWithoutResult(tx -> takeUp(c, now, false));
-                        }
-                    }
+                    escalation.remembering(() -> takeUpBatches(batches, next, fired, now, h2));
+                    helperCpu.set(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+                    helper.complete(null);
+                } catch (Throwable e) {
+                    helper.completeExceptionally(e);
                 }
-            }
+            }, "demo-take-up");
+            t.setDaemon(true);
+            t.start();
+            takeUpBatches(batches, next, fired, now, h2);
+            join(helper);
         } finally {
+            threadClocks = false;
             ClockUtil.reset();
             if (wasActive) {
                 jobs.start();
             }
         }
-        return fired;
+        return new long[] {fired.get(), helperCpu.get()};
     }
 
     private static final int TAKE_UP_BATCH = 25;
+
+    /** On one of the take-up's threads: the batches not yet taken, one after the other, each in a transaction. */
+    private Void takeUpBatches(List<List<HistoryCase>> batches, AtomicInteger next, AtomicInteger fired, Instant now, boolean h2) {
+        try {
+            for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                if (h2 && (b == 2 || b == 6)) {
+                    // H2 keeps each connection's parsed statements with the plan made when they were first parsed, the
+                    // engine's tables empty then, and makes a plan again only after a change of settings or schema: its
+                    // statistics brought up to the rows written so far, and a SET that changes nothing. Not while the bulk
+                    // thread commits (both write H2's meta table: a deadlock); a help, so a failure only costs the help
+                    committing.lock();
+                    try {
+                        jdbc.sql("analyze").update();
+                        jdbc.sql("set lock_timeout 10000").update();
+                    } catch (RuntimeException e) {
+                        LOG.debug("demo history: statistics not brought up to date ({})", e.toString());
+                    } finally {
+                        committing.unlock();
+                    }
+                }
+                List<HistoryCase> batch = batches.get(b);
+                try {
+                    Integer n = transactions.execute(tx -> batch.stream().mapToInt(c -> takeUp(c, now, true)).sum());
+                    fired.addAndGet(n == null ? 0 : n);
+                } catch (RuntimeException e) {
+                    LOG.warn("demo history: a batch of open cases failed ({}), taken up one by one", e.toString());
+                    for (HistoryCase c : batch) {
+                        fired.addAndGet(takeUpAlone(c, now));
+                    }
+                }
+            }
+        } finally {
+            THREAD_TIME.remove();
+        }
+        return null;
+    }
+
+    /**
+     * One open case in a transaction of its own, tried twice (the other take-up thread's commit may have made it a
+     * deadlock's victim), then its instance at least, with the timers left to the job executor. How many timers fired.
+     */
+    private int takeUpAlone(HistoryCase c, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            boolean timers = attempt <= 2;
+            try {
+                Integer n = transactions.execute(tx -> takeUp(c, now, timers));
+                return n == null ? 0 : n;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.warn("demo history: open case {} failed ({}), {}", c.caseNumber, e.toString(),
+                        attempt == 1 ? "taken up again" : "its timers left to the job executor");
+            }
+        }
+    }
+
+    /** The engine's clock of a take-up thread (null: the real time), read by {@link #THREAD_CLOCK}. */
+    private static final ThreadLocal<Long> THREAD_TIME = new ThreadLocal<>();
+
+    /**
+     * The engine's clock ({@link ClockUtil} keeps it in Joda-Time's {@link DateTimeUtils}) while the open cases are taken
+     * up: each take-up thread's own moment, the real time for every other thread.
+     */
+    private static final DateTimeUtils.MillisProvider THREAD_CLOCK = () -> {
+        Long at = THREAD_TIME.get();
+        return at != null ? at : System.currentTimeMillis();
+    };
+
+    /** Whether {@link #THREAD_CLOCK} is the engine's clock (the open cases being taken up). */
+    private static volatile boolean threadClocks;
+
+    /** Sets the engine's clock: for this thread alone while the open cases are taken up, else for the whole engine. */
+    private static void setEngineTime(Date at) {
+        if (threadClocks) {
+            THREAD_TIME.set(at.getTime());
+        } else {
+            ClockUtil.setCurrentTime(at);
+        }
+    }
 
     /**
      * An open case's process instance, started before the activities its step waits in (or at the start) with the engine's
      * clock at the moment the step began, so that its due dates and timers are the BPMN's; attached to the case. Its id.
      */
     public static String startInItsStep(RuntimeService runtime, CaseTransitions transitions, HistoryCase c) {
-        ClockUtil.setCurrentTime(Date.from(c.open.started()));
+        setEngineTime(Date.from(c.open.started()));
         String pi;
         if (c.open.activity() == null) {
             pi = runtime.startProcessInstanceByKey(CaseLoop.PROCESS_ID, c.caseNumber, c.open.variables()).getId();
@@ -417,14 +543,63 @@ public class DemoHistory implements SmartLifecycle {
             if (next == null) {
                 return fired;
             }
-            ClockUtil.setCurrentTime(next.getDuedate());
+            setEngineTime(next.getDuedate());
             management.executeJob(next.getId());
             fired++;
         }
     }
 
+    /**
+     * The loop's tables as the history asks them (the limits of a subcategory, the routing of a subcategory in a street),
+     * each evaluated once, by whichever thread asks first.
+     */
+    private record Tables(Map<String, Map<String, Object>> limits, Map<String, String> routes) {
+        Tables() {
+            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
+    private Map<String, Object> limits(Tables tables, String subcategory) {
+        return tables.limits().computeIfAbsent(subcategory, sub -> decidedLimits(decisions, timeLimits, handlingStages, sub, "NORMAL"));
+    }
+
+    private String route(Tables tables, String subcategory, String street) {
+        return tables.routes().computeIfAbsent(subcategory + "/" + street, k -> {
+            var row = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_ROUTING)
+                    .variables(Map.of("subcategoryCode", subcategory, "streetCode", street)).evaluate().getFirstResult();
+            Object d = row == null ? null : row.get("department");
+            return d == null ? reference.departments().iterator().next().code() : d.toString();
+        });
+    }
+
+    /**
+     * On a thread of its own beside the bulk thread: the tables for every subcategory and street, from the end of the
+     * list while the generator asks from its start (a few hundred evaluations through the FEEL engine, about a third of
+     * the time before the first open case can be taken up, halved).
+     */
+    private void evaluateAhead(Tables tables) {
+        try {
+            List<String> streets = reference.grids().stream().map(GridCell::streetCode).distinct().toList();
+            List<String> subcategories = reference.categories().stream().flatMap(p -> p.subcategories().stream()).map(Category::code).toList();
+            for (int i = subcategories.size() - 1; i >= 0; i--) {
+                String sub = subcategories.get(i);
+                limits(tables, sub);
+                for (String street : streets) {
+                    route(tables, sub, street);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the generator evaluates what is missing itself
+            LOG.debug("demo history: tables not evaluated ahead ({})", e.toString());
+        }
+    }
+
     /** The demo district from the reference data and the loop's own tables. */
     HistoryGenerator.District district() {
+        return district(new Tables());
+    }
+
+    private HistoryGenerator.District district(Tables tables) {
         Map<String, String> workerOfGrid = new HashMap<>();
         identity.createUserQuery().memberOfGroup(Roles.GRID_WORKER).orderByUserId().asc().list()
                 .forEach(u -> reference.gridsOf(u.getId()).forEach(g -> workerOfGrid.putIfAbsent(g, u.getId())));
@@ -453,13 +628,7 @@ public class DemoHistory implements SmartLifecycle {
         Map<String, List<String>> ofGroup = new ConcurrentHashMap<>();
         Map<String, io.gridloop.security.AccessScope> scopeOf = new ConcurrentHashMap<>();
         return new HistoryGenerator.District(places, kinds, departments,
-                sub -> decidedLimits(decisions, timeLimits, handlingStages, sub, "NORMAL"),
-                (sub, street) -> {
-                    var row = decisions.evaluateDecisionTableByKey(CaseLoop.DECISION_ROUTING)
-                            .variables(Map.of("subcategoryCode", sub, "streetCode", street)).evaluate().getFirstResult();
-                    Object d = row == null ? null : row.get("department");
-                    return d == null ? departments.get(0) : d.toString();
-                },
+                sub -> limits(tables, sub), (sub, street) -> route(tables, sub, street),
                 rungs, (limit, level) -> escalation.after(limit, level, "NORMAL"),
                 code -> reference.department(code).map(Department::groupId).orElseThrow(),
                 (group, place) -> members.computeIfAbsent(group + "@" + place.grid(), k -> ofGroup.computeIfAbsent(group,

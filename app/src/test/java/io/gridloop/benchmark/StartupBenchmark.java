@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * time of the application's JVM and of its main thread (user + sys from {@code /proc}), the figures a shared machine's
  * load changes little, and the JVM's CPU by thread.
  *
- * <p>Like {@code spring-boot:run}, the JVM runs with {@code -XX:TieredStopAtLevel=1} (the plugin's optimised launch).
+ * <p>Like {@code spring-boot:run}, the JVM runs with {@code -XX:TieredStopAtLevel=1} (the plugin's optimised launch) and
+ * {@code -XX:+UseParallelGC} (the pom's {@code jvmArguments}).
  * Run with {@code ./mvnw -B -o -pl app -Pbench verify -Dbench.main=io.gridloop.benchmark.StartupBenchmark} ({@code
  * -Dbench.runs=3}); writes {@code app/target/benchmark/startup.md} and each run's log. The classpath is
  * {@code target/classes} and the production profile's runtime dependencies ({@code -Dbench.appClasspath=...} to give
@@ -60,7 +61,7 @@ public final class StartupBenchmark {
         }
         line("# Start-up of the embedded default (demo history on an empty H2 database), " + LocalDateTime.now().withNano(0));
         line("");
-        line("%d cores, Java %s, `-XX:TieredStopAtLevel=1` as `spring-boot:run`; times from the JVM's start; CPU = the JVM's user + sys "
+        line("%d cores, Java %s, `-XX:TieredStopAtLevel=1 -XX:+UseParallelGC` as `spring-boot:run`; times from the JVM's start; CPU = the JVM's user + sys "
                 .formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"))
                 + "at ready (the figure the machine's other work does not change much)");
         line("");
@@ -99,6 +100,8 @@ public final class StartupBenchmark {
                 "{\"productionMode\": true, \"eagerServerLoad\": false, \"react.enable\": true}");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
+                // as app/pom.xml's spring-boot:run gives it (jvmArguments)
+                "-XX:+UseParallelGC",
                 // the roll-up of the evaluation's summaries after the start (ApplicationReadyEvent) says when it is done
                 "-Dlogging.level.io.gridloop.metrics.EvaluationRollup=debug"));
         if (Boolean.getBoolean("bench.jfr")) {

@@ -103,6 +103,14 @@ class DemoHistoryTest {
             assertThat(jdbc.sql("select count(*) from gl_inbox_task where case_id = :id").param("id", c.get("ID")).query(Long.class).single())
                     .as("inbox rows of %s", c.get("CASE_NUMBER")).isPositive();
         }
+        // each take-up thread worked with the engine's clock set back for itself: every open step began in the past, at the
+        // step's own moment or at the due date of a timer that started it, never while the cases were being taken up
+        assertThat(jdbc.sql("""
+                select count(*) from gl_step_fact f join gl_case c on c.id = f.case_id
+                where c.closed_at is null and f.finished_at is null and f.started_at >= :takenUp""")
+                .param("takenUp", r.takenUpAt().atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from gl_step_fact f join gl_case c on c.id = f.case_id where c.closed_at is null "
+                + "and f.finished_at is null").query(Long.class).single()).isGreaterThanOrEqualTo(r.open());
         Map<String, Object> steps = new java.util.TreeMap<>();
         jdbc.sql("select current_step, count(*) from gl_case where closed_at is null group by current_step").query()
                 .listOfRows().forEach(row -> steps.put(String.valueOf(row.get("CURRENT_STEP")), row.get("COUNT(*)")));
