@@ -140,7 +140,7 @@ public class EvaluationService {
         // the rolled-up days
         LocalDate last = to.isBefore(until) ? to : until.minusDays(1);
         if (!from.isAfter(last)) {
-            summed(unit, codes, from, last, byUnit);
+            summed(unit, codes, from, last, false, byUnit);
         }
         long t1 = System.nanoTime();
         // the days not rolled up (today): live, from the cases touched on them
@@ -188,7 +188,8 @@ public class EvaluationService {
 
         LocalDate last = to.isAfter(until) ? until : to;
         if (!from.isAfter(last)) {
-            summed(unit, codes, from, last, byUnit);
+            // up to the day of T, the last with rows: its month's row holds the days of its month so far
+            summed(unit, codes, from, last, last.equals(until), byUnit);
         }
         long t1 = System.nanoTime();
         // the cases touched since T: as they are, less what the summaries counted for them (their scope by the unit's codes,
@@ -206,7 +207,8 @@ public class EvaluationService {
         boolean endsNow = !asOf.isBefore(now);
         java.util.Set<String> maxUnknown = new java.util.TreeSet<>();
         int[] touched = new int[1];
-        EvaluationRollup.readWithRolled(named, EvaluationRollup.TOUCHED, q, (c, sub, facts, then, thenFacts) -> {
+        // read case by case: the cases with an event since T; those only fallen due since are counted below in SQL
+        EvaluationRollup.readWithRolled(named, EvaluationRollup.TOUCHED_BY_EVENT, q, (c, sub, facts, then, thenFacts) -> {
             touched[0]++;
             if (endsNow) {
                 String key = allowedKey(unit.keyOf(c), allowed);
@@ -239,6 +241,7 @@ public class EvaluationService {
                 byUnit.computeIfAbsent(key, k -> new Tally()).addAll(is);
             }
         });
+        fellDueOnly(unit, allowed, q, start, end, asOf, rolledAsOf, endsNow ? now : null, byUnit);
         // a unit whose longest handling time was taken out: its longest found again among the cases it handled in the period,
         // where the p90 needs it (for the district, whose total keeps every case; else always)
         for (String key : maxUnknown) {
@@ -286,6 +289,46 @@ public class EvaluationService {
     }
 
     /** The overdue-pending counts a roll-up stored (as of its instant, or at a day's end), for the official's units. */
+    /**
+     * The cases touched since T only because a step fell due since ({@link EvaluationRollup#FELL_DUE_ONLY}, picked by
+     * {@code q}'s :start, :end and :dueEnd): only time passed for them, and they stay in their units, so all they change is
+     * their steps fallen due since T and still open (OVERDUE_STEPS) and, ending {@code now} (else null), whether their
+     * handling step's due date passed since T made them overdue and still to be handled. Counted by unit in SQL, the same
+     * rules as {@link CaseFigures} (EvaluationSummaryTest proves the two ways give the same).
+     */
+    private void fellDueOnly(EvaluationUnit unit, java.util.Set<String> allowed, Map<String, Object> q, Instant start, Instant end,
+                             Instant asOf, Instant rolledAsOf, Instant now, Map<String, Tally> byUnit) {
+        String column = EvaluationRollup.unitColumn(unit);
+        Instant from = start.isAfter(rolledAsOf) ? start : rolledAsOf;
+        if (from.isBefore(end) && from.isBefore(asOf)) {
+            var steps = jdbc.sql(EvaluationRollup.OVERDUE_STEPS_SINCE.formatted(column, EvaluationRollup.FELL_DUE_ONLY, column))
+                    .param("from", from.atOffset(ZoneOffset.UTC)).param("until", end.atOffset(ZoneOffset.UTC))
+                    .param("asOf", asOf.atOffset(ZoneOffset.UTC));
+            q.forEach(steps::param);
+            steps.query((rs, n) -> {
+                String key = allowedKey(rs.getString("unit"), allowed);
+                if (key != null) {
+                    byUnit.computeIfAbsent(key, k -> new Tally()).add(Indicator.OVERDUE_STEPS, rs.getLong("n"));
+                }
+                return null;
+            }).list();
+        }
+        if (now != null) {
+            // overdue pending now and not at T: its handling step fell due since (at T it was the same step, not yet due)
+            var pendingNow = jdbc.sql(EvaluationRollup.OVERDUE_PENDING_NOW.formatted(column,
+                    EvaluationRollup.FELL_DUE_ONLY + " and h.due_at >= :start", column))
+                    .param("now", now.atOffset(ZoneOffset.UTC)).param("holds", settings.holdsDueToClose());
+            q.forEach(pendingNow::param);
+            pendingNow.query((rs, n) -> {
+                String key = allowedKey(rs.getString("unit"), allowed);
+                if (key != null) {
+                    pending(byUnit, key, rs.getLong("n"));
+                }
+                return null;
+            }).list();
+        }
+    }
+
     private void pendingRows(String where, EvaluationUnit unit, LocalDate day, List<String> codes, Map<String, Tally> byUnit) {
         var spec = jdbc.sql("select unit_code, cases from " + where + (codes.isEmpty() ? "" : " and unit_code in (:codes)"))
                 .param("kind", unit.name());
@@ -362,13 +405,19 @@ public class EvaluationService {
         };
     }
 
-    /** Sums the summary rows of the days from {@code from} to {@code last}: month rows for whole months, day rows else. */
-    private void summed(EvaluationUnit unit, List<String> codes, LocalDate from, LocalDate last, Map<String, Tally> byUnit) {
+    /**
+     * Sums the summary rows of the days from {@code from} to {@code last}: month rows for whole months, day rows else. When
+     * {@code last} is the latest day with rows ({@code lastRolled}: the day of the roll-up's instant), its month's row is the
+     * sum of its days so far (a month row is always written with its days, in their transaction) and stands for them: a
+     * year by grid reads a row per grid for those days, not one per grid and day.
+     */
+    private void summed(EvaluationUnit unit, List<String> codes, LocalDate from, LocalDate last, boolean lastRolled,
+                        Map<String, Tally> byUnit) {
         // whole months inside the days
         LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate afterMonths = last.plusDays(1).withDayOfMonth(1);
-        if (last.plusDays(1).getDayOfMonth() == 1) {
-            afterMonths = last.plusDays(1);
+        if (last.plusDays(1).getDayOfMonth() == 1 || (lastRolled && !last.withDayOfMonth(1).isBefore(firstMonth))) {
+            afterMonths = last.withDayOfMonth(1).plusMonths(1);
         }
         // the days as literals (dates, never a caller's words): a prepared statement run often gets a generic plan on
         // PostgreSQL, which does not know how few rows the ranges pick and reads the whole table

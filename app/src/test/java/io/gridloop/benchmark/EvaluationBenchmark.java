@@ -395,12 +395,17 @@ public final class EvaluationBenchmark {
         row("board (counts, every case in warning or overdue, grids)", SAMPLES, () -> board.board(DISTRICT, zh).cases().size());
         row("board map points (2,000 most urgent)", SAMPLES, () -> board.casePoints(DISTRICT, BoardService.MAP_POINTS).points().size());
         row("board trend (30 days)", Math.max(3, SAMPLES / 4), () -> board.trend(Trend.Granularity.DAY, DISTRICT).points().size());
+        // what the board page asks for when it opens: the counts and cases, the map's points and the trend
+        row("board page's whole answer (board, map points, 30-day trend)", SAMPLES, () -> board.board(DISTRICT, zh).cases().size()
+                + board.casePoints(DISTRICT, BoardService.MAP_POINTS).points().size()
+                + board.trend(Trend.Granularity.DAY, DISTRICT).points().size());
         for (EvaluationUnit unit : List.of(EvaluationUnit.DISTRICT, EvaluationUnit.STREET, EvaluationUnit.DEPARTMENT, EvaluationUnit.GRID)) {
             row("evaluation of a month, " + unit, Math.max(3, SAMPLES / 4),
                     () -> evaluation.evaluate(monthFrom, monthTo, unit, DISTRICT, zh).rows().size());
         }
         for (EvaluationUnit unit : List.of(EvaluationUnit.DISTRICT, EvaluationUnit.STREET, EvaluationUnit.DEPARTMENT, EvaluationUnit.GRID)) {
-            row("evaluation of a year, " + unit, Math.max(3, SAMPLES / 4), () -> {
+            // the year ending today, the page's default: every sample (20) so that the p95 is not the worst of five
+            row("evaluation of a year ending today, " + unit, SAMPLES, () -> {
                 Evaluation e = evaluation.evaluate(yearFrom, today, unit, DISTRICT, zh);
                 yearByGrid[0] = e;
                 return e.rows().size();
