@@ -42,6 +42,17 @@ public class EvaluationService {
 
     public static final String TOTAL = "TOTAL";
 
+    /**
+     * Of the self-resolved cases (gl_case c), those that a report of their subcategory in [:reFrom, :reEnd) came near
+     * (within twice the re-report distance :reLat, in degrees of latitude): the only ones that can be first re-reported
+     * then. It narrows what {@link EvaluationRollup#reReported} reads, whose rule decides: an evaluation ending now
+     * otherwise reads every self-resolved case of the last 30 days to find those re-reported in the minutes since T.
+     */
+    static final String REPORTED_NEAR_SINCE = """
+            exists (select 1 from gl_case r where r.subcategory_code = c.subcategory_code and r.reported_at >= :reFrom
+              and r.reported_at < :reEnd and r.latitude between c.latitude - :reLat and c.latitude + :reLat
+              and abs(r.longitude - c.longitude) * cos(radians(c.latitude)) <= :reLat)""";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final WorkingTime workingTime;
@@ -267,7 +278,11 @@ public class EvaluationService {
         // the self-resolved cases first re-reported since T
         Instant reFrom = start.isAfter(rolledAsOf) ? start : rolledAsOf;
         if (reFrom.isBefore(end)) {
-            for (EvaluationRollup.ReReport r : rollup.reReported(reFrom, end, filter, params)) {
+            Map<String, Object> near = new HashMap<>(params);
+            near.put("reFrom", reFrom.atOffset(ZoneOffset.UTC));
+            near.put("reEnd", end.atOffset(ZoneOffset.UTC));
+            near.put("reLat", 2 * settings.reReportMeters() / 111_320.0);
+            for (EvaluationRollup.ReReport r : rollup.reReported(reFrom, end, filter + " and " + REPORTED_NEAR_SINCE, near)) {
                 String key = allowedKey(unit.keyOf(r.row()), allowed);
                 if (key != null) {
                     byUnit.computeIfAbsent(key, k -> new Tally()).add(Indicator.RE_REPORTED);
@@ -303,34 +318,37 @@ public class EvaluationService {
      */
     private void fellDueOnly(EvaluationUnit unit, java.util.Set<String> allowed, Map<String, Object> q, Instant start, Instant end,
                              Instant asOf, Instant rolledAsOf, Instant now, Map<String, Tally> byUnit) {
+        // the cases once, then their counts by their ids (a few hundred), in chunks a statement's parameters hold
+        var ids = jdbc.sql("select c.id from gl_case c where " + EvaluationRollup.FELL_DUE_ONLY);
+        q.forEach(ids::param);
+        List<Long> cases = ids.query(Long.class).list();
         String column = EvaluationRollup.unitColumn(unit);
         Instant from = start.isAfter(rolledAsOf) ? start : rolledAsOf;
-        if (from.isBefore(end) && from.isBefore(asOf)) {
-            var steps = jdbc.sql(EvaluationRollup.OVERDUE_STEPS_SINCE.formatted(column, EvaluationRollup.FELL_DUE_ONLY, column))
-                    .param("from", from.atOffset(ZoneOffset.UTC)).param("until", end.atOffset(ZoneOffset.UTC))
-                    .param("asOf", asOf.atOffset(ZoneOffset.UTC));
-            q.forEach(steps::param);
-            steps.query((rs, n) -> {
-                String key = allowedKey(rs.getString("unit"), allowed);
-                if (key != null) {
-                    byUnit.computeIfAbsent(key, k -> new Tally()).add(Indicator.OVERDUE_STEPS, rs.getLong("n"));
-                }
-                return null;
-            }).list();
-        }
-        if (now != null) {
-            // overdue pending now and not at T: its handling step fell due since (at T it was the same step, not yet due)
-            var pendingNow = jdbc.sql(EvaluationRollup.OVERDUE_PENDING_NOW.formatted(column,
-                    EvaluationRollup.FELL_DUE_ONLY + " and h.due_at >= :start", column))
-                    .param("now", now.atOffset(ZoneOffset.UTC)).param("holds", settings.holdsDueToClose());
-            q.forEach(pendingNow::param);
-            pendingNow.query((rs, n) -> {
-                String key = allowedKey(rs.getString("unit"), allowed);
-                if (key != null) {
-                    pending(byUnit, key, rs.getLong("n"));
-                }
-                return null;
-            }).list();
+        for (int i = 0; i < cases.size(); i += 10_000) {
+            List<Long> chunk = cases.subList(i, Math.min(cases.size(), i + 10_000));
+            if (from.isBefore(end) && from.isBefore(asOf)) {
+                jdbc.sql(EvaluationRollup.OVERDUE_STEPS_SINCE.formatted(column, "c.id in (:ids)", column))
+                        .param("ids", chunk).param("from", from.atOffset(ZoneOffset.UTC)).param("until", end.atOffset(ZoneOffset.UTC))
+                        .param("asOf", asOf.atOffset(ZoneOffset.UTC)).query((rs, n) -> {
+                            String key = allowedKey(rs.getString("unit"), allowed);
+                            if (key != null) {
+                                byUnit.computeIfAbsent(key, k -> new Tally()).add(Indicator.OVERDUE_STEPS, rs.getLong("n"));
+                            }
+                            return null;
+                        }).list();
+            }
+            if (now != null) {
+                // overdue pending now and not at T: its handling step fell due since (at T it was the same step, not yet due)
+                jdbc.sql(EvaluationRollup.OVERDUE_PENDING_NOW.formatted(column, "c.id in (:ids) and h.due_at >= :since", column))
+                        .param("ids", chunk).param("since", rolledAsOf.atOffset(ZoneOffset.UTC))
+                        .param("now", now.atOffset(ZoneOffset.UTC)).param("holds", settings.holdsDueToClose()).query((rs, n) -> {
+                            String key = allowedKey(rs.getString("unit"), allowed);
+                            if (key != null) {
+                                pending(byUnit, key, rs.getLong("n"));
+                            }
+                            return null;
+                        }).list();
+            }
         }
     }
 

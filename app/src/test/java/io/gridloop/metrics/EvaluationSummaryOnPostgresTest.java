@@ -76,6 +76,6 @@ class EvaluationSummaryOnPostgresTest {
         EvaluationHistory.expectOctoberOfWater(october.rows().stream().filter(r -> r.unit().equals(EvaluationHistory.DEPARTMENT))
                 .findFirst().orElseThrow());
         // today rolled up as of an instant, events after it, rolled up again, the night
-        EvaluationSummaryTest.todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes);
+        EvaluationSummaryTest.todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes, reports);
     }
 }

@@ -194,7 +194,7 @@ class EvaluationSummaryTest {
     @Test
     @Order(100)
     void todayRolledUpAsOfAnInstantAndTheEventsSinceGiveWhatTheRulesGiveLive() {
-        todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes);
+        todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes, reports);
     }
 
     static final List<LocalDate[]> TODAY_PERIODS = List.of(
@@ -206,7 +206,7 @@ class EvaluationSummaryTest {
             period("2026-10-01", "2026-10-31"));     // a past month
 
     static void todayAsOfAnInstant(LoopDriver loop, EvaluationRollup rollup, EvaluationService evaluation, JdbcClient jdbc,
-                                   AccessScopes scopes) {
+                                   AccessScopes scopes, ReportService reports) {
         List<AccessScope> who = List.of(EvaluationServiceTest.DISTRICT, scopes.ofUser("hejun"), scopes.of("zhaolei", List.of("dept-water")));
         Runnable sameForAll = () -> {
             for (LocalDate[] p : TODAY_PERIODS) {
@@ -314,7 +314,7 @@ class EvaluationSummaryTest {
             assertThat(evaluation.evaluate(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20), EvaluationUnit.DISTRICT,
                     EvaluationServiceTest.DISTRICT, Locale.CHINESE).total().get(Indicator.OVERDUE_PENDING).longValue())
                     .as("Y and W2, dispatched to roads on Tuesday and not handled").isGreaterThanOrEqualTo(2L);
-            fallingDueSinceT(loop, rollup, evaluation, jdbc, who, w[1]);
+            fallingDueSinceT(loop, rollup, evaluation, jdbc, who, w[1], reports);
         } finally {
             loop.at(NOW);
         }
@@ -327,8 +327,18 @@ class EvaluationSummaryTest {
      * just before each due date, the evaluation read just after it.
      */
     private static void fallingDueSinceT(LoopDriver loop, EvaluationRollup rollup, EvaluationService evaluation, JdbcClient jdbc,
-                                         List<AccessScope> who, long w2) {
+                                         List<AccessScope> who, long w2, ReportService reports) {
         loop.at(EvaluationHistory.t("2026-11-20T10:00"));
+        // a self-resolved case, re-reported after T (11 m away), and one 1.1 km away that nobody reports again
+        long resolved = 0;
+        for (double lat : new double[] {39.9450, 39.9550}) {
+            long id = reports.report(new io.gridloop.intake.Report(io.gridloop.casefile.Channel.GRID_WORKER, io.gridloop.casefile.Urgency.NORMAL,
+                    null, "ILLEGAL_ADS", HonestHistory.G1, HonestHistory.LON, lat, "新街口外大街", "小广告", "市民甲", "13800000000", null, true,
+                    List.of(new io.gridloop.intake.Report.Photo("before.png", LoopDriver.PNG)),
+                    List.of(new io.gridloop.intake.Report.Photo("after.png", LoopDriver.PNG))), "wangwei").id();
+            loop.complete(id, io.gridloop.process.CaseLoop.TASK_REGISTER, "lina", java.util.Map.of("registerDecision", "REGISTER"));
+            resolved = resolved == 0 ? id : resolved;
+        }
         long a = loop.reportByGridWorker("STREETLIGHT").id();
         long b = loop.reportByGridWorker("STREETLIGHT").id();
         for (long id : new long[] {a, b}) {
@@ -357,6 +367,10 @@ class EvaluationSummaryTest {
                 loop.at(at.minus(java.time.Duration.ofMinutes(5)));
                 loop.complete(w2, io.gridloop.process.CaseLoop.TASK_HANDLE, "sunli",
                         java.util.Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+                // the self-resolved case's place reported again by a citizen
+                reports.report(new io.gridloop.intake.Report(io.gridloop.casefile.Channel.CITIZEN, io.gridloop.casefile.Urgency.NORMAL, null,
+                        "ILLEGAL_ADS", HonestHistory.G1, HonestHistory.LON, 39.9451, "新街口外大街", "又有小广告", "市民乙", "13800000001", null,
+                        false, List.of(), List.of()), "lina");
             }
             java.time.Instant now = at.plus(java.time.Duration.ofMinutes(10));
             loop.at(now);
@@ -382,6 +396,8 @@ class EvaluationSummaryTest {
                         Locale.CHINESE);
                 assertThat(byDepartment.rows().stream().filter(r -> r.unit().equals(EvaluationHistory.DEPARTMENT)).findFirst().orElseThrow()
                         .get(Indicator.OVERDUE_PENDING).longValue()).as("A, fallen due since T").isGreaterThanOrEqualTo(1L);
+                assertThat(evaluation.evaluate(today, today, EvaluationUnit.DISTRICT, EvaluationServiceTest.DISTRICT, Locale.CHINESE).total()
+                        .get(Indicator.RE_REPORTED).longValue()).as("the self-resolved case near the citizen's report, not the far one").isEqualTo(1L);
             }
         }
     }
