@@ -149,8 +149,10 @@ public final class EvaluationBenchmark {
     }
 
     /**
-     * What the kept data depends on: the history's size, the Flyway migrations, and the classes that generated, wrote and
-     * rolled it up (their bytes). Not this class's fill ({@link #load}): delete the directory after changing it.
+     * What the kept data depends on: the history's size, the Flyway migrations both databases share (db/migration; those of
+     * PostgreSQL alone, db/vendor/postgresql, are indexes and triggers that Flyway applies to the copy as it starts), and the
+     * classes that generated, wrote and rolled it up (their bytes). Not this class's fill ({@link #load}): delete the
+     * directory after changing it. A copy measured on a later day is rolled up to that day as the application starts.
      */
     private static String dataKey() throws Exception {
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
