@@ -42,17 +42,6 @@ public class EvaluationService {
 
     public static final String TOTAL = "TOTAL";
 
-    /**
-     * Of the self-resolved cases (gl_case c), those that a report of their subcategory in [:reFrom, :reEnd) came near
-     * (within twice the re-report distance :reLat, in degrees of latitude): the only ones that can be first re-reported
-     * then. It narrows what {@link EvaluationRollup#reReported} reads, whose rule decides: an evaluation ending now
-     * otherwise reads every self-resolved case of the last 30 days to find those re-reported in the minutes since T.
-     */
-    static final String REPORTED_NEAR_SINCE = """
-            exists (select 1 from gl_case r where r.subcategory_code = c.subcategory_code and r.reported_at >= :reFrom
-              and r.reported_at < :reEnd and r.latitude between c.latitude - :reLat and c.latitude + :reLat
-              and abs(r.longitude - c.longitude) * cos(radians(c.latitude)) <= :reLat)""";
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final WorkingTime workingTime;
@@ -278,11 +267,7 @@ public class EvaluationService {
         // the self-resolved cases first re-reported since T
         Instant reFrom = start.isAfter(rolledAsOf) ? start : rolledAsOf;
         if (reFrom.isBefore(end)) {
-            Map<String, Object> near = new HashMap<>(params);
-            near.put("reFrom", reFrom.atOffset(ZoneOffset.UTC));
-            near.put("reEnd", end.atOffset(ZoneOffset.UTC));
-            near.put("reLat", 2 * settings.reReportMeters() / 111_320.0);
-            for (EvaluationRollup.ReReport r : rollup.reReported(reFrom, end, filter + " and " + REPORTED_NEAR_SINCE, near)) {
+            for (EvaluationRollup.ReReport r : rollup.reReported(reFrom, end, filter, params)) {
                 String key = allowedKey(unit.keyOf(r.row()), allowed);
                 if (key != null) {
                     byUnit.computeIfAbsent(key, k -> new Tally()).add(Indicator.RE_REPORTED);
