@@ -54,7 +54,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * heap's peak while exporting.
  *
  * <p>{@code ./mvnw -B -pl app -Pbench verify -Dbench.main=io.gridloop.benchmark.EvaluationBenchmark -Dbench.history=1000000};
- * writes {@code app/target/benchmark/evaluation.md}.
+ * writes {@code app/target/benchmark/evaluation.md}. With {@code -Dbench.reuse=<dir>} the fill and roll-up are kept there
+ * and later runs measure a copy of them (see {@link #REUSE}).
  */
 public final class EvaluationBenchmark {
 
