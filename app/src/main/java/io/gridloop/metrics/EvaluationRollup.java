@@ -395,6 +395,55 @@ public class EvaluationRollup {
               or (g.finished_at >= :start and g.finished_at < :end) or (g.due_at >= :start and g.due_at < :dueEnd))""";
 
     /**
+     * Of the cases {@link #TOUCHED} since :start (gl_case as c), those read case by case beside the summaries: an event of
+     * theirs since (reported, registered, closed, a step started or finished), or a step fallen due since whose case the
+     * last roll-up read otherwise than it is ({@link #rolledDiffers}). The others are {@link #FELL_DUE_ONLY}. The ids
+     * first, as an array: as {@code c.id in (...)} PostgreSQL guesses thousands of cases and reads the whole of gl_case.
+     */
+    static final String TOUCHED_BY_EVENT = """
+            c.id = any(array(select t.id from gl_case t where (t.reported_at >= :start and t.reported_at < :end)
+              or (t.registered_at >= :start and t.registered_at < :end) or (t.closed_at >= :start and t.closed_at < :end)
+            union select g.case_id from gl_step_fact g where (g.started_at >= :start and g.started_at < :end)
+              or (g.finished_at >= :start and g.finished_at < :end)
+            union select g.case_id from gl_step_fact g where g.due_at >= :start and g.due_at < :dueEnd and %s))"""
+            .formatted(rolledDiffers("g.case_id"));
+
+    /**
+     * Of the cases {@link #TOUCHED} since :start (gl_case as c), those touched only because a step's due date passed in
+     * [:start, :dueEnd): no event since, and as the last roll-up read them. Since then only time passed for them, so all
+     * they change is the overdue steps ({@link #OVERDUE_STEPS_SINCE}) and whether they are overdue and still to be handled
+     * now ({@link #OVERDUE_PENDING_NOW} with the handling step's due date at :start or later), counted in SQL by unit.
+     */
+    static final String FELL_DUE_ONLY = """
+            c.id = any(array(select g.case_id from gl_step_fact g where g.due_at >= :start and g.due_at < :dueEnd and not %s
+            except select t.id from gl_case t where (t.reported_at >= :start and t.reported_at < :end)
+              or (t.registered_at >= :start and t.registered_at < :end) or (t.closed_at >= :start and t.closed_at < :end)
+            except select e.case_id from gl_step_fact e where (e.started_at >= :start and e.started_at < :end)
+              or (e.finished_at >= :start and e.finished_at < :end)))""".formatted(rolledDiffers("g.case_id"));
+
+    /**
+     * The case {@code caseId} as the last roll-up read it differs from what it is: another lead department
+     * (gl_eval_open_case), or an open step's due date moved (gl_eval_open_due), as {@link #readWithRolled} reads them.
+     */
+    private static String rolledDiffers(String caseId) {
+        return """
+                (exists (select 1 from gl_eval_open_case oc join gl_case oc_c on oc_c.id = oc.case_id where oc.case_id = %s
+                  and oc.department_code is distinct from oc_c.department_code)
+                or exists (select 1 from gl_step_fact od_f join gl_eval_open_due od on od.fact_id = od_f.id where od_f.case_id = %s
+                  and od.due_at is distinct from od_f.due_at))""".formatted(caseId, caseId);
+    }
+
+    /**
+     * The overdue steps per unit ({@code %s}: its column) of the cases {@code %s} picks (on gl_case c), as
+     * {@link CaseFigures#countEvents} counts them (its overdueStep, in SQL: the same rule, and EvaluationSummaryTest proves
+     * them equal): a step due in [:from, :until) still open at :asOf, finished later or not at all.
+     */
+    static final String OVERDUE_STEPS_SINCE = """
+            select %s as unit, count(*) as n from gl_case c join gl_step_fact f on f.case_id = c.id
+            where f.due_at >= :from and f.due_at < :until and coalesce(f.finished_at, :asOf) > f.due_at and %s
+            group by %s""";
+
+    /**
      * What the cases touched in [since, until) changed on days before {@code today}: a case dispatched today to a
      * department moves its earlier counts (its report, its registration) to that department's row, a due date moved
      * changes which day its step was overdue on. Corrected case by case: on each earlier day a case counts on, now or as

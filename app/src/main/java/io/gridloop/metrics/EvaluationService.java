@@ -140,7 +140,7 @@ public class EvaluationService {
         // the rolled-up days
         LocalDate last = to.isBefore(until) ? to : until.minusDays(1);
         if (!from.isAfter(last)) {
-            summed(unit, codes, from, last, byUnit);
+            summed(unit, codes, from, last, false, byUnit);
         }
         long t1 = System.nanoTime();
         // the days not rolled up (today): live, from the cases touched on them
@@ -188,7 +188,8 @@ public class EvaluationService {
 
         LocalDate last = to.isAfter(until) ? until : to;
         if (!from.isAfter(last)) {
-            summed(unit, codes, from, last, byUnit);
+            // up to the day of T, the last with rows: its month's row holds the days of its month so far
+            summed(unit, codes, from, last, last.equals(until), byUnit);
         }
         long t1 = System.nanoTime();
         // the cases touched since T: as they are, less what the summaries counted for them (their scope by the unit's codes,
@@ -206,7 +207,8 @@ public class EvaluationService {
         boolean endsNow = !asOf.isBefore(now);
         java.util.Set<String> maxUnknown = new java.util.TreeSet<>();
         int[] touched = new int[1];
-        EvaluationRollup.readWithRolled(named, EvaluationRollup.TOUCHED, q, (c, sub, facts, then, thenFacts) -> {
+        // read case by case: the cases with an event since T; those only fallen due since are counted below in SQL
+        EvaluationRollup.readWithRolled(named, EvaluationRollup.TOUCHED_BY_EVENT, q, (c, sub, facts, then, thenFacts) -> {
             touched[0]++;
             if (endsNow) {
                 String key = allowedKey(unit.keyOf(c), allowed);
@@ -239,6 +241,9 @@ public class EvaluationService {
                 byUnit.computeIfAbsent(key, k -> new Tally()).addAll(is);
             }
         });
+        long tRead = System.nanoTime();
+        fellDueOnly(unit, allowed, q, start, end, asOf, rolledAsOf, endsNow ? now : null, byUnit);
+        long tDue = System.nanoTime();
         // a unit whose longest handling time was taken out: its longest found again among the cases it handled in the period,
         // where the p90 needs it (for the district, whose total keeps every case; else always)
         for (String key : maxUnknown) {
@@ -258,6 +263,7 @@ public class EvaluationService {
                     });
             byUnit.get(key).handlingMax(handled.handlingMax());
         }
+        long tMax = System.nanoTime();
         // the self-resolved cases first re-reported since T
         Instant reFrom = start.isAfter(rolledAsOf) ? start : rolledAsOf;
         if (reFrom.isBefore(end)) {
@@ -278,14 +284,59 @@ public class EvaluationService {
         Evaluation e = result(from, to, unit, scope, locale, byUnit);
         long t4 = System.nanoTime();
         if (t4 - t0 > 100_000_000L) {
-            LOG.info("Slow evaluation {} to {} by {} (as of {}): summaries {} ms, {} cases touched since {} ms, state {} ms, rows {} ms",
-                    from, to, unit, rolledAsOf, (t1 - t0) / 1_000_000, touched[0], (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
-                    (t4 - t3) / 1_000_000);
+            LOG.info("Slow evaluation {} to {} by {} (as of {}): summaries {} ms, {} cases with events since {} ms (read {}, fallen due"
+                            + " only {}, longest again for {} units {}, re-reported {}), state {} ms, rows {} ms",
+                    from, to, unit, rolledAsOf, (t1 - t0) / 1_000_000, touched[0], (t2 - t1) / 1_000_000, (tRead - t1) / 1_000_000,
+                    (tDue - tRead) / 1_000_000, maxUnknown.size(), (tMax - tDue) / 1_000_000, (t2 - tMax) / 1_000_000,
+                    (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
         }
         return e;
     }
 
     /** The overdue-pending counts a roll-up stored (as of its instant, or at a day's end), for the official's units. */
+    /**
+     * The cases touched since T only because a step fell due since ({@link EvaluationRollup#FELL_DUE_ONLY}, picked by
+     * {@code q}'s :start, :end and :dueEnd): only time passed for them, and they stay in their units, so all they change is
+     * their steps fallen due since T and still open (OVERDUE_STEPS) and, ending {@code now} (else null), whether their
+     * handling step's due date passed since T made them overdue and still to be handled. Counted by unit in SQL, the same
+     * rules as {@link CaseFigures} (EvaluationSummaryTest proves the two ways give the same).
+     */
+    private void fellDueOnly(EvaluationUnit unit, java.util.Set<String> allowed, Map<String, Object> q, Instant start, Instant end,
+                             Instant asOf, Instant rolledAsOf, Instant now, Map<String, Tally> byUnit) {
+        // the cases once, then their counts by their ids (a few hundred), in chunks a statement's parameters hold
+        var ids = jdbc.sql("select c.id from gl_case c where " + EvaluationRollup.FELL_DUE_ONLY);
+        q.forEach(ids::param);
+        List<Long> cases = ids.query(Long.class).list();
+        String column = EvaluationRollup.unitColumn(unit);
+        Instant from = start.isAfter(rolledAsOf) ? start : rolledAsOf;
+        for (int i = 0; i < cases.size(); i += 10_000) {
+            List<Long> chunk = cases.subList(i, Math.min(cases.size(), i + 10_000));
+            if (from.isBefore(end) && from.isBefore(asOf)) {
+                jdbc.sql(EvaluationRollup.OVERDUE_STEPS_SINCE.formatted(column, "c.id in (:ids)", column))
+                        .param("ids", chunk).param("from", from.atOffset(ZoneOffset.UTC)).param("until", end.atOffset(ZoneOffset.UTC))
+                        .param("asOf", asOf.atOffset(ZoneOffset.UTC)).query((rs, n) -> {
+                            String key = allowedKey(rs.getString("unit"), allowed);
+                            if (key != null) {
+                                byUnit.computeIfAbsent(key, k -> new Tally()).add(Indicator.OVERDUE_STEPS, rs.getLong("n"));
+                            }
+                            return null;
+                        }).list();
+            }
+            if (now != null) {
+                // overdue pending now and not at T: its handling step fell due since (at T it was the same step, not yet due)
+                jdbc.sql(EvaluationRollup.OVERDUE_PENDING_NOW.formatted(column, "c.id in (:ids) and h.due_at >= :since", column))
+                        .param("ids", chunk).param("since", rolledAsOf.atOffset(ZoneOffset.UTC))
+                        .param("now", now.atOffset(ZoneOffset.UTC)).param("holds", settings.holdsDueToClose()).query((rs, n) -> {
+                            String key = allowedKey(rs.getString("unit"), allowed);
+                            if (key != null) {
+                                pending(byUnit, key, rs.getLong("n"));
+                            }
+                            return null;
+                        }).list();
+            }
+        }
+    }
+
     private void pendingRows(String where, EvaluationUnit unit, LocalDate day, List<String> codes, Map<String, Tally> byUnit) {
         var spec = jdbc.sql("select unit_code, cases from " + where + (codes.isEmpty() ? "" : " and unit_code in (:codes)"))
                 .param("kind", unit.name());
@@ -362,13 +413,19 @@ public class EvaluationService {
         };
     }
 
-    /** Sums the summary rows of the days from {@code from} to {@code last}: month rows for whole months, day rows else. */
-    private void summed(EvaluationUnit unit, List<String> codes, LocalDate from, LocalDate last, Map<String, Tally> byUnit) {
+    /**
+     * Sums the summary rows of the days from {@code from} to {@code last}: month rows for whole months, day rows else. When
+     * {@code last} is the latest day with rows ({@code lastRolled}: the day of the roll-up's instant), its month's row is the
+     * sum of its days so far (a month row is always written with its days, in their transaction) and stands for them: a
+     * year by grid reads a row per grid for those days, not one per grid and day.
+     */
+    private void summed(EvaluationUnit unit, List<String> codes, LocalDate from, LocalDate last, boolean lastRolled,
+                        Map<String, Tally> byUnit) {
         // whole months inside the days
         LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate afterMonths = last.plusDays(1).withDayOfMonth(1);
-        if (last.plusDays(1).getDayOfMonth() == 1) {
-            afterMonths = last.plusDays(1);
+        if (last.plusDays(1).getDayOfMonth() == 1 || (lastRolled && !last.withDayOfMonth(1).isBefore(firstMonth))) {
+            afterMonths = last.withDayOfMonth(1).plusMonths(1);
         }
         // the days as literals (dates, never a caller's words): a prepared statement run often gets a generic plan on
         // PostgreSQL, which does not know how few rows the ranges pick and reads the whole table

@@ -54,7 +54,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * heap's peak while exporting.
  *
  * <p>{@code ./mvnw -B -pl app -Pbench verify -Dbench.main=io.gridloop.benchmark.EvaluationBenchmark -Dbench.history=1000000};
- * writes {@code app/target/benchmark/evaluation.md}.
+ * writes {@code app/target/benchmark/evaluation.md}. With {@code -Dbench.reuse=<dir>} the fill and roll-up are kept there
+ * and later runs measure a copy of them (see {@link #REUSE}).
  */
 public final class EvaluationBenchmark {
 
@@ -68,20 +69,75 @@ public final class EvaluationBenchmark {
 
     private EvaluationBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
-        try (PostgresServer pg = PostgresServer.start()) {
+    /**
+     * A directory to keep the filled, rolled-up district in between runs ({@code -Dbench.reuse=<dir>}): its PostgreSQL data
+     * directory as it stood after the fill and the roll-up, before the minutes of events (which every run adds anew to a
+     * copy). Used again while the history's size, the Flyway migrations and the code that wrote the data are the same
+     * ({@link #dataKey}); filled anew else.
+     */
+    private static final String REUSE = System.getProperty("bench.reuse", "");
+
+    private static final Map<String, Object> PROPERTIES = Map.of("camunda.bpm.job-execution.enabled", "false",
             // the benchmark rolls today up itself, once, before the few minutes of events it then adds (see delta)
-            ConfigurableApplicationContext app = BenchmarkApp.start(pg, Map.of("camunda.bpm.job-execution.enabled", "false",
-                    "gridloop.evaluation.today-rollup-every", "P3650D", "logging.level.io.gridloop.metrics", "info"));
+            "gridloop.evaluation.today-rollup-every", "P3650D", "logging.level.io.gridloop.metrics", "info");
+
+    public static void main(String[] args) throws Exception {
+        line("# GridLoop evaluation benchmark, " + LocalDateTime.now().withNano(0));
+        line("");
+        Path dir = REUSE.isBlank() ? null : Path.of(REUSE).toAbsolutePath();
+        Path kept = dir == null ? null : dir.resolve("pgdata");
+        Path work = dir == null ? null : dir.resolve("work");
+        String key = dataKey();
+        boolean reuse = dir != null && Files.isDirectory(kept) && Files.exists(dir.resolve("key"))
+                && Files.readString(dir.resolve("key")).equals(key);
+        if (dir != null) {
+            delete(work);
+            if (reuse) {
+                copy(kept, work);
+            } else {
+                delete(kept);
+                Files.deleteIfExists(dir.resolve("key"));
+                Files.createDirectories(dir);
+                // filled once, kept, then measured on a copy
+                try (PostgresServer pg = PostgresServer.startIn(work)) {
+                    ConfigurableApplicationContext app = BenchmarkApp.start(pg, PROPERTIES);
+                    try {
+                        int from = OUT.length();
+                        load(app, pg);
+                        Files.writeString(dir.resolve("fill.md"), OUT.substring(from));
+                    } finally {
+                        app.close();
+                    }
+                }
+                copy(work, kept);
+                Files.writeString(dir.resolve("key"), key);
+            }
+        }
+        try (PostgresServer pg = dir == null ? PostgresServer.start() : PostgresServer.startIn(work)) {
+            // a kept fill measured as of a later moment (-Dbench.at, an instant): the application rolls up to it as it starts
+            String at = System.getProperty("bench.at", "");
+            if (!at.isBlank()) {
+                org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse(at)));
+            }
+            ConfigurableApplicationContext app = BenchmarkApp.start(pg, PROPERTIES);
             try {
-                line("# GridLoop evaluation benchmark, " + LocalDateTime.now().withNano(0));
-                line("");
                 line("PostgreSQL (%s), %d cores, Java %s, heap max %d MB".formatted(pg.kind(), Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
                 line("");
-                load(app, pg);
+                if (dir == null) {
+                    load(app, pg);
+                } else if (reuse) {
+                    line("(the fill and roll-up kept in %s: %s)".formatted(kept, key));
+                    line("");
+                    OUT.append(Files.readString(dir.resolve("fill.md")));
+                    System.out.print(Files.readString(dir.resolve("fill.md")));
+                }
                 delta(app, pg);
+                line("Load average before measuring: " + loadAverage());
+                line("");
                 measure(app);
+                line("Load average after measuring: " + loadAverage());
+                line("");
                 // what the next roll-up of today costs, as production runs it every few minutes (the delta's cases again)
                 long t = System.nanoTime();
                 app.getBean(io.gridloop.metrics.EvaluationRollup.class).catchUp();
@@ -96,6 +152,64 @@ public final class EvaluationBenchmark {
         Files.createDirectories(file.getParent());
         Files.writeString(file, OUT.toString());
         System.out.println("written to " + file.toAbsolutePath());
+    }
+
+    /**
+     * What the kept data depends on: the history's size, the Flyway migrations both databases share (db/migration; those of
+     * PostgreSQL alone, db/vendor/postgresql, are indexes and triggers that Flyway applies to the copy as it starts), and the
+     * classes that generated, wrote and rolled it up (their bytes). Not this class's fill ({@link #load}): delete the
+     * directory after changing it. A copy measured on a later day is rolled up to that day as the application starts.
+     */
+    private static String dataKey() throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (Class<?> c : List.of(HistoryGenerator.class, HistoryWriter.class, io.gridloop.metrics.EvaluationRollup.class,
+                Class.forName("io.gridloop.metrics.CaseFigures"), Class.forName("io.gridloop.metrics.Tally"))) {
+            try (var in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+                sha.update(in.readAllBytes());
+            }
+        }
+        List<String> migrations = new ArrayList<>();
+        // by name: the class path lists them in whatever order the disk does
+        List<org.springframework.core.io.Resource> resources = new ArrayList<>(List.of(
+                new org.springframework.core.io.support.PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*.sql")));
+        resources.sort(java.util.Comparator.comparing(r -> String.valueOf(r.getFilename())));
+        for (var r : resources) {
+            migrations.add(r.getFilename());
+            try (var in = r.getInputStream()) {
+                sha.update(in.readAllBytes());
+            }
+        }
+        String latest = migrations.stream().map(n -> n.replaceFirst("^V(\\d+)__.*$", "$1")).filter(n -> n.matches("\\d+"))
+                .map(Integer::valueOf).max(Integer::compare).map(v -> "V" + v).orElse("none");
+        return "history=%d years=%d open=%d flyway=%s code=%s".formatted(CASES, YEARS, OPEN, latest,
+                java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16));
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        long t = System.nanoTime();
+        // cp keeps the modes PostgreSQL insists on (0700 on its directory)
+        Process p = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("cp -a " + from + " " + to + " failed");
+        }
+        System.out.printf("  %s copied to %s in %.0f s%n", from, to, (System.nanoTime() - t) / 1e9);
+    }
+
+    private static void delete(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            Process p = new ProcessBuilder("rm", "-rf", dir.toString()).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("rm -rf " + dir + " failed");
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().replaceFirst("^(\\S+ \\S+ \\S+).*$", "$1");
+        } catch (java.io.IOException e) {
+            return "%.2f".formatted(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static void line(String s) {
@@ -395,12 +509,17 @@ public final class EvaluationBenchmark {
         row("board (counts, every case in warning or overdue, grids)", SAMPLES, () -> board.board(DISTRICT, zh).cases().size());
         row("board map points (2,000 most urgent)", SAMPLES, () -> board.casePoints(DISTRICT, BoardService.MAP_POINTS).points().size());
         row("board trend (30 days)", Math.max(3, SAMPLES / 4), () -> board.trend(Trend.Granularity.DAY, DISTRICT).points().size());
+        // what the board page asks for when it opens: the counts and cases, the map's points and the trend
+        row("board page's whole answer (board, map points, 30-day trend)", SAMPLES, () -> board.board(DISTRICT, zh).cases().size()
+                + board.casePoints(DISTRICT, BoardService.MAP_POINTS).points().size()
+                + board.trend(Trend.Granularity.DAY, DISTRICT).points().size());
         for (EvaluationUnit unit : List.of(EvaluationUnit.DISTRICT, EvaluationUnit.STREET, EvaluationUnit.DEPARTMENT, EvaluationUnit.GRID)) {
             row("evaluation of a month, " + unit, Math.max(3, SAMPLES / 4),
                     () -> evaluation.evaluate(monthFrom, monthTo, unit, DISTRICT, zh).rows().size());
         }
         for (EvaluationUnit unit : List.of(EvaluationUnit.DISTRICT, EvaluationUnit.STREET, EvaluationUnit.DEPARTMENT, EvaluationUnit.GRID)) {
-            row("evaluation of a year, " + unit, Math.max(3, SAMPLES / 4), () -> {
+            // the year ending today, the page's default: every sample (20) so that the p95 is not the worst of five
+            row("evaluation of a year ending today, " + unit, SAMPLES, () -> {
                 Evaluation e = evaluation.evaluate(yearFrom, today, unit, DISTRICT, zh);
                 yearByGrid[0] = e;
                 return e.rows().size();

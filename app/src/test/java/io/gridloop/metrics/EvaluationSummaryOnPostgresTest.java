@@ -78,7 +78,7 @@ class EvaluationSummaryOnPostgresTest {
         EvaluationHistory.expectOctoberOfWater(october.rows().stream().filter(r -> r.unit().equals(EvaluationHistory.DEPARTMENT))
                 .findFirst().orElseThrow());
         // today rolled up as of an instant, events after it, rolled up again, the night
-        EvaluationSummaryTest.todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes);
+        EvaluationSummaryTest.todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes, reports);
         // earlier days corrected case by case between two roll-ups
         EvaluationSummaryTest.earlierDaysCorrectedCaseByCase(loop, rollup, evaluation, jdbc, scopes, reports, cases, ratings);
     }

@@ -8,8 +8,8 @@ import io.gridloop.casefile.Channel;
 import io.gridloop.casefile.Urgency;
 import io.gridloop.citizen.CitizenReports;
 import io.gridloop.intake.Report;
-import io.gridloop.process.CaseLoop;
 import io.gridloop.intake.ReportService;
+import io.gridloop.process.CaseLoop;
 import io.gridloop.security.AccessScope;
 import io.gridloop.security.AccessScopes;
 import io.gridloop.support.LoopDriver;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -201,7 +201,7 @@ class EvaluationSummaryTest {
     @Test
     @Order(100)
     void todayRolledUpAsOfAnInstantAndTheEventsSinceGiveWhatTheRulesGiveLive() {
-        todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes);
+        todayAsOfAnInstant(loop, rollup, evaluation, jdbc, scopes, reports);
     }
 
     static final List<LocalDate[]> TODAY_PERIODS = List.of(
@@ -213,7 +213,7 @@ class EvaluationSummaryTest {
             period("2026-10-01", "2026-10-31"));     // a past month
 
     static void todayAsOfAnInstant(LoopDriver loop, EvaluationRollup rollup, EvaluationService evaluation, JdbcClient jdbc,
-                                   AccessScopes scopes) {
+                                   AccessScopes scopes, ReportService reports) {
         List<AccessScope> who = List.of(EvaluationServiceTest.DISTRICT, scopes.ofUser("hejun"), scopes.of("zhaolei", List.of("dept-water")));
         Runnable sameForAll = () -> {
             for (LocalDate[] p : TODAY_PERIODS) {
@@ -321,8 +321,91 @@ class EvaluationSummaryTest {
             assertThat(evaluation.evaluate(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20), EvaluationUnit.DISTRICT,
                     EvaluationServiceTest.DISTRICT, Locale.CHINESE).total().get(Indicator.OVERDUE_PENDING).longValue())
                     .as("Y and W2, dispatched to roads on Tuesday and not handled").isGreaterThanOrEqualTo(2L);
+            fallingDueSinceT(loop, rollup, evaluation, jdbc, who, w[1], reports);
         } finally {
             loop.at(NOW);
+        }
+    }
+
+    /**
+     * Cases touched since T only because a step fell due since (no event of theirs): A dispatched to water, where nothing
+     * else happens and nothing was overdue; B to roads, where Y and W2 were overdue and pending already and W2 is handled
+     * after T; C, a citizen's report whose first step falls due (an overdue step, never overdue pending). Today rolled up
+     * just before each due date, the evaluation read just after it.
+     */
+    private static void fallingDueSinceT(LoopDriver loop, EvaluationRollup rollup, EvaluationService evaluation, JdbcClient jdbc,
+                                         List<AccessScope> who, long w2, ReportService reports) {
+        loop.at(EvaluationHistory.t("2026-11-20T10:00"));
+        // a self-resolved case, re-reported after T (11 m away), and one 1.1 km away that nobody reports again
+        long resolved = 0;
+        for (double lat : new double[] {39.9450, 39.9550}) {
+            long id = reports.report(new io.gridloop.intake.Report(io.gridloop.casefile.Channel.GRID_WORKER, io.gridloop.casefile.Urgency.NORMAL,
+                    null, "ILLEGAL_ADS", HonestHistory.G1, HonestHistory.LON, lat, "新街口外大街", "小广告", "市民甲", "13800000000", null, true,
+                    List.of(new io.gridloop.intake.Report.Photo("before.png", LoopDriver.PNG)),
+                    List.of(new io.gridloop.intake.Report.Photo("after.png", LoopDriver.PNG))), "wangwei").id();
+            loop.complete(id, io.gridloop.process.CaseLoop.TASK_REGISTER, "lina", java.util.Map.of("registerDecision", "REGISTER"));
+            resolved = resolved == 0 ? id : resolved;
+        }
+        long a = loop.reportByGridWorker("STREETLIGHT").id();
+        long b = loop.reportByGridWorker("STREETLIGHT").id();
+        for (long id : new long[] {a, b}) {
+            loop.complete(id, io.gridloop.process.CaseLoop.TASK_REGISTER, "lina", java.util.Map.of("registerDecision", "REGISTER"));
+            loop.complete(id, io.gridloop.process.CaseLoop.TASK_DISPATCH, "zhangmin", java.util.Map.of("department",
+                    id == a ? EvaluationHistory.DEPARTMENT : "roads", "coDepartments", List.of()));
+        }
+        long c = loop.reportByCitizen("STREETLIGHT").id();
+        java.util.function.LongFunction<java.time.Instant> due = id -> jdbc.sql(
+                "select due_at from gl_step_fact where case_id = :id and finished_at is null and due_at is not null order by id")
+                .param("id", id).query(java.time.OffsetDateTime.class).list().get(0).toInstant();
+        assertThat(due.apply(a)).as("A and B dispatched together, due together").isEqualTo(due.apply(b));
+        List<long[]> rounds = new java.util.ArrayList<>(List.of(new long[] {c}, new long[] {a, b}));
+        rounds.sort(java.util.Comparator.comparing(r -> due.apply(r[0])));
+        java.time.Instant written = EvaluationHistory.t("2026-11-20T10:00");
+        for (long[] round : rounds) {
+            java.time.Instant at = due.apply(round[0]);
+            java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+            java.time.Instant rolled = at.minus(java.time.Duration.ofMinutes(10));
+            loop.at(rolled.isAfter(written.plusSeconds(120)) ? rolled : written.plusSeconds(120));
+            rollup.catchUp();
+            java.time.Instant t = rollup.state().rolledAsOf();
+            if (round.length == 2) {
+                // an event in roads after T: W2 handled
+                assertThat(at.minus(java.time.Duration.ofMinutes(5))).isAfter(t);
+                loop.at(at.minus(java.time.Duration.ofMinutes(5)));
+                loop.complete(w2, io.gridloop.process.CaseLoop.TASK_HANDLE, "sunli",
+                        java.util.Map.of("handleOutcome", "FEEDBACK", "feedback", "已修复"));
+                // the self-resolved case's place reported again by a citizen
+                reports.report(new io.gridloop.intake.Report(io.gridloop.casefile.Channel.CITIZEN, io.gridloop.casefile.Urgency.NORMAL, null,
+                        "ILLEGAL_ADS", HonestHistory.G1, HonestHistory.LON, 39.9451, "新街口外大街", "又有小广告", "市民乙", "13800000001", null,
+                        false, List.of(), List.of()), "lina");
+            }
+            java.time.Instant now = at.plus(java.time.Duration.ofMinutes(10));
+            loop.at(now);
+            LocalDate today = now.atZone(zone).toLocalDate();
+            assertThat(t.atZone(zone).toLocalDate()).as("T and the due date on one day").isEqualTo(today);
+            assertThat(rollup.summarizedAsOf(rollup.state(), rollup.weightsKey())).isEqualTo(t);
+            List<Long> fellDueOnly = jdbc.sql("select c.id from gl_case c where " + EvaluationRollup.FELL_DUE_ONLY)
+                    .param("start", t.atOffset(java.time.ZoneOffset.UTC))
+                    .param("end", now.plus(java.time.Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC))
+                    .param("dueEnd", now.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).list();
+            assertThat(fellDueOnly).as("touched since T only by a due date").contains(java.util.Arrays.stream(round).boxed().toArray(Long[]::new));
+            assertThat(fellDueOnly).as("W2 had an event").doesNotContain(w2);
+            for (LocalDate[] p : List.of(period(today.toString(), today.toString()), period(today.withDayOfMonth(1).toString(), today.toString()),
+                    period(today.minusYears(1).plusDays(1).toString(), today.toString()))) {
+                for (EvaluationUnit unit : EvaluationUnit.values()) {
+                    for (AccessScope scope : who) {
+                        same(evaluation, p, unit, scope);
+                    }
+                }
+            }
+            if (round.length == 2) {
+                Evaluation byDepartment = evaluation.evaluate(today, today, EvaluationUnit.DEPARTMENT, EvaluationServiceTest.DISTRICT,
+                        Locale.CHINESE);
+                assertThat(byDepartment.rows().stream().filter(r -> r.unit().equals(EvaluationHistory.DEPARTMENT)).findFirst().orElseThrow()
+                        .get(Indicator.OVERDUE_PENDING).longValue()).as("A, fallen due since T").isGreaterThanOrEqualTo(1L);
+                assertThat(evaluation.evaluate(today, today, EvaluationUnit.DISTRICT, EvaluationServiceTest.DISTRICT, Locale.CHINESE).total()
+                        .get(Indicator.RE_REPORTED).longValue()).as("the self-resolved case near the citizen's report, not the far one").isEqualTo(1L);
+            }
         }
     }
 

@@ -28,6 +28,14 @@ public final class PostgresServer implements AutoCloseable {
         return new PostgresServer(null, EmbeddedPostgres.builder().start());
     }
 
+    /**
+     * PostgreSQL's own binaries on a data directory that outlives it: created when empty, else started on what is there
+     * (the benchmark keeps a filled district this way, -Dbench.reuse).
+     */
+    public static PostgresServer startIn(java.nio.file.Path dataDirectory) throws IOException {
+        return new PostgresServer(null, EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start());
+    }
+
     private static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
