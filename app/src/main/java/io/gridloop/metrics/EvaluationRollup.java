@@ -661,31 +661,43 @@ public class EvaluationRollup {
 
     /**
      * The longest handling time of the day rows that lost theirs (which {@link Tally#subtract} cannot know), found again
-     * among the cases each unit handled that day: the evaluation's way for a period ({@code EvaluationService.evaluateAsOf}).
+     * among the cases each unit handled that day ({@link #longestHandling}, as the evaluation does for a period).
      */
     private void longestAgain(java.util.Set<Key> unknown, Map<Key, Tally> rows) {
         ZoneId zone = clock.getZone();
-        unknown.stream().collect(java.util.stream.Collectors.groupingBy(Key::day)).forEach((d, keys) -> {
-            Instant ds = d.atStartOfDay(zone).toInstant();
-            Instant de = d.plusDays(1).atStartOfDay(zone).toInstant();
-            CaseFigures.Period p = new CaseFigures.Period(ds, de, de);
-            Map<Key, long[]> longest = new HashMap<>();
-            keys.forEach(k -> longest.put(k, new long[1]));
-            read(streaming, "c.id in (select f.case_id from gl_step_fact f where f.step = 'CHECK' and f.started_at >= :start"
-                            + " and f.started_at < :end)",
-                    Map.of("start", ds.atOffset(ZoneOffset.UTC), "end", de.atOffset(ZoneOffset.UTC)), (c, sub, facts) -> {
+        unknown.stream().collect(java.util.stream.Collectors.groupingBy(k -> Map.entry(k.day(), k.kind()))).forEach((dk, keys) -> {
+            Instant ds = dk.getKey().atStartOfDay(zone).toInstant();
+            Instant de = dk.getKey().plusDays(1).atStartOfDay(zone).toInstant();
+            Map<String, Long> longest = longestHandling(dk.getValue(), keys.stream().map(Key::code).toList(),
+                    new CaseFigures.Period(ds, de, de));
+            keys.forEach(k -> rows.get(k).handlingMax(longest.getOrDefault(k.code(), 0L)));
+        });
+    }
+
+    /**
+     * The longest handling time in the period of each of these units (of one kind): among the cases whose check began in
+     * it (a handling time ends there), each counted by {@link CaseFigures} in its unit of now. A unit with none is left out.
+     */
+    Map<String, Long> longestHandling(EvaluationUnit kind, java.util.Collection<String> codes, CaseFigures.Period p) {
+        Map<String, Long> longest = new HashMap<>();
+        if (codes.isEmpty()) {
+            return longest;
+        }
+        java.util.Set<String> wanted = java.util.Set.copyOf(codes);
+        read(streaming, unitColumn(kind) + " in (:codes) and c.id in (select f.case_id from gl_step_fact f where f.step = 'CHECK'"
+                        + " and f.started_at >= :start and f.started_at < :end)",
+                Map.of("codes", wanted, "start", p.start().atOffset(ZoneOffset.UTC), "end", p.end().atOffset(ZoneOffset.UTC)),
+                (c, sub, facts) -> {
+                    String code = kind.keyOf(c);
+                    if (code != null && wanted.contains(code)) {
                         Tally handled = new Tally();
                         CaseFigures.countEvents(c, facts, p, settings, workingTime, handled);
                         if (handled.handlingCount() > 0) {
-                            for (Key k : keys) {
-                                if (k.code().equals(k.kind().keyOf(c))) {
-                                    longest.get(k)[0] = Math.max(longest.get(k)[0], handled.handlingMax());
-                                }
-                            }
+                            longest.merge(code, handled.handlingMax(), Math::max);
                         }
-                    });
-            keys.forEach(k -> rows.get(k).handlingMax(longest.get(k)[0]));
-        });
+                    }
+                });
+        return longest;
     }
 
     /** Replaces these day rows (a row with nothing left is removed). */

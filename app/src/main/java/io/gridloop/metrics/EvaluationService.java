@@ -246,23 +246,9 @@ public class EvaluationService {
         long tDue = System.nanoTime();
         // a unit whose longest handling time was taken out: its longest found again among the cases it handled in the period,
         // where the p90 needs it (for the district, whose total keeps every case; else always)
-        for (String key : maxUnknown) {
-            if (codes.isEmpty() && !byUnit.get(key).p90NeedsMax()) {
-                continue;
-            }
-            Map<String, Object> h = new HashMap<>();
-            h.put("k", key);
-            h.put("start", start.atOffset(ZoneOffset.UTC));
-            h.put("end", end.atOffset(ZoneOffset.UTC));
-            Tally handled = new Tally();
-            EvaluationRollup.read(named, EvaluationRollup.unitColumn(unit) + " = :k and c.id in (select f.case_id from gl_step_fact f"
-                    + " where f.step = 'CHECK' and f.started_at >= :start and f.started_at < :end)", h, (c, sub, facts) -> {
-                        if (key.equals(unit.keyOf(c))) {
-                            CaseFigures.countEvents(c, facts, current, settings, workingTime, handled);
-                        }
-                    });
-            byUnit.get(key).handlingMax(handled.handlingMax());
-        }
+        maxUnknown.removeIf(key -> codes.isEmpty() && !byUnit.get(key).p90NeedsMax());
+        Map<String, Long> longest = rollup.longestHandling(unit, maxUnknown, current);
+        maxUnknown.forEach(key -> byUnit.get(key).handlingMax(longest.getOrDefault(key, 0L)));
         long tMax = System.nanoTime();
         // the self-resolved cases first re-reported since T
         Instant reFrom = start.isAfter(rolledAsOf) ? start : rolledAsOf;
@@ -293,7 +279,6 @@ public class EvaluationService {
         return e;
     }
 
-    /** The overdue-pending counts a roll-up stored (as of its instant, or at a day's end), for the official's units. */
     /**
      * The cases touched since T only because a step fell due since ({@link EvaluationRollup#FELL_DUE_ONLY}, picked by
      * {@code q}'s :start, :end and :dueEnd): only time passed for them, and they stay in their units, so all they change is
@@ -337,6 +322,7 @@ public class EvaluationService {
         }
     }
 
+    /** The overdue-pending counts a roll-up stored (as of its instant, or at a day's end), for the official's units. */
     private void pendingRows(String where, EvaluationUnit unit, LocalDate day, List<String> codes, Map<String, Tally> byUnit) {
         var spec = jdbc.sql("select unit_code, cases from " + where + (codes.isEmpty() ? "" : " and unit_code in (:codes)"))
                 .param("kind", unit.name());
@@ -461,20 +447,8 @@ public class EvaluationService {
         var spec = jdbc.sql(sql.toString());
         q.forEach(spec::param);
         spec.query((rs, n) -> {
-            Tally t = byUnit.computeIfAbsent(rs.getString(1), k -> new Tally());
-            int c = 2;
-            for (Indicator i : EvaluationRollup.SUMMED) {
-                t.add(i, rs.getLong(c++));
-            }
-            t.addWeightedReport(rs.getDouble(c++));
-            long count = rs.getLong(c++);
-            long sum = rs.getLong(c++);
-            long max = rs.getLong(c++);
-            long[] buckets = new long[Tally.BUCKETS];
-            for (int i = 0; i < Tally.BUCKETS; i++) {
-                buckets[i] = rs.getLong(c++);
-            }
-            t.addHandling(count, sum, max, buckets);
+            // the columns in the order of a summary row's (EvaluationRollup.tallyOf)
+            byUnit.computeIfAbsent(rs.getString(1), k -> new Tally()).addAll(EvaluationRollup.tallyOf(rs, 2));
             return null;
         }).list();
     }
