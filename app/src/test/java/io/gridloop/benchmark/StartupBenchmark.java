@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <p>Like {@code spring-boot:run}, the JVM runs with {@code -XX:TieredStopAtLevel=1} (the plugin's optimised launch) and
  * {@code -XX:+UseParallelGC} (the pom's {@code jvmArguments}).
- * Run with {@code ./mvnw -B -o -pl app -Pbench verify -Dbench.main=io.gridloop.benchmark.StartupBenchmark} ({@code
+ * Run with {@code ./mvnw -B -o -pl app -Pproduction,bench verify -Dbench.main=io.gridloop.benchmark.StartupBenchmark} ({@code
  * -Dbench.runs=3}); writes {@code app/target/benchmark/startup.md} and each run's log. The classpath is
  * {@code target/classes} and the production profile's runtime dependencies ({@code -Dbench.appClasspath=...} to give
  * another, e.g. an older build's classes to compare); {@code -Dbench.jfr=true} records each start with Flight Recorder,
