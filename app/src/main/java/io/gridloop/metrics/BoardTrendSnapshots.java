@@ -60,6 +60,19 @@ public class BoardTrendSnapshots {
 
     // ---- the rule
 
+    /** Each row of {@code sql} (case id, from, until) added to its case's list of intervals. */
+    private static void intervals(JdbcClient jdbc, String sql, Map<String, ?> p, Map<Long, Life> cases,
+                                  java.util.function.Function<Life, List<Instant[]>> list) {
+        var spec = jdbc.sql(sql);
+        p.forEach(spec::param);
+        spec.query(rs -> {
+            Life c = cases.get(rs.getLong(1));
+            if (c != null) {
+                list.apply(c).add(new Instant[] {EvaluationRollup.instant(rs, 2), EvaluationRollup.instant(rs, 3)});
+            }
+        });
+    }
+
     /** One case as the trend sees it: its life, the steps that had a due date, its supervision orders. */
     static final class Life {
         final String street;
@@ -131,24 +144,12 @@ public class BoardTrendSnapshots {
         if (cases.isEmpty()) {
             return;
         }
-        var factSpec = jdbc.sql("select case_id, due_at, finished_at from gl_step_fact where due_at is not null and due_at < :end "
-                + "and (finished_at is null or finished_at > :start) and case_id in (select id " + alive + ")");
-        p.forEach(factSpec::param);
-        factSpec.query(rs -> {
-            Life c = cases.get(rs.getLong(1));
-            if (c != null) {
-                c.late.add(new Instant[] {EvaluationRollup.instant(rs, "due_at"), EvaluationRollup.instant(rs, "finished_at")});
-            }
-        });
-        var orderSpec = jdbc.sql("select case_id, opened_at, closed_at from gl_supervision_order where kind = 'SUPERVISION' "
-                + "and opened_at <= :end and (closed_at is null or closed_at > :start) and case_id in (select id " + alive + ")");
-        p.forEach(orderSpec::param);
-        orderSpec.query(rs -> {
-            Life c = cases.get(rs.getLong(1));
-            if (c != null) {
-                c.orders.add(new Instant[] {EvaluationRollup.instant(rs, "opened_at"), EvaluationRollup.instant(rs, "closed_at")});
-            }
-        });
+        // the steps late at some moment of the days, and the supervision orders open then: (case, from, until) each
+        intervals(jdbc, "select case_id, due_at, finished_at from gl_step_fact where due_at is not null and due_at < :end "
+                + "and (finished_at is null or finished_at > :start) and case_id in (select id " + alive + ")", p, cases, c -> c.late);
+        intervals(jdbc, "select case_id, opened_at, closed_at from gl_supervision_order where kind = 'SUPERVISION' "
+                + "and opened_at <= :end and (closed_at is null or closed_at > :start) and case_id in (select id " + alive + ")", p, cases,
+                c -> c.orders);
         if (coDepartments) {
             var coSpec = jdbc.sql("select case_id, department_code from gl_case_co_department where case_id in (select id " + alive + ")");
             p.forEach(coSpec::param);

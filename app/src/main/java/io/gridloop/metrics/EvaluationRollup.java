@@ -1018,7 +1018,15 @@ public class EvaluationRollup {
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return instant(rs.getObject(column, OffsetDateTime.class));
+    }
+
+    /** {@link #instant(ResultSet, String)} by the column's index. */
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        return instant(rs.getObject(column, OffsetDateTime.class));
+    }
+
+    private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
     }
 

@@ -103,11 +103,11 @@ public final class BoardTaskQueries {
                 line("PostgreSQL (%s), %d cores, Java %s, heap max %d MB".formatted(pg.kind(), Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
                 line("");
-                line("Load average before: " + load());
+                line("Load average before: " + Machine.loadAverage());
                 line("");
                 fill(app);
                 measure(app);
-                line("Load average after: " + load());
+                line("Load average after: " + Machine.loadAverage());
             } finally {
                 app.close();
             }
@@ -284,16 +284,6 @@ public final class BoardTaskQueries {
         line("");
     }
 
-    /** The machine's load average (1, 5, 15 minutes): it is shared, and the figures move with it. */
-    private static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + ", " + f[1] + ", " + f[2];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
     private static long count(Statement s, String sql) throws Exception {
         try (ResultSet r = s.executeQuery(sql)) {
             r.next();
@@ -370,7 +360,7 @@ public final class BoardTaskQueries {
                     }
                 });
                 if ((from / BATCH) % 5 == 4) {
-                    System.out.printf("  %,d instances started (%.0f s, load %s)%n", from + batch.size(), (System.nanoTime() - t) / 1e9, load());
+                    System.out.printf("  %,d instances started (%.0f s, load %s)%n", from + batch.size(), (System.nanoTime() - t) / 1e9, Machine.loadAverage());
                 }
             }
         } finally {

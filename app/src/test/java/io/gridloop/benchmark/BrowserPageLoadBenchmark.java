@@ -127,7 +127,7 @@ public final class BrowserPageLoadBenchmark {
                 line("");
                 line(String.format(Locale.ROOT, "Production jar (Vaadin production mode), embedded default (H2, demo officials, %d open register tasks reported through the API), %d cores, "
                         + "Java %s, load average before the run %s; to network idle, p50 / p95 of %d loads each, in turn, after %d warm-up rounds.",
-                        OPEN, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage(), SAMPLES, WARMUP));
+                        OPEN, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Machine.loadAverage(), SAMPLES, WARMUP));
                 for (boolean cached : new boolean[] {true, false}) {
                     for (Browser b : List.of(lina, admin)) {
                         ((ChromeDriver) b.driver()).executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", !cached));
@@ -155,7 +155,7 @@ public final class BrowserPageLoadBenchmark {
                     }
                 }
                 line("");
-                line("Load average after the run: " + loadAverage());
+                line("Load average after the run: " + Machine.loadAverage());
                 if (Boolean.getBoolean("bench.trace")) {
                     // where each page's time goes: its requests, from navigation start, as the last load saw them
                     for (var e : pages.entrySet()) {
@@ -298,15 +298,6 @@ public final class BrowserPageLoadBenchmark {
                 "Content-Type", "application/json", "Authorization", basic);
         if (r.status() != 200) {
             throw new IllegalStateException("no Tasklist filter: HTTP " + r.status() + " " + r.body());
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return l[0] + " " + l[1] + " " + l[2];
-        } catch (Exception e) {
-            return "?";
         }
     }
 

@@ -133,10 +133,10 @@ public final class EvaluationBenchmark {
                     System.out.print(Files.readString(dir.resolve("fill.md")));
                 }
                 delta(app, pg);
-                line("Load average before measuring: " + loadAverage());
+                line("Load average before measuring: " + Machine.loadAverage());
                 line("");
                 measure(app);
-                line("Load average after measuring: " + loadAverage());
+                line("Load average after measuring: " + Machine.loadAverage());
                 line("");
                 // what the next roll-up of today costs, as production runs it every few minutes (the delta's cases again)
                 long t = System.nanoTime();
@@ -201,14 +201,6 @@ public final class EvaluationBenchmark {
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("rm -rf " + dir + " failed");
             }
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().replaceFirst("^(\\S+ \\S+ \\S+).*$", "$1");
-        } catch (java.io.IOException e) {
-            return "%.2f".formatted(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
